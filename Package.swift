@@ -1,0 +1,84 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings applied to every target: Swift 6 mode plus the upcoming features we rely on.
+let strictSettings: [SwiftSetting] = [
+  .swiftLanguageMode(.v6),
+  .enableUpcomingFeature("ExistentialAny"),
+  .enableUpcomingFeature("InternalImportsByDefault"),
+  .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+  name: "TrustLens",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "trustlens", targets: ["trustlens"]),
+    .library(name: "TrustLensPipeline", targets: ["TrustLensPipeline"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+  ],
+  targets: [
+    .systemLibrary(
+      name: "CXlsxWriter",
+      pkgConfig: "xlsxwriter",
+      providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev", "pkg-config"])]
+    ),
+    .target(name: "TrustLensCore", swiftSettings: strictSettings),
+    .target(
+      name: "TrustLensImport", dependencies: ["TrustLensCore"], swiftSettings: strictSettings),
+    .target(
+      name: "TrustLensAnalysis",
+      dependencies: ["TrustLensCore"],
+      resources: [.copy("Lexicon")],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "TrustLensTrends", dependencies: ["TrustLensCore"], swiftSettings: strictSettings),
+    .target(
+      name: "TrustLensExport",
+      dependencies: ["TrustLensCore", "TrustLensTrends", "CXlsxWriter"],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "TrustLensPipeline",
+      dependencies: [
+        "TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends",
+        "TrustLensExport", .product(name: "Yams", package: "Yams"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .executableTarget(
+      name: "trustlens",
+      dependencies: [
+        "TrustLensCore", "TrustLensImport", "TrustLensExport", "TrustLensPipeline",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      swiftSettings: strictSettings
+    ),
+    .target(
+      name: "TestSupport", dependencies: ["TrustLensCore"], path: "Tests/TestSupport",
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensCoreTests", dependencies: ["TrustLensCore", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensImportTests", dependencies: ["TrustLensImport", "TestSupport"],
+      resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensExportTests", dependencies: ["TrustLensExport", "TestSupport"],
+      swiftSettings: strictSettings),
+    .testTarget(
+      name: "TrustLensPipelineTests",
+      dependencies: ["TrustLensPipeline", "TestSupport", "trustlens"],
+      swiftSettings: strictSettings),
+  ]
+)

@@ -1,0 +1,4 @@
+#ifndef TRUSTLENS_CXLSXWRITER_SHIM_H
+#define TRUSTLENS_CXLSXWRITER_SHIM_H
+#include <xlsxwriter.h>
+#endif

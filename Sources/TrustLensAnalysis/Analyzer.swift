@@ -1,0 +1,163 @@
+public import TrustLensCore
+
+/// Tags a text with emotions and themes, scores its valence and keeps the evidence.
+///
+/// A pure function of (text, lexicon): the same inputs always give the same analysis, so it
+/// can run in parallel and be cached by content. Rules, in order:
+/// 1. Longest-first pattern matching per sentence (a match never crosses a sentence end).
+/// 2. Negation: a negator up to three words before a match in the same clause turns a
+///    `flip` tag into its opposite (`safe` → `insecurity`) and drops any other tag.
+/// 3. Resolved states: `anymore`, `any longer` right after a match drop it; `used to`
+///    before it weakens it (`past`).
+/// 4. Intensifiers, softeners and hedges just before a match scale its weight.
+/// 5. Emphasis: a match written in capitals is strengthened.
+/// Tag intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1].
+public struct Analyzer: Sendable {
+  public let lexicon: Lexicon
+  let tokenizer: Tokenizer
+
+  public init(lexicon: Lexicon) {
+    self.lexicon = lexicon
+    self.tokenizer = Tokenizer(
+      contractions: lexicon.rules.contractions, vocabulary: lexicon.vocabulary,
+      clauseWords: lexicon.rules.clauseWords.union(lexicon.rules.contrast))
+  }
+
+  /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
+  /// shows the same numbers.
+  public func analyze(_ text: String) -> TextAnalysis {
+    let (tokens, sentences) = tokenizer.tokenize(text)
+    let scalars = Array(text.unicodeScalars)
+    let matches = tagMatches(tokens)
+    var evidence: [Evidence] = []
+    var combined: [String: Double] = [:]
+    for match in matches {
+      let start = tokens[match.first].start, end = tokens[match.last].end
+      evidence.append(
+        Evidence(
+          tag: match.tag, match: String(String.UnicodeScalarView(scalars[start..<end])),
+          sentence: tokens[match.first].sentence + 1, start: start, end: end,
+          weight: Analyzer.round(match.weight), rules: match.rules))
+      combined[match.tag] = 1 - (1 - (combined[match.tag] ?? 0)) * (1 - min(match.weight, 1))
+    }
+    var emotions: [String: Double] = [:]
+    var themes: [String: Double] = [:]
+    for (tag, value) in combined {
+      let intensity = max(Analyzer.round(value), 0.001)
+      if lexicon.kind(of: tag) == .emotion { emotions[tag] = intensity } else { themes[tag] = intensity }
+    }
+    let valence = valence(tokens, sentences: sentences, tagMatches: matches)
+    return TextAnalysis(
+      words: tokens.lazy.filter(\.isWord).count, valence: Analyzer.round(valence),
+      emotions: emotions, themes: themes, evidence: evidence)
+  }
+
+  static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
+}
+
+/// One tag match after the rules ran.
+struct TagMatch {
+  var tag: String
+  var first: Int
+  var last: Int
+  var weight: Double
+  var rules: [String]
+}
+
+extension Analyzer {
+  /// Matches tag patterns longest-first and applies the rules to each match.
+  func tagMatches(_ tokens: [Token]) -> [TagMatch] {
+    var result: [TagMatch] = []
+    var position = 0
+    while position < tokens.count {
+      let candidates = lexicon.tagPatterns.matches(in: tokens, at: position)
+      guard let length = candidates.map(\.length).max() else {
+        position += 1
+        continue
+      }
+      let hits = candidates.filter { $0.length == length }.flatMap(\.value)
+      let last = position + length - 1
+      for hit in hits {
+        if let match = applyRules(to: hit, first: position, last: last, tokens: tokens) {
+          // The same tag twice from one span (two patterns) counts once, at its strongest.
+          if let index = result.firstIndex(where: { $0.tag == match.tag && $0.first == position }) {
+            if result[index].weight < match.weight { result[index] = match }
+          } else {
+            result.append(match)
+          }
+        }
+      }
+      position += length
+    }
+    return result
+  }
+
+  private func applyRules(
+    to hit: Lexicon.TagHit, first: Int, last: Int, tokens: [Token]
+  ) -> TagMatch? {
+    var match = TagMatch(tag: hit.tag, first: first, last: last, weight: hit.weight, rules: [])
+    let rules = lexicon.rules
+    if isResolved(after: last, tokens: tokens) { return nil }
+    if negator(before: first, tokens: tokens) != nil {
+      guard let opposite = rules.flips[hit.tag] else { return nil }
+      match.tag = opposite
+      match.weight *= 0.8
+      match.rules.append("negation")
+    }
+    for (name, modifiers) in [
+      ("past", rules.past), ("intensifier", rules.intensifiers), ("softener", rules.softeners),
+      ("hedge", rules.hedges),
+    ] {
+      if let factor = modifier(modifiers, before: first, tokens: tokens, window: name == "past" ? 4 : 2) {
+        match.weight *= factor
+        match.rules.append(name)
+      }
+    }
+    if tokens[first...last].contains(where: \.isShouted) {
+      match.weight *= 1.2
+      match.rules.append("emphasis")
+    }
+    match.weight = min(max(match.weight, 0.01), 1)
+    return match
+  }
+
+  /// The index of a negator up to three words before `position` in the same clause.
+  func negator(before position: Int, tokens: [Token]) -> Int? {
+    let clause = tokens[position].clause
+    var index = position - 1
+    while index >= 0, index >= position - 3, tokens[index].clause == clause {
+      if lexicon.rules.negators.contains(tokens[index].text) { return index }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// True when a resolved-state word (`anymore`) follows the match in its clause.
+  private func isResolved(after last: Int, tokens: [Token]) -> Bool {
+    let clause = tokens[last].clause
+    for words in lexicon.rules.resolved {
+      for start in (last + 1)..<min(last + 4, tokens.count) where tokens[start].clause == clause {
+        if start + words.count <= tokens.count,
+          zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.text })
+        {
+          return true
+        }
+      }
+    }
+    return false
+  }
+
+  /// The factor of a modifier ending within `window` words before `position`, same clause.
+  func modifier(_ modifiers: [Rules.Modifier], before position: Int, tokens: [Token], window: Int) -> Double? {
+    let clause = tokens[position].clause
+    for modifier in modifiers {
+      let count = modifier.words.count
+      for end in stride(from: position - 1, through: max(position - window, 0), by: -1) {
+        let start = end - count + 1
+        guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
+        if zip(modifier.words, tokens[start...end]).allSatisfy({ $0 == $1.text }) { return modifier.factor }
+      }
+    }
+    return nil
+  }
+}

@@ -1,0 +1,205 @@
+public import TrustLensCore
+import Foundation
+
+/// Everything the analyzer knows: tag patterns, valence patterns and the rule word classes.
+///
+/// Built from reviewable TSV files: the built-in ones shipped as resources, plus custom files.
+/// A lexicon is a value; loading it twice from the same files gives an equal fingerprint.
+public struct Lexicon: Sendable {
+  /// A tag a pattern signals, with the pattern's weight in (0, 1].
+  struct TagHit: Sendable {
+    var tag: String
+    var weight: Double
+  }
+
+  var tagPatterns = PatternIndex<[TagHit]>()
+  var valencePatterns = PatternIndex<Double>()
+  var rules = Rules()
+  /// Every category the lexicon can produce, with its kind, in a stable order.
+  public private(set) var categories: [(name: String, kind: TagKind)] = []
+  /// Names of the lexicon sources, in load order (`builtin`, file paths).
+  public private(set) var sources: [String] = []
+  /// A digest of every loaded line; changes whenever any source changes.
+  public private(set) var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+  /// Exact single words of all patterns (for the tokenizer's run shortening).
+  var vocabulary: Set<String> = []
+
+  // Patterns gathered before indexing, so a pattern listed in two files merges.
+  private var pendingTags: [Pattern: [TagHit]] = [:]
+  private var pendingTagOrder: [Pattern] = []
+
+  /// An empty lexicon (no tags, no valence, no rules).
+  public init() {}
+
+  /// The built-in lexicon: `tags.tsv`, `valence.tsv` and `rules.tsv`.
+  /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
+  public static func builtin() throws(LexiconError) -> Lexicon {
+    var lexicon = Lexicon()
+    try lexicon.addBuiltin()
+    return lexicon
+  }
+
+  /// Adds the built-in tag, valence and rule files.
+  public mutating func addBuiltin() throws(LexiconError) {
+    let directory = try BuiltinLexicon.directory()
+    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    sources.append("builtin")
+  }
+
+  /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`).
+  /// Tags outside the built-in taxonomy become custom categories (themes).
+  public mutating func addFile(_ path: String) throws(LexiconError) {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      throw LexiconError(file: path, line: nil, reason: "cannot read lexicon (not found, unreadable or not UTF-8)")
+    }
+    try addTags(text: text, file: path)
+    sources.append(path)
+  }
+
+  /// Whether a tag is an emotion or a theme: the taxonomy's kind, else `theme`.
+  public func kind(of tag: String) -> TagKind { Taxonomy.kind(of: tag) ?? .theme }
+
+  // MARK: Loading
+
+  mutating func addTags(text: String, file: String) throws(LexiconError) {
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      guard columns.count == 3 else {
+        throw LexiconError(file: file, line: line, reason: "expected 3 columns (pattern, tag, weight), found \(columns.count)")
+      }
+      guard let pattern = Pattern(columns[0]) else {
+        throw LexiconError(file: file, line: line, reason: "invalid pattern \"\(columns[0])\"")
+      }
+      let tag = columns[1].trimmingCharacters(in: .whitespaces).lowercased()
+      guard !tag.isEmpty, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+        throw LexiconError(file: file, line: line, reason: "invalid tag \"\(columns[1])\"")
+      }
+      guard let weight = Double(columns[2].trimmingCharacters(in: .whitespaces)), weight > 0, weight <= 1 else {
+        throw LexiconError(file: file, line: line, reason: "weight \"\(columns[2])\" is not a number in (0, 1]")
+      }
+      if pendingTags[pattern] == nil { pendingTagOrder.append(pattern) }
+      pendingTags[pattern, default: []].removeAll { $0.tag == tag }
+      pendingTags[pattern, default: []].append(TagHit(tag: tag, weight: weight))
+      register(category: tag)
+      noteVocabulary(pattern)
+      mix("\(file)\t\(columns.joined(separator: "\t"))")
+    }
+    rebuildTagIndex()
+  }
+
+  mutating func addValence(text: String, file: String) throws(LexiconError) {
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      guard columns.count == 2 else {
+        throw LexiconError(file: file, line: line, reason: "expected 2 columns (pattern, score), found \(columns.count)")
+      }
+      guard let pattern = Pattern(columns[0]) else {
+        throw LexiconError(file: file, line: line, reason: "invalid pattern \"\(columns[0])\"")
+      }
+      guard let score = Double(columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(score) else {
+        throw LexiconError(file: file, line: line, reason: "score \"\(columns[1])\" is not a number in [-4, 4]")
+      }
+      valencePatterns.insert(pattern, score)
+      noteVocabulary(pattern)
+      mix("\(file)\t\(columns.joined(separator: "\t"))")
+    }
+  }
+
+  mutating func addRules(text: String, file: String) throws(LexiconError) {
+    var rules = self.rules
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      try rules.add(columns, file: file, line: line)
+      mix("\(file)\t\(columns.joined(separator: "\t"))")
+    }
+    self.rules = rules
+  }
+
+  private mutating func register(category: String) {
+    guard !categories.contains(where: { $0.name == category }) else { return }
+    categories.append((category, kind(of: category)))
+    categories.sort { lhs, rhs in
+      let l = Lexicon.order(lhs.name), r = Lexicon.order(rhs.name)
+      return l != r ? l < r : lhs.name < rhs.name
+    }
+  }
+
+  /// Contract order for built-in tags, custom categories after them.
+  private static func order(_ tag: String) -> Int {
+    if let index = Taxonomy.emotions.firstIndex(of: tag) { return index }
+    if let index = Taxonomy.themes.firstIndex(of: tag) { return 100 + index }
+    return 1000
+  }
+
+  private mutating func noteVocabulary(_ pattern: Pattern) {
+    for case .exact(let word) in pattern.words { vocabulary.insert(word) }
+  }
+
+  private mutating func rebuildTagIndex() {
+    var index = PatternIndex<[TagHit]>()
+    for pattern in pendingTagOrder { index.insert(pattern, pendingTags[pattern] ?? []) }
+    tagPatterns = index
+  }
+
+  /// FNV-1a over the loaded lines.
+  private mutating func mix(_ line: String) {
+    for byte in line.utf8 {
+      fingerprint ^= UInt64(byte)
+      fingerprint = fingerprint &* 0x100_0000_01b3
+    }
+    fingerprint ^= 0x0a
+    fingerprint = fingerprint &* 0x100_0000_01b3
+  }
+
+  /// Calls `body` with the TAB-separated columns and 1-based line number of every line that
+  /// is neither blank nor a `#` comment.
+  static func forEachRow(
+    _ text: String, file: String, _ body: ([String], Int) throws(LexiconError) -> Void
+  ) throws(LexiconError) {
+    var number = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      number += 1
+      var line = Substring(rawLine)
+      if line.hasSuffix("\r") { line = line.dropLast() }
+      if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      try body(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), number)
+    }
+  }
+}
+
+/// Finds the built-in lexicon files.
+enum BuiltinLexicon {
+  /// The folder holding the built-in files: `$TRUSTLENS_LEXICON_DIR`, else the resource
+  /// bundle beside the executable, else the source tree this module was built from.
+  static func directory() throws(LexiconError) -> String {
+    var candidates: [String] = []
+    if let override = ProcessInfo.processInfo.environment["TRUSTLENS_LEXICON_DIR"] {
+      candidates.append(override)
+    }
+    let bundleName = "TrustLens_TrustLensAnalysis.resources"
+    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
+    for base in [Bundle.main.bundleURL, executable.deletingLastPathComponent()] {
+      candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Lexicon").path)
+    }
+    candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Lexicon").path)
+    for candidate in candidates
+    where FileManager.default.fileExists(atPath: candidate + "/tags.tsv") {
+      return candidate
+    }
+    throw LexiconError(
+      file: "builtin", line: nil,
+      reason: "the built-in lexicon was not found (looked in \(candidates.joined(separator: ", ")))")
+  }
+
+  static func read(_ name: String, in directory: String) throws(LexiconError) -> String {
+    do {
+      return try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
+    } catch {
+      throw LexiconError(file: "builtin:\(name)", line: nil, reason: "cannot read the built-in lexicon file")
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/// Where a record came from: a file (as the user named it) and the 1-based line where the
+/// record starts.
+public struct SourceLocation: Hashable, Sendable, Codable, CustomStringConvertible {
+  public let file: String
+  public let line: Int
+
+  public init(file: String, line: Int) {
+    self.file = file
+    self.line = line
+  }
+
+  /// `file:line`, the compiler-style prefix of every input diagnostic.
+  public var description: String { "\(file):\(line)" }
+}
+
+/// One journal entry: free text written on a date.
+public struct Entry: Sendable, Hashable {
+  public var id: String
+  public var subject: String
+  public var date: RecordDate
+  public var source: SourceLocation
+  public var text: String
+  public var author: String?
+  /// Tags the writer or the app attached (not TrustLens's own tags).
+  public var userTags: [String]
+
+  public init(
+    id: String, subject: String, date: RecordDate, source: SourceLocation, text: String,
+    author: String? = nil, userTags: [String] = []
+  ) {
+    self.id = id
+    self.subject = subject
+    self.date = date
+    self.source = source
+    self.text = text
+    self.author = author
+    self.userTags = userTags
+  }
+}
+
+/// One structured check-in. A check-in with `held == false` was skipped: that is evidence of
+/// avoidance, not missing data, and it carries no ratings.
+public struct CheckIn: Sendable, Hashable {
+  public var id: String
+  public var subject: String
+  public var date: RecordDate
+  public var source: SourceLocation
+  public var held: Bool
+  /// Ratings by name (`trust`, `communication`, `safety`, `self_care`, `mood`, and any extra
+  /// numeric column), on the scale of the input.
+  public var ratings: [String: Double]
+  public var commitmentsMade: Double?
+  public var commitmentsKept: Double?
+  public var note: String?
+
+  public init(
+    id: String, subject: String, date: RecordDate, source: SourceLocation, held: Bool,
+    ratings: [String: Double] = [:], commitmentsMade: Double? = nil,
+    commitmentsKept: Double? = nil, note: String? = nil
+  ) {
+    self.id = id
+    self.subject = subject
+    self.date = date
+    self.source = source
+    self.held = held
+    self.ratings = ratings
+    self.commitmentsMade = commitmentsMade
+    self.commitmentsKept = commitmentsKept
+    self.note = note
+  }
+}
+
+/// A record that could not be used, with where it starts and a plain reason. Reasons never
+/// quote journal text.
+public struct Reject: Sendable, Hashable {
+  public let source: SourceLocation
+  public let reason: String
+
+  public init(source: SourceLocation, reason: String) {
+    self.source = source
+    self.reason = reason
+  }
+}
+
+/// What an importer yields for each record it finds: exactly one of these.
+public enum ImportedRecord: Sendable {
+  case entry(Entry)
+  case checkIn(CheckIn)
+  case reject(Reject)
+}

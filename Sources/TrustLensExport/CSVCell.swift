@@ -1,0 +1,31 @@
+/// CSV cells that are safe to open in a spreadsheet.
+public enum CSVCell {
+  /// Quotes a cell per RFC 4180 when needed, and neutralises text a spreadsheet would run as
+  /// a formula: a cell starting with `= + - @`, a tab, CR or another control character gets a
+  /// leading `'`.
+  public static func escape(_ raw: String) -> String {
+    var cell = raw
+    if let first = cell.unicodeScalars.first,
+      "=+-@".unicodeScalars.contains(first) || first.value < 0x20 || first.value == 0x7F
+    {
+      cell = "'" + cell
+    }
+    guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+    return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
+  }
+
+  /// One CSV line (with CR-LF, as RFC 4180 says).
+  public static func line(_ cells: [String]) -> String {
+    cells.map(escape).joined(separator: ",") + "\r\n"
+  }
+}
+
+extension String {
+  func replacingAll(_ target: Character, with replacement: String) -> String {
+    var result = ""
+    for character in self {
+      if character == target { result += replacement } else { result.append(character) }
+    }
+    return result
+  }
+}

@@ -1,0 +1,73 @@
+public import TrustLensCore
+public import TrustLensTrends
+
+/// What the report says of one subject.
+public struct SubjectReport: Sendable {
+  public var assessment: Assessment
+  /// Weekly rollup (keyed by Monday) up to the as-of day, for charts and sparklines.
+  public var weekly: [(start: LocalDay, bucket: DayBucket)]
+  /// Status in the previous run, when run state is kept.
+  public var previousStatus: String?
+  /// Signals not present in the previous run; `nil` when there is no previous run.
+  public var newSignals: [String]?
+  /// The name shown for the subject (its id, or its pseudonym).
+  public var displayName: String
+
+  public init(
+    assessment: Assessment, weekly: [(start: LocalDay, bucket: DayBucket)],
+    previousStatus: String? = nil, newSignals: [String]? = nil, displayName: String? = nil
+  ) {
+    self.assessment = assessment
+    self.weekly = weekly
+    self.previousStatus = previousStatus
+    self.newSignals = newSignals
+    self.displayName = displayName ?? assessment.subject
+  }
+
+  /// Tags of the subject's texts, each with the share of texts carrying it, strongest first.
+  public func topTags(kind: TagKind, limit: Int) -> [(tag: String, share: Double)] {
+    var counts: [String: Int] = [:]
+    var texts = 0
+    for (_, bucket) in weekly {
+      texts += bucket.texts
+      for (tag, count) in bucket.tagCounts { counts[tag, default: 0] += count }
+    }
+    guard texts > 0 else { return [] }
+    return counts.filter { (Taxonomy.kind(of: $0.key) ?? .theme) == kind }
+      .map { (tag: $0.key, share: Double($0.value) / Double(texts)) }
+      .sorted { $0.share != $1.share ? $0.share > $1.share : $0.tag < $1.tag }
+      .prefix(limit).map { $0 }
+  }
+}
+
+/// Everything every exporter renders. Built once per run; exporters never recompute.
+public struct Report: Sendable {
+  public var pipeline: String
+  public var asOf: LocalDay?
+  public var counts: RunCounts
+  public var subjects: [SubjectReport]
+  /// Categories the lexicon can produce, in column order.
+  public var categories: [(name: String, kind: TagKind)]
+  public var lexicons: [String]
+  /// The first rejects (all of them are in the rejects file).
+  public var rejects: [Reject]
+  public var alerts: [String]
+  /// Output files written, relative to the output folder (filled in as they are written).
+  public var outputs: [String]
+
+  public init(
+    pipeline: String, asOf: LocalDay?, counts: RunCounts, subjects: [SubjectReport],
+    categories: [(name: String, kind: TagKind)], lexicons: [String], rejects: [Reject],
+    alerts: [String] = [], outputs: [String] = []
+  ) {
+    self.pipeline = pipeline
+    self.asOf = asOf
+    self.counts = counts
+    self.subjects = subjects
+    self.categories = categories
+    self.lexicons = lexicons
+    self.rejects = rejects
+    self.alerts = alerts
+    self.outputs = outputs
+  }
+}

@@ -1,0 +1,59 @@
+import TrustLensCore
+import TrustLensTrends
+
+/// `report.json`: the whole report — run facts plus every subject's assessment in the
+/// `trends --format json` shape, with weekly series. Its schema is in README.md.
+public enum ReportJSON {
+  public static func encode(_ report: Report) -> String {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("pipeline", report.pipeline)
+    json.field("as_of", report.asOf?.description)
+    json.key("counts")
+    json.beginObject()
+    json.field("records", report.counts.records)
+    json.field("entries", report.counts.entries)
+    json.field("checkins", report.counts.checkIns)
+    json.field("rejected", report.counts.rejected)
+    json.field("duplicates", report.counts.duplicates)
+    json.endObject()
+    json.key("lexicons")
+    json.beginArray()
+    for lexicon in report.lexicons { json.value(lexicon) }
+    json.endArray()
+    json.key("subjects")
+    json.beginArray()
+    for subject in report.subjects {
+      var a = subject.assessment
+      a.subject = subject.displayName
+      json.beginObject()
+      json.key("assessment")
+      TrendsJSON.write(a, into: &json)
+      json.key("weekly")
+      json.beginArray()
+      for (start, bucket) in subject.weekly {
+        json.beginObject()
+        json.field("week", start.description)
+        json.field("texts", bucket.texts)
+        json.field("entries", bucket.entries)
+        json.field("valence", bucket.texts > 0 ? TrendsJSON.round(bucket.valenceSum / Double(bucket.texts), 3) : nil)
+        json.field("checkins_held", bucket.checkInsHeld)
+        json.field("checkins_skipped", bucket.checkInsSkipped)
+        json.key("ratings")
+        json.beginObject()
+        for name in bucket.ratingCounts.keys.sorted() { json.field(name, bucket.rating(name).map { TrendsJSON.round($0, 2) }) }
+        json.endObject()
+        json.key("tags")
+        json.beginObject()
+        for tag in TagOrder.sorted(bucket.tagCounts.keys) { json.field(tag, bucket.tagCounts[tag] ?? 0) }
+        json.endObject()
+        json.endObject()
+      }
+      json.endArray()
+      json.endObject()
+    }
+    json.endArray()
+    json.endObject()
+    return json.text + "\n"
+  }
+}

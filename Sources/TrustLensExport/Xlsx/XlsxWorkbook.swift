@@ -1,0 +1,157 @@
+internal import CXlsxWriter
+public import Foundation
+import TrustLensCore
+
+/// A problem writing a workbook, with libxlsxwriter's own text.
+public struct XlsxError: Error, LocalizedError, Sendable {
+  public let path: String
+  public let reason: String
+
+  public var errorDescription: String? { "\(path): cannot write workbook: \(reason)" }
+}
+
+/// The thin, private boundary to libxlsxwriter.
+///
+/// One owner: the workbook is closed (written and freed) exactly once, by ``close()`` or,
+/// if never called, by `deinit` (which then discards the file). Every `lxw_error` becomes an
+/// ``XlsxError``. Rows and columns are zero-based. Text is always written as a string, never
+/// a formula; strings longer than Excel's 32,767 characters are cut with a marker.
+final class XlsxWorkbook {
+  struct Sheet {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_worksheet>
+    let name: String
+  }
+
+  struct Format {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_format>?
+    static var none: Format { Format(pointer: nil) }
+  }
+
+  struct FormatSpec: Hashable {
+    var bold = false
+    var italic = false
+    var wrap = false
+    var numberFormat: String?
+    var fontSize: Double?
+    var fontColor: UInt32?
+    var background: UInt32?
+    var verticalTop = false
+  }
+
+  let path: String
+  private var workbook: UnsafeMutablePointer<lxw_workbook>?
+  private var formats: [FormatSpec: Format] = [:]
+  /// C strings handed to libxlsxwriter that must outlive the workbook.
+  private var retained: [UnsafeMutablePointer<CChar>] = []
+
+  /// Starts a workbook that will be written to `path` on ``close()``.
+  init(path: String, constantMemory: Bool, temporaryFolder: String) throws(XlsxError) {
+    self.path = path
+    var options = lxw_workbook_options()
+    options.constant_memory = constantMemory ? 1 : 0
+    let tmp = strdup(temporaryFolder)!
+    retained.append(tmp)
+    options.tmpdir = tmp
+    options.use_zip64 = 1
+    guard let workbook = workbook_new_opt(path, &options) else {
+      throw XlsxError(path: path, reason: "cannot create the workbook")
+    }
+    self.workbook = workbook
+    // Fixed document properties: the same inputs give byte-identical files.
+    var properties = lxw_doc_properties()
+    let title = strdup("TrustLens report")!
+    let author = strdup("TrustLens")!
+    retained += [title, author]
+    properties.title = title
+    properties.author = author
+    properties.created = 1_767_225_600  // 2026-01-01T00:00:00Z
+    workbook_set_properties(workbook, &properties)
+  }
+
+  deinit {
+    if let workbook {
+      // Never closed: free without leaving a file behind.
+      workbook_close(workbook)
+      unlink(path)
+    }
+    retained.forEach { free($0) }
+  }
+
+  func addSheet(_ name: String) throws(XlsxError) -> Sheet {
+    guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
+      throw XlsxError(path: path, reason: "cannot add sheet \(name)")
+    }
+    return Sheet(pointer: sheet, name: name)
+  }
+
+  func format(_ spec: FormatSpec) -> Format {
+    if let existing = formats[spec] { return existing }
+    guard let workbook, let pointer = workbook_add_format(workbook) else { return .none }
+    if spec.bold { format_set_bold(pointer) }
+    if spec.italic { format_set_italic(pointer) }
+    if spec.wrap { format_set_text_wrap(pointer) }
+    if spec.verticalTop { format_set_align(pointer, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+    if let numberFormat = spec.numberFormat { format_set_num_format(pointer, numberFormat) }
+    if let size = spec.fontSize { format_set_font_size(pointer, size) }
+    if let color = spec.fontColor { format_set_font_color(pointer, lxw_color_t(color)) }
+    if let color = spec.background {
+      format_set_bg_color(pointer, lxw_color_t(color))
+      format_set_pattern(pointer, UInt8(LXW_PATTERN_SOLID.rawValue))
+    }
+    let format = Format(pointer: pointer)
+    formats[spec] = format
+    return format
+  }
+
+  static let maxStringLength = 32_767
+
+  func write(_ text: String, _ sheet: Sheet, row: Int, column: Int, _ format: Format = .none) throws(XlsxError) {
+    var value = text
+    if value.utf16.count > XlsxWorkbook.maxStringLength {
+      value = String(value.utf16.prefix(XlsxWorkbook.maxStringLength - 20)) ?? String(value.prefix(16_000))
+      value += " …[cut by TrustLens]"
+    }
+    try check(worksheet_write_string(sheet.pointer, lxw_row_t(row), lxw_col_t(column), value, format.pointer))
+  }
+
+  /// Writes a number; non-finite values are left blank (Excel cannot store them).
+  func write(_ number: Double, _ sheet: Sheet, row: Int, column: Int, _ format: Format = .none) throws(XlsxError) {
+    guard number.isFinite else { return }
+    try check(worksheet_write_number(sheet.pointer, lxw_row_t(row), lxw_col_t(column), number, format.pointer))
+  }
+
+  func setColumn(_ sheet: Sheet, first: Int, last: Int, width: Double, _ format: Format = .none) throws(XlsxError) {
+    try check(worksheet_set_column(sheet.pointer, lxw_col_t(first), lxw_col_t(last), width, format.pointer))
+  }
+
+  func freeze(_ sheet: Sheet, rows: Int, columns: Int) {
+    worksheet_freeze_panes(sheet.pointer, lxw_row_t(rows), lxw_col_t(columns))
+  }
+
+  func autofilter(_ sheet: Sheet, lastRow: Int, lastColumn: Int) throws(XlsxError) {
+    try check(worksheet_autofilter(sheet.pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
+  }
+
+  /// Writes the file and frees the workbook. Call once; later calls do nothing.
+  func close() throws(XlsxError) {
+    guard let workbook else { return }
+    self.workbook = nil
+    let result = workbook_close(workbook)
+    guard result == LXW_NO_ERROR else {
+      unlink(path)
+      throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)))
+    }
+  }
+
+  private func check(_ result: lxw_error) throws(XlsxError) {
+    guard result == LXW_NO_ERROR else {
+      throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)))
+    }
+  }
+
+  /// Excel's serial date for a record date (days since 1899-12-30, time as a fraction).
+  static func serial(_ date: RecordDate) -> Double {
+    let base = LocalDay(year: 1899, month: 12, day: 30)!
+    return Double(base.days(to: date.day)) + Double(date.secondsOfDay ?? 0) / 86_400
+  }
+}

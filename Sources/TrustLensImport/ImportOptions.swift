@@ -1,0 +1,53 @@
+public import Foundation
+
+/// The file formats TrustLens reads. `auto` detects from extension and content.
+public enum InputFormat: String, Sendable, CaseIterable {
+  case auto, jsonl, csv, tsv, jrnl, markdown, dayone, daylio
+}
+
+/// What an input holds. `auto` decides per file (CSV/TSV: from the header) or per record
+/// (JSON Lines: from the keys): check-in fields (`held`, a known rating or counter) make a
+/// check-in, otherwise a journal entry.
+public enum RecordKind: String, Sendable, CaseIterable {
+  case auto, journal, checkins
+}
+
+/// How a record's subject is decided.
+public enum SubjectRule: Sendable, Equatable {
+  /// The record's `subject` (alias `client`) field, else `default`.
+  case field
+  /// The first folder below the input path on the way to the file (else the field rule).
+  case folder
+  /// A fixed id for every record of the input.
+  case fixed(String)
+
+  /// Parses `field`, `folder` or any other text as a fixed id.
+  public init(_ text: String) {
+    switch text {
+    case "field": self = .field
+    case "folder": self = .folder
+    default: self = .fixed(text)
+    }
+  }
+}
+
+/// Settings for reading one input (a file, folder or glob of the pipeline or command line).
+public struct ImportOptions: Sendable {
+  public var format: InputFormat
+  public var kind: RecordKind
+  public var subject: SubjectRule
+  public var timeZone: TimeZone
+  /// The scale of check-in ratings; values outside it are rejected.
+  public var ratingScale: ClosedRange<Double>
+
+  public init(
+    format: InputFormat = .auto, kind: RecordKind = .auto, subject: SubjectRule = .field,
+    timeZone: TimeZone = .current, ratingScale: ClosedRange<Double> = 0...10
+  ) {
+    self.format = format
+    self.kind = kind
+    self.subject = subject
+    self.timeZone = timeZone
+    self.ratingScale = ratingScale
+  }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import TrustLensCore
+
+/// Reads JSON Lines: one JSON object per line; blank lines are skipped.
+///
+/// Each line becomes one record: an entry, a check-in (decided per object under
+/// `RecordKind.auto`) or a reject (`not valid JSON: …`, `not a JSON object`, `invalid UTF-8`,
+/// `record longer than 1 MiB`). Unknown keys are passthrough.
+struct JSONLinesReader {
+  let builder: RecordBuilder
+  let kind: RecordKind
+
+  func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
+    var lines = LineReader(source: source)
+    while let line = try lines.next() {
+      let location = SourceLocation(file: builder.file, line: line.number)
+      if line.tooLong {
+        try emit(.reject(Reject(source: location, reason: "record longer than 1 MiB")))
+        continue
+      }
+      if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+      if let bad = firstInvalidUTF8Offset(line.bytes) {
+        try emit(.reject(Reject(source: location, reason: "invalid UTF-8 at byte \(bad + 1)")))
+        continue
+      }
+      let object: Any
+      do {
+        object = try JSONSerialization.jsonObject(with: Data(line.bytes), options: [.fragmentsAllowed])
+      } catch {
+        try emit(.reject(Reject(source: location, reason: "not valid JSON: \(JSONLinesReader.describe(error))")))
+        continue
+      }
+      guard let dictionary = object as? [String: Any] else {
+        try emit(.reject(Reject(source: location, reason: "not a JSON object")))
+        continue
+      }
+      var fields: [String: FieldValue] = [:]
+      for (key, value) in dictionary { fields[key.lowercased()] = FieldValue(json: value) }
+      try emit(builder.build(fields, line: line.number, kind: kind))
+    }
+  }
+
+  /// A short reason from Foundation's JSON error, without quoting the input.
+  static func describe(_ error: any Error) -> String {
+    let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
+    return (text ?? "malformed").lowercased().replacingOccurrences(of: ".", with: "")
+  }
+}
+
+extension FieldValue {
+  init(json value: Any) {
+    switch value {
+    case let s as String: self = .string(s)
+    case let n as NSNumber:
+      // NSNumber bridges booleans too; JSON booleans have Objective-C type "c".
+      if n.objCType.pointee == CChar(UInt8(ascii: "c")) {
+        self = .bool(n.boolValue)
+      } else {
+        self = .number(n.doubleValue)
+      }
+    case is NSNull: self = .null
+    case let array as [Any]: self = .array(array.map(FieldValue.init(json:)))
+    default: self = .other
+    }
+  }
+}
+
+/// The offset of the first byte that breaks UTF-8, or `nil` when all is valid.
+func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  var iterator = bytes.makeIterator()
+  var decoder = UTF8()
+  var offset = 0
+  while true {
+    switch decoder.decode(&iterator) {
+    case .scalarValue(let scalar): offset += UTF8.width(scalar)
+    case .emptyInput: return nil
+    case .error: return offset
+    }
+  }
+}

@@ -1,0 +1,64 @@
+/// Splits a byte stream into lines, counting them from 1.
+///
+/// A line ends at LF; a CR right before the LF is dropped, so CR-LF files read like LF files.
+/// The last line needs no line end. A UTF-8 byte-order mark at the very start is skipped.
+/// Lines longer than `maxLength` bytes are not kept: the reader skips to their end and
+/// reports them as too long, so memory stays bounded whatever the input.
+struct LineReader {
+  struct Line {
+    /// 1-based line number.
+    var number: Int
+    /// The line's bytes without the line end; empty when `tooLong`.
+    var bytes: [UInt8]
+    var tooLong: Bool
+  }
+
+  private let source: ByteSource
+  private let maxLength: Int
+  private var lineNumber = 0
+  private var started = false
+
+  init(source: ByteSource, maxLength: Int = 1 << 20) {
+    self.source = source
+    self.maxLength = maxLength
+  }
+
+  /// The next line, or `nil` when the input is exhausted.
+  mutating func next() throws(ImportError) -> Line? {
+    if !started {
+      started = true
+      try skipByteOrderMark(source)
+    }
+    guard try source.peek() != nil else { return nil }
+    lineNumber += 1
+    var bytes: [UInt8] = []
+    var tooLong = false
+    while let byte = try source.read() {
+      if byte == UInt8(ascii: "\n") { break }
+      if tooLong { continue }
+      bytes.append(byte)
+      if bytes.count > maxLength + 1 {
+        tooLong = true
+        bytes = []
+      }
+    }
+    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
+    if bytes.count > maxLength {
+      tooLong = true
+      bytes = []
+    }
+    return Line(number: lineNumber, bytes: bytes, tooLong: tooLong)
+  }
+}
+
+/// Consumes a UTF-8 byte-order mark if the source starts with one.
+///
+/// Only called before anything else was read; a partial mark is left in place (it is then
+/// reported as invalid text by whoever reads it).
+func skipByteOrderMark(_ source: ByteSource) throws(ImportError) {
+  guard try source.peek() == 0xEF else { return }
+  _ = try source.read()
+  guard try source.peek() == 0xBB else { return }
+  _ = try source.read()
+  if try source.peek() == 0xBF { _ = try source.read() }
+}

@@ -1,0 +1,153 @@
+public import Foundation
+public import TrustLensCore
+public import TrustLensImport
+import TrustLensAnalysis
+public import TrustLensTrends
+import TrustLensExport
+
+/// What `analyze` and `trends` read: inputs and how to read them.
+public struct InputSelection: Sendable {
+  public var paths: [String]
+  public var subject: SubjectRule = .field
+  public var timeZone: TimeZone = .current
+  public var format: InputFormat = .auto
+  public var kind: RecordKind = .auto
+  public var lexicons: [String] = ["builtin"]
+  public var maxRejected: PipelineFile.Tolerance = .ratio(0.05)
+
+  public init(paths: [String]) {
+    self.paths = paths
+  }
+
+  var sources: [Ingest.Source] {
+    paths.map {
+      Ingest.Source(path: $0, options: ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone))
+    }
+  }
+}
+
+/// The library side of the `analyze`, `trends` and `explain` commands: they write results to
+/// `output`, diagnostics through `diagnostic`, and return the exit status.
+public enum Commands {
+  public enum AnalyzeFormat: String, CaseIterable, Sendable { case jsonl, csv, table }
+  public enum TrendsFormat: String, CaseIterable, Sendable { case json, table }
+
+  /// One result per journal entry and per check-in note, streamed in input order.
+  public static func analyze(
+    _ selection: InputSelection, format: AnalyzeFormat, output: FileSink,
+    diagnostic: @escaping (String) -> Void
+  ) throws -> Int32 {
+    let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
+    let tags = analyzer.lexicon.categories.map(\.name)
+    switch format {
+    case .csv: try output.write(CSVCell.line(["id", "subject", "date", "kind", "words", "valence"] + tags + ["evidence", "source"]))
+    case .table:
+      let header: [String] = [pad("date", 26), pad("subject", 12), pad("kind", 8), pad("words", 6), pad("valence", 8), "tags\n"]
+      try output.write(header.joined())
+    case .jsonl: break
+    }
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
+      Ingest.Handlers(
+        analyzed: { record in
+          switch format {
+          case .jsonl: try output.write(AnalysisLine.encode(record) + "\n")
+          case .csv:
+            let a = record.analysis
+            let values = tags.map { a.intensity(of: $0) > 0 ? String(a.intensity(of: $0)) : "" }
+            let evidence = a.evidence.map { "\($0.tag): \($0.match)" }.joined(separator: "; ")
+            try output.write(
+              CSVCell.line(
+                [record.id, record.subject, record.date.description, record.kind.rawValue, String(a.words), String(a.valence)]
+                  + values + [evidence, record.source.description]))
+          case .table:
+            let a = record.analysis
+            let top = a.emotions.merging(a.themes) { max($0, $1) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+              .prefix(4).map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+            let cells: [String] = [
+              pad(record.date.description, 26), pad(clean(record.subject), 12), pad(record.kind.rawValue, 8),
+              pad(String(a.words), 6), pad(String(format: "%+.2f", a.valence), 8), top, "\n",
+            ]
+            try output.write(cells.joined())
+          }
+        },
+        reject: { diagnostic("\($0.source): \($0.reason)") },
+        notice: diagnostic))
+    try output.close()
+    return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
+  }
+
+  /// One assessment per subject, ordered by subject id.
+  public static func trends(
+    _ selection: InputSelection, format: TrendsFormat, asOf: LocalDay?, settings: TrendSettings = TrendSettings(),
+    output: FileSink, diagnostic: @escaping (String) -> Void
+  ) throws -> Int32 {
+    let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
+    var timelines: [String: Timeline] = [:]
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
+      Ingest.Handlers(
+        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        reject: { diagnostic("\($0.source): \($0.reason)") },
+        notice: diagnostic))
+    let assessor = Assessor(settings: settings)
+    let day = asOf ?? timelines.values.compactMap { $0.sortedDays.last?.day }.max()
+    let assessments = timelines.keys.sorted().map { assessor.assess(timelines[$0]!, asOf: day) }
+    switch format {
+    case .json: try output.write(TrendsJSON.encode(assessments) + "\n")
+    case .table:
+      let widths = [14, 19, 12, 12, 9, 11]
+      func row(_ cells: [String], _ last: String) -> String {
+        zip(cells, widths).map { pad($0, $1) }.joined() + last + "\n"
+      }
+      try output.write(row(["subject", "status", "from", "to", "entries", "check-ins"], "signals"))
+      for a in assessments {
+        let held = a.checkIns - a.skippedCheckIns
+        let cells: [String] = [
+          clean(a.subject), a.status.rawValue, a.from?.description ?? "-", a.to?.description ?? "-",
+          String(a.entries), "\(held)/\(a.checkIns)",
+        ]
+        try output.write(row(cells, a.signals.map(\.kind).joined(separator: ", ")))
+        for sentence in a.statusEvidence { try output.write("    · \(sentence)\n") }
+      }
+    }
+    try output.close()
+    return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
+  }
+
+  /// Every tag of `text` with the words that triggered it and the rules that changed them.
+  public static func explain(_ text: String, lexicons: [String] = ["builtin"]) throws -> String {
+    let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicons))
+    let analysis = analyzer.analyze(text)
+    var lines = ["valence \(String(format: "%+.3f", analysis.valence)) · \(analysis.words) words"]
+    let tags = TagOrder.sorted(Set(analysis.emotions.keys).union(analysis.themes.keys))
+    if tags.isEmpty { lines.append("no tags") }
+    for tag in tags {
+      let kind = analysis.emotions[tag] != nil ? "emotion" : "theme"
+      lines.append("\(tag) (\(kind)) \(String(format: "%.2f", analysis.intensity(of: tag)))")
+      for evidence in analysis.evidence where evidence.tag == tag {
+        let rules = evidence.rules.isEmpty ? "" : " [\(evidence.rules.joined(separator: ", "))]"
+        lines.append("  \"\(clean(evidence.match))\" sentence \(evidence.sentence), characters \(evidence.start)–\(evidence.end), weight \(String(format: "%.2f", evidence.weight))\(rules)")
+      }
+    }
+    return lines.joined(separator: "\n") + "\n"
+  }
+
+  static func exitStatus(_ counts: RunCounts, _ tolerance: PipelineFile.Tolerance, diagnostic: (String) -> Void) -> Int32 {
+    guard counts.rejected > 0 else { return 0 }
+    diagnostic("\(counts.rejected) of \(counts.records) records rejected")
+    if tolerance.isExceeded(rejected: counts.rejected, records: counts.records) {
+      diagnostic("rejects exceed the tolerance (\(tolerance)): exit status 3")
+      return 3
+    }
+    return 0
+  }
+
+  static func pad(_ text: String, _ width: Int) -> String {
+    text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+  }
+
+  /// Input text without control characters, for terminal output.
+  static func clean(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+  }
+}

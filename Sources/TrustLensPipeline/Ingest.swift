@@ -1,0 +1,131 @@
+public import TrustLensCore
+public import TrustLensImport
+public import TrustLensAnalysis
+import Foundation
+
+/// The streaming front of every command: inputs → records → duplicates removed → texts
+/// analysed. Each record ends in exactly one callback (or as a counted duplicate).
+public struct Ingest {
+  /// One input with the settings to read it.
+  public struct Source: Sendable {
+    public var path: String
+    public var options: ImportOptions
+    public var followLinks: Bool
+
+    public init(path: String, options: ImportOptions, followLinks: Bool = false) {
+      self.path = path
+      self.options = options
+      self.followLinks = followLinks
+    }
+  }
+
+  /// What each record became. `analyzed` is called for entries and for check-in notes.
+  public struct Handlers {
+    public var analyzed: (AnalyzedRecord) throws -> Void
+    public var checkIn: (CheckIn) throws -> Void
+    public var reject: (Reject) throws -> Void
+    /// Notices about skipped files (links, output folders), for standard error.
+    public var notice: (String) -> Void
+
+    public init(
+      analyzed: @escaping (AnalyzedRecord) throws -> Void,
+      checkIn: @escaping (CheckIn) throws -> Void = { _ in },
+      reject: @escaping (Reject) throws -> Void = { _ in },
+      notice: @escaping (String) -> Void = { _ in }
+    ) {
+      self.analyzed = analyzed
+      self.checkIn = checkIn
+      self.reject = reject
+      self.notice = notice
+    }
+  }
+
+  public let sources: [Source]
+  public let analyzer: Analyzer
+
+  public init(sources: [Source], analyzer: Analyzer) {
+    self.sources = sources
+    self.analyzer = analyzer
+  }
+
+  /// Reads every input once, in order, and returns the reconciled counts.
+  /// - Throws: ``TrustLensImport/ImportError`` when an input is missing or unreadable;
+  ///   whatever a handler throws.
+  public func run(_ handlers: Handlers) throws -> RunCounts {
+    var counts = RunCounts()
+    var seen = Set<UInt64>()
+    // Expand every input first, so a missing one fails before any work is done.
+    var plan: [(InputFile, Source)] = []
+    for source in sources {
+      var skipped: [String] = []
+      for file in try InputFiles.expand(source.path, followLinks: source.followLinks, skipped: &skipped) {
+        plan.append((file, source))
+      }
+      skipped.forEach(handlers.notice)
+    }
+    for (file, source) in plan {
+      try Importer(options: source.options).read(file) { record in
+        switch record {
+        case .entry(let entry):
+          guard seen.insert(Ingest.key(entry)).inserted, seen.insert(Ingest.idKey(entry.subject, entry.id)).inserted else {
+            counts.duplicates += 1
+            return
+          }
+          counts.entries += 1
+          counts.analyzed += 1
+          try handlers.analyzed(
+            AnalyzedRecord(
+              id: entry.id, subject: entry.subject, date: entry.date, source: entry.source,
+              kind: .entry, analysis: analyzer.analyze(entry.text)))
+        case .checkIn(let checkIn):
+          guard seen.insert(Ingest.key(checkIn)).inserted, seen.insert(Ingest.idKey(checkIn.subject, checkIn.id)).inserted else {
+            counts.duplicates += 1
+            return
+          }
+          counts.checkIns += 1
+          try handlers.checkIn(checkIn)
+          if let note = checkIn.note {
+            counts.analyzed += 1
+            try handlers.analyzed(
+              AnalyzedRecord(
+                id: checkIn.id, subject: checkIn.subject, date: checkIn.date, source: checkIn.source,
+                kind: .checkinNote, analysis: analyzer.analyze(note)))
+          }
+        case .reject(let reject):
+          counts.rejected += 1
+          try handlers.reject(reject)
+        }
+      }
+    }
+    return counts
+  }
+
+  /// Same subject, day, time and text: the same entry exported twice.
+  static func key(_ entry: Entry) -> UInt64 {
+    FNV.hash(["e", entry.subject, entry.date.description, entry.text])
+  }
+
+  static func key(_ checkIn: CheckIn) -> UInt64 {
+    let ratings = checkIn.ratings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return FNV.hash(
+      ["c", checkIn.subject, checkIn.date.description, checkIn.held ? "1" : "0", checkIn.note ?? ""] + ratings)
+  }
+
+  static func idKey(_ subject: String, _ id: String) -> UInt64 { FNV.hash(["id", subject, id]) }
+}
+
+/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process).
+enum FNV {
+  static func hash(_ parts: [String]) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for part in parts {
+      for byte in part.utf8 {
+        value ^= UInt64(byte)
+        value = value &* 0x100_0000_01b3
+      }
+      value ^= 0xff
+      value = value &* 0x100_0000_01b3
+    }
+    return value
+  }
+}

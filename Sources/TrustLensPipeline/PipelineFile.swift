@@ -1,0 +1,84 @@
+public import Foundation
+public import TrustLensImport
+public import TrustLensTrends
+import Yams
+
+/// A parsed pipeline file (`pipelines/*.yml`). Relative paths are already resolved against
+/// the file's folder. Unknown keys and wrong types are errors naming the key and its line.
+public struct PipelineFile: Sendable {
+  /// One entry of `inputs:`.
+  public struct Input: Sendable {
+    public var path: String
+    public var subject: SubjectRule = .field
+    public var kind: RecordKind = .auto
+    public var format: InputFormat = .auto
+    public var followLinks = false
+  }
+
+  /// Output formats; `json` (summary.json) is always written.
+  public enum OutputFormat: String, Sendable, CaseIterable {
+    case xlsx, dashboard, html, markdown, json, analysis, rejects
+  }
+
+  /// When rejects fail the run (exit status 3): more than `count`, or a share above `ratio`.
+  public enum Tolerance: Sendable, Equatable {
+    case count(Int)
+    case ratio(Double)
+
+    public func isExceeded(rejected: Int, records: Int) -> Bool {
+      switch self {
+      case .count(let limit): return rejected > limit
+      case .ratio(let limit): return records > 0 && Double(rejected) / Double(records) > limit
+      }
+    }
+  }
+
+  public var path: String
+  public var name: String
+  public var timeZone: TimeZone = .current
+  public var inputs: [Input] = []
+  public var lexicons: [String] = ["builtin"]
+  public var trends = TrendSettings()
+  public var outputDir: String
+  public var perSubject = false
+  public var formats: [OutputFormat] = [.xlsx, .dashboard, .json, .analysis, .rejects]
+  public var failOn: [String] = []
+  public var failOnAny: [String] = []
+  public var state: String?
+  /// Default: a share of 5% of records.
+  public var maxRejected: Tolerance = .ratio(0.05)
+  public var ratingScale: ClosedRange<Double> = 0...10
+
+  /// Reads and validates the pipeline file at `path`.
+  /// - Throws: ``PipelineError`` naming the file and line of the first problem.
+  public static func load(_ path: String) throws(PipelineError) -> PipelineFile {
+    let text: String
+    do {
+      text = try String(contentsOfFile: path, encoding: .utf8)
+    } catch {
+      let exists = FileManager.default.fileExists(atPath: path)
+      throw PipelineError(file: path, line: nil, exists ? "cannot read the pipeline file" : "no such pipeline file")
+    }
+    return try parse(text, path: path)
+  }
+
+  /// Parses pipeline YAML; `path` names the file in messages and anchors relative paths.
+  public static func parse(_ text: String, path: String) throws(PipelineError) -> PipelineFile {
+    let root: Node
+    do {
+      guard let node = try Yams.compose(yaml: text) else {
+        throw PipelineError(file: path, line: nil, "the pipeline file is empty")
+      }
+      root = node
+    } catch let error as PipelineError {
+      throw error
+    } catch let error as YamlError {
+      throw PipelineError(file: path, line: YAMLReader.line(of: error), "not valid YAML: \(YAMLReader.reason(of: error))")
+    } catch {
+      throw PipelineError(file: path, line: nil, "not valid YAML")
+    }
+    let base = URL(fileURLWithPath: path).deletingLastPathComponent()
+    let reader = YAMLReader(file: path, base: base)
+    return try reader.pipeline(root, path: path)
+  }
+}

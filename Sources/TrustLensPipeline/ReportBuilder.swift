@@ -1,0 +1,52 @@
+import TrustLensCore
+import TrustLensTrends
+public import TrustLensExport
+
+/// Builds the one Report every exporter renders, from the aggregated timelines.
+enum ReportBuilder {
+  static func build(
+    name: String, timelines: [String: Timeline], asOf: LocalDay?, settings: TrendSettings,
+    counts: RunCounts, categories: [(name: String, kind: TagKind)], lexicons: [String],
+    rejects: [Reject]
+  ) -> Report {
+    let lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
+    let day = asOf ?? lastDay
+    let assessor = Assessor(settings: settings)
+    let subjects = timelines.values.map { timeline -> SubjectReport in
+      let view = day.map { timeline.asOf($0) } ?? timeline
+      return SubjectReport(assessment: assessor.assess(timeline, asOf: day), weekly: view.rollup(.week))
+    }
+    return Report(
+      pipeline: name, asOf: day, counts: counts, subjects: Attention.order(subjects),
+      categories: categories, lexicons: lexicons, rejects: rejects)
+  }
+}
+
+/// Orders subjects by how much they need attention: rushing, setback and avoidance first,
+/// then by the strongest concern signal, then by subject id.
+public enum Attention {
+  static func rank(_ status: RepairStatus) -> Int {
+    switch status {
+    case .rushing: return 0
+    case .setback: return 1
+    case .avoidance: return 2
+    case .plateau: return 3
+    case .insufficientData: return 4
+    case .progress: return 5
+    }
+  }
+
+  public static func order(_ subjects: [SubjectReport]) -> [SubjectReport] {
+    subjects.sorted { lhs, rhs in
+      let l = rank(lhs.assessment.status), r = rank(rhs.assessment.status)
+      if l != r { return l < r }
+      let ls = concern(lhs), rs = concern(rhs)
+      if ls != rs { return ls > rs }
+      return lhs.assessment.subject < rhs.assessment.subject
+    }
+  }
+
+  private static func concern(_ subject: SubjectReport) -> Double {
+    subject.assessment.signals.filter { $0.kind != "progress" }.map(\.strength).max() ?? 0
+  }
+}

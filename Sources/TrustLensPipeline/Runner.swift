@@ -1,0 +1,232 @@
+public import TrustLensCore
+import TrustLensImport
+import TrustLensAnalysis
+public import TrustLensTrends
+public import TrustLensExport
+import Foundation
+
+/// Options of `trustlens run` that are not in the pipeline file.
+public struct RunOptions: Sendable {
+  /// Per-entry outputs (analysis, Entries sheet) keep records from this day on; trends
+  /// always use the whole history.
+  public var since: LocalDay?
+  public var asOf: LocalDay?
+  public var failOn: [String] = []
+  public var failOnAny: [String] = []
+
+  public init(since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = []) {
+    self.since = since
+    self.asOf = asOf
+    self.failOn = failOn
+    self.failOnAny = failOnAny
+  }
+}
+
+/// What a run produced and how the process should exit.
+public struct RunOutcome: Sendable {
+  public var report: Report
+  /// 0 success, 1 an alert fired, 3 rejects beyond the tolerance.
+  public var exitStatus: Int32
+  /// Lines for standard error (never journal text).
+  public var messages: [String]
+}
+
+/// Runs a pipeline file end to end: import → analyse → aggregate → assess → export.
+public struct Runner {
+  public let pipeline: PipelineFile
+  public let options: RunOptions
+
+  public init(pipeline: PipelineFile, options: RunOptions = RunOptions()) {
+    self.pipeline = pipeline
+    self.options = options
+  }
+
+  /// At most this many rejects are kept for the workbook; all go to `rejects.csv`.
+  static let rejectsKept = 10_000
+
+  public func run(notice: @escaping (String) -> Void = { _ in }) throws -> RunOutcome {
+    let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
+    let dir = pipeline.outputDir
+    try AtomicFile.makeFolder(dir)
+    try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: dir + "/" + InputFiles.outputMarker)
+
+    let spillPath = AtomicFile.temporaryPath(for: dir + "/entries.spill")
+    let analysisPath = dir + "/analysis.jsonl"
+    let rejectsPath = dir + "/rejects.csv"
+    let wantsAnalysis = pipeline.formats.contains(.analysis)
+    let wantsRejects = pipeline.formats.contains(.rejects)
+    let spill = try FileSink(path: spillPath)
+    defer { unlink(spillPath) }
+    let analysisStream = wantsAnalysis ? try FileSink(path: AtomicFile.temporaryPath(for: analysisPath)) : nil
+    let rejectsStream = wantsRejects ? try FileSink(path: AtomicFile.temporaryPath(for: rejectsPath)) : nil
+    try rejectsStream?.write(CSVCell.line(["file", "line", "reason"]))
+
+    var timelines: [String: Timeline] = [:]
+    var rejects: [Reject] = []
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys]
+    let since = options.since
+    let sources = pipeline.inputs.map { input in
+      Ingest.Source(
+        path: input.path,
+        options: ImportOptions(
+          format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
+          ratingScale: pipeline.ratingScale),
+        followLinks: input.followLinks)
+    }
+    let counts = try Ingest(sources: sources, analyzer: analyzer).run(
+      Ingest.Handlers(
+        analyzed: { record in
+          timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
+          if let since, record.date.day < since { return }
+          try spill.write(try encoder.encode(record))
+          try spill.write("\n")
+          try analysisStream?.write(AnalysisLine.encode(record) + "\n")
+        },
+        checkIn: { checkIn in
+          timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
+        },
+        reject: { reject in
+          if rejects.count < Runner.rejectsKept { rejects.append(reject) }
+          try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
+        },
+        notice: notice))
+    try spill.close()
+    if let analysisStream {
+      try analysisStream.close()
+      try AtomicFile.commit(analysisStream.path, to: analysisPath)
+    }
+    if let rejectsStream {
+      try rejectsStream.close()
+      try AtomicFile.commit(rejectsStream.path, to: rejectsPath)
+    }
+
+    var report = ReportBuilder.build(
+      name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
+      counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
+      rejects: rejects)
+    let failOn = Set(pipeline.failOn + options.failOn)
+    let failOnAny = Set(pipeline.failOnAny + options.failOnAny)
+    for subject in report.subjects {
+      let new = Set(subject.newSignals ?? subject.assessment.signals.map(\.kind))
+      for signal in subject.assessment.signals
+      where (failOn.contains(signal.kind) && new.contains(signal.kind)) || failOnAny.contains(signal.kind) {
+        report.alerts.append("\(subject.displayName): \(signal.kind)")
+      }
+    }
+
+    var outputs: [String] = []
+    if wantsAnalysis { outputs.append("analysis.jsonl") }
+    if wantsRejects { outputs.append("rejects.csv") }
+    let exporter = OutputWriter(formats: pipeline.formats, spillPath: spillPath)
+    outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil)
+    if pipeline.perSubject {
+      var used = Set<String>()
+      for subject in report.subjects {
+        let folder = SafeName.make(subject.displayName, avoiding: &used)
+        try AtomicFile.makeFolder(dir + "/" + folder)
+        var single = report
+        single.subjects = [subject]
+        single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
+        outputs += try exporter.write(single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject)
+      }
+    }
+    report.outputs = ["summary.json"] + outputs.sorted()
+    try AtomicFile.write(SummaryJSON.encode(report), to: dir + "/summary.json")
+
+    var messages: [String] = []
+    var status: Int32 = 0
+    if !report.alerts.isEmpty {
+      status = 1
+      messages.append("alerts: \(report.alerts.joined(separator: ", "))")
+    }
+    if counts.rejected > 0 {
+      messages.append("\(counts.rejected) of \(counts.records) records rejected (see \(rejectsPath))")
+    }
+    if pipeline.maxRejected.isExceeded(rejected: counts.rejected, records: counts.records) {
+      status = 3
+      messages.append("rejects exceed max_rejected: failing the run")
+    }
+    return RunOutcome(report: report, exitStatus: status, messages: messages)
+  }
+}
+
+/// Writes the per-format files of one report into one folder.
+struct OutputWriter {
+  let formats: [PipelineFile.OutputFormat]
+  let spillPath: String
+
+  /// Writes every requested format except the streamed ones and `summary.json`.
+  /// - Parameter subject: only this subject's entries (per-subject folders), or all.
+  /// - Returns: the written files, relative to the run's output folder.
+  func write(_ report: Report, dir: String, prefix: String, subject: String?) throws -> [String] {
+    var written: [String] = []
+    for format in formats {
+      switch format {
+      case .xlsx:
+        try WorkbookRenderer().write(report, to: dir + "/report.xlsx") { body in
+          try Spill.forEach(spillPath) { record in
+            if subject == nil || record.subject == subject { try body(record) }
+          }
+        }
+        written.append("report.xlsx")
+      case .dashboard:
+        try AtomicFile.write(Dashboard(width: 80).render(report), to: dir + "/dashboard.txt")
+        written.append("dashboard.txt")
+      case .markdown:
+        try AtomicFile.write(MarkdownSummary.render(report), to: dir + "/summary.md")
+        written.append("summary.md")
+      case .json:
+        try AtomicFile.write(ReportJSON.encode(report), to: dir + "/report.json")
+        written.append("report.json")
+      case .html:
+        try AtomicFile.write(HTMLReport.render(report), to: dir + "/report.html")
+        written.append("report.html")
+      case .analysis where subject != nil:
+        let path = dir + "/analysis.jsonl"
+        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
+        try Spill.forEach(spillPath) { record in
+          if record.subject == subject { try stream.write(AnalysisLine.encode(record) + "\n") }
+        }
+        try stream.close()
+        try AtomicFile.commit(stream.path, to: path)
+        written.append("analysis.jsonl")
+      case .analysis, .rejects:
+        break  // streamed once for the whole run
+      }
+    }
+    return written.map { prefix + $0 }
+  }
+}
+
+/// Reads back the analysed records spilled during the stream.
+enum Spill {
+  static func forEach(_ path: String, _ body: (AnalyzedRecord) throws -> Void) throws {
+    let decoder = JSONDecoder()
+    try LineFile.forEachLine(path) { bytes, _, _ in
+      guard !bytes.isEmpty else { return }
+      try body(try decoder.decode(AnalyzedRecord.self, from: Data(bytes)))
+    }
+  }
+}
+
+/// Subject ids made safe as file and folder names.
+public enum SafeName {
+  /// Letters, digits, `.`, `_` and `-` kept; anything else becomes `_`; never `.`/`..` or
+  /// hidden; at most 80 characters; made unique within `used`.
+  public static func make(_ id: String, avoiding used: inout Set<String>) -> String {
+    var name = String(id.unicodeScalars.map { scalar -> Character in
+      let ok = (scalar.value < 128 && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."))
+      return ok ? Character(scalar) : "_"
+    }.prefix(80))
+    if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+    var candidate = name
+    var counter = 2
+    while used.contains(candidate.lowercased()) {
+      candidate = "\(name)-\(counter)"
+      counter += 1
+    }
+    used.insert(candidate.lowercased())
+    return candidate
+  }
+}

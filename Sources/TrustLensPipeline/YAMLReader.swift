@@ -1,0 +1,227 @@
+import Foundation
+import TrustLensImport
+import TrustLensTrends
+import Yams
+
+/// Reads the node tree of a pipeline file into a ``PipelineFile``, checking every key.
+struct YAMLReader {
+  let file: String
+  let base: URL
+
+  func fail(_ node: Node?, _ reason: String) -> PipelineError {
+    PipelineError(file: file, line: node.map { $0.mark.map { $0.line } } ?? nil, reason)
+  }
+
+  /// The mapping's (key, value) pairs, rejecting keys outside `allowed` and duplicates.
+  func mapping(_ node: Node, _ what: String, allowed: Set<String>) throws(PipelineError) -> [(String, Node, Node)] {
+    guard case .mapping(let mapping) = node else { throw fail(node, "\(what) must be a mapping of keys") }
+    var seen = Set<String>()
+    var pairs: [(String, Node, Node)] = []
+    for (keyNode, value) in mapping {
+      guard let key = keyNode.string else { throw fail(keyNode, "\(what) has a key that is not text") }
+      guard allowed.contains(key) else {
+        throw fail(keyNode, "unknown key \"\(key)\" in \(what) (expected one of: \(allowed.sorted().joined(separator: ", ")))")
+      }
+      guard seen.insert(key).inserted else { throw fail(keyNode, "key \"\(key)\" appears twice in \(what)") }
+      pairs.append((key, keyNode, value))
+    }
+    return pairs
+  }
+
+  func string(_ node: Node, _ key: String) throws(PipelineError) -> String {
+    guard case .scalar(let scalar) = node else { throw fail(node, "\(key) must be text") }
+    return scalar.string
+  }
+
+  func bool(_ node: Node, _ key: String) throws(PipelineError) -> Bool {
+    guard let value = node.bool else { throw fail(node, "\(key) must be true or false") }
+    return value
+  }
+
+  func number(_ node: Node, _ key: String) throws(PipelineError) -> Double {
+    guard case .scalar = node, let value = node.float ?? node.int.map(Double.init), value.isFinite else {
+      throw fail(node, "\(key) must be a number")
+    }
+    return value
+  }
+
+  func strings(_ node: Node, _ key: String) throws(PipelineError) -> [String] {
+    switch node {
+    case .scalar(let scalar): return scalar.string.isEmpty ? [] : [scalar.string]
+    case .sequence(let sequence):
+      var result: [String] = []
+      for item in sequence { result.append(try string(item, "each item of \(key)")) }
+      return result
+    default: throw fail(node, "\(key) must be a list")
+    }
+  }
+
+  func resolve(_ path: String) -> String {
+    if path.hasPrefix("/") || path == "-" { return path }
+    return base.appendingPathComponent(path).standardizedFileURL.path
+  }
+
+  func pipeline(_ root: Node, path: String) throws(PipelineError) -> PipelineFile {
+    let allowed: Set<String> = [
+      "name", "timezone", "inputs", "lexicons", "trends", "outputs", "alerts", "state",
+      "max_rejected", "rating_scale",
+    ]
+    var pipeline = PipelineFile(
+      path: path, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+      outputDir: resolve("output"))
+    var sawInputs = false, sawOutputs = false
+    for (key, keyNode, value) in try mapping(root, "the pipeline", allowed: allowed) {
+      switch key {
+      case "name": pipeline.name = try string(value, key)
+      case "timezone":
+        let identifier = try string(value, key)
+        guard let zone = TimeZone(identifier: identifier) else {
+          throw fail(value, "unknown time zone \"\(identifier)\" (use an IANA name such as Europe/Berlin)")
+        }
+        pipeline.timeZone = zone
+      case "inputs":
+        sawInputs = true
+        guard case .sequence(let items) = value, !items.isEmpty else {
+          throw fail(value, "inputs must be a non-empty list")
+        }
+        for item in items { pipeline.inputs.append(try input(item)) }
+      case "lexicons":
+        pipeline.lexicons = try strings(value, key).map { $0 == "builtin" ? $0 : resolve($0) }
+        if pipeline.lexicons.isEmpty { throw fail(value, "lexicons must name builtin or at least one file") }
+      case "trends": pipeline.trends = try trends(value)
+      case "outputs":
+        sawOutputs = true
+        try outputs(value, into: &pipeline)
+      case "alerts":
+        for (alertKey, _, alertValue) in try mapping(value, "alerts", allowed: ["fail_on", "fail_on_any"]) {
+          let kinds = try strings(alertValue, alertKey)
+          try checkSignals(kinds, alertValue)
+          if alertKey == "fail_on" { pipeline.failOn = kinds } else { pipeline.failOnAny = kinds }
+        }
+      case "state":
+        pipeline.state = resolve(try string(value, key))
+        throw fail(keyNode, "state: incremental runs with run state are not available in this version; remove the key")
+      case "max_rejected": pipeline.maxRejected = try tolerance(value)
+      case "rating_scale":
+        let bounds = try strings(value, key).compactMap(Double.init)
+        guard bounds.count == 2, bounds[0] < bounds[1] else {
+          throw fail(value, "rating_scale must be two numbers, low and high, e.g. [0, 10]")
+        }
+        pipeline.ratingScale = bounds[0]...bounds[1]
+      default: break
+      }
+    }
+    if !sawInputs { throw fail(root, "the pipeline has no inputs: add an inputs: list") }
+    if !sawOutputs { throw fail(root, "the pipeline has no outputs: add outputs: with dir:") }
+    return pipeline
+  }
+
+  private func input(_ node: Node) throws(PipelineError) -> PipelineFile.Input {
+    if case .scalar(let scalar) = node { return PipelineFile.Input(path: resolve(scalar.string)) }
+    var input = PipelineFile.Input(path: "")
+    var sawPath = false
+    for (key, _, value) in try mapping(node, "an input", allowed: ["path", "subject", "kind", "format", "follow_links"]) {
+      switch key {
+      case "path":
+        input.path = resolve(try string(value, key))
+        sawPath = true
+      case "subject":
+        let text = try string(value, key)
+        guard !text.isEmpty else { throw fail(value, "subject must be folder, field or an id") }
+        input.subject = SubjectRule(text)
+      case "kind":
+        let text = try string(value, key)
+        guard let kind = RecordKind(rawValue: text) else {
+          throw fail(value, "kind must be one of: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        input.kind = kind
+      case "format":
+        let text = try string(value, key)
+        guard let format = InputFormat(rawValue: text) else {
+          throw fail(value, "format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        input.format = format
+      case "follow_links": input.followLinks = try bool(value, key)
+      default: break
+      }
+    }
+    if !sawPath { throw fail(node, "an input needs a path") }
+    return input
+  }
+
+  private func outputs(_ node: Node, into pipeline: inout PipelineFile) throws(PipelineError) {
+    var sawDir = false
+    for (key, _, value) in try mapping(node, "outputs", allowed: ["dir", "per_subject", "formats"]) {
+      switch key {
+      case "dir":
+        pipeline.outputDir = resolve(try string(value, key))
+        sawDir = true
+      case "per_subject": pipeline.perSubject = try bool(value, key)
+      case "formats":
+        var formats: [PipelineFile.OutputFormat] = []
+        for name in try strings(value, key) {
+          guard let format = PipelineFile.OutputFormat(rawValue: name) else {
+            throw fail(value, "unknown output format \"\(name)\" (expected one of: \(PipelineFile.OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")))")
+          }
+          formats.append(format)
+        }
+        pipeline.formats = formats
+      default: break
+      }
+    }
+    if !sawDir { throw fail(node, "outputs needs dir:") }
+  }
+
+  private func trends(_ node: Node) throws(PipelineError) -> TrendSettings {
+    var settings = TrendSettings()
+    let allowed = Set(TrendSettings.keys.keys).union(TrendSettings.integerKeys.keys)
+    if case .mapping(let m) = node, m.isEmpty { return settings }
+    for (key, _, value) in try mapping(node, "trends", allowed: allowed) {
+      let number = try number(value, "trends.\(key)")
+      if let path = TrendSettings.keys[key] {
+        settings[keyPath: path] = number
+      } else if let path = TrendSettings.integerKeys[key] {
+        guard number == number.rounded(), number >= 0 else { throw fail(value, "trends.\(key) must be a whole number") }
+        settings[keyPath: path] = Int(number)
+      }
+    }
+    return settings
+  }
+
+  private func tolerance(_ node: Node) throws(PipelineError) -> PipelineFile.Tolerance {
+    let text = try string(node, "max_rejected").trimmingCharacters(in: .whitespaces)
+    if text.hasSuffix("%"), let value = Double(text.dropLast()), value >= 0, value <= 100 {
+      return .ratio(value / 100)
+    }
+    if let count = Int(text), count >= 0 { return .count(count) }
+    if let ratio = Double(text), ratio >= 0, ratio < 1 { return .ratio(ratio) }
+    throw fail(node, "max_rejected must be a count (10), a share (0.05) or a percentage (5%)")
+  }
+
+  func checkSignals(_ kinds: [String], _ node: Node) throws(PipelineError) {
+    for kind in kinds where !Signals.all.contains(kind) {
+      throw fail(node, "unknown signal \"\(kind)\" (expected one of: \(Signals.all.joined(separator: ", ")))")
+    }
+  }
+
+  static func line(of error: YamlError) -> Int? {
+    switch error {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+      return mark.line
+    default: return nil
+    }
+  }
+
+  static func reason(of error: YamlError) -> String {
+    switch error {
+    case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
+      return problem
+    default: return "malformed"
+    }
+  }
+}
+
+/// The signal kinds the trend stage can raise.
+public enum Signals {
+  public static let all = ["rushing", "setback", "avoidance", "progress", "self-care-neglect"]
+}

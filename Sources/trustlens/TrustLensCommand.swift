@@ -1,0 +1,223 @@
+public import ArgumentParser
+import Foundation
+import TrustLensCore
+import TrustLensImport
+import TrustLensPipeline
+import TrustLensExport
+
+/// `trustlens`: parses arguments and calls the pipeline library; nothing else lives here.
+@main
+struct TrustLensCommand: ParsableCommand {
+  static let version = "0.1.0"
+
+  static let configuration = CommandConfiguration(
+    commandName: "trustlens",
+    abstract: "Turn trust-repair journals and check-in logs into evidence you can act on.",
+    discussion: """
+      Examples:
+        trustlens run pipelines/demo.yml
+        trustlens analyze data/clients --subject folder --format jsonl
+        trustlens trends data/clients --subject folder --format table
+        trustlens explain "I don't feel safe around him"
+
+      Exit status: 0 success; 1 the run worked but a --fail-on signal fired; 2 bad usage or
+      bad pipeline file; 3 input errors beyond the tolerance.
+      """,
+    version: version,
+    subcommands: [Run.self, Analyze.self, Trends.self, Explain.self]
+  )
+
+  /// Runs the command and maps every failure to the contract's exit statuses: usage and
+  /// pipeline errors exit 2 with one line on standard error, never a stack trace.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch let exit as ExitCode {
+      Foundation.exit(exit.rawValue)
+    } catch let error as PipelineError {
+      fail(error.message, status: 2)
+    } catch let error as ImportError {
+      fail(error.localizedDescription, status: 2)
+    } catch let error as AtomicFile.WriteError {
+      fail(error.localizedDescription, status: 2)
+    } catch {
+      let code = exitCode(for: error)
+      if code == .success {
+        exit(withError: error)  // --help, --version
+      }
+      if code == .validationFailure || error is ValidationError || String(describing: type(of: error)).contains("CommandError") {
+        let message = fullMessage(for: error)
+        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        Foundation.exit(2)
+      }
+      fail(error.localizedDescription, status: 2)
+    }
+  }
+
+  static func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+    Foundation.exit(status)
+  }
+}
+
+/// Writes a diagnostic line to standard error.
+func diagnostic(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Options shared by `analyze` and `trends`.
+struct InputOptions: ParsableArguments {
+  @Argument(help: "Files or folders to read (folders recursively), or - for standard input.")
+  var inputs: [String]
+
+  @Option(help: "Subject of each record: field, folder, or a fixed id.")
+  var subject: String = "field"
+
+  @Option(help: "Time zone of dates without an offset (IANA name). Default: the machine's.")
+  var timezone: String?
+
+  @Option(name: .customLong("input-format"), help: "Force an input format: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var inputFormat: String = "auto"
+
+  @Option(name: .customLong("lexicon"), help: "A lexicon file to add (repeatable); `builtin` is always first unless --no-builtin.")
+  var lexicons: [String] = []
+
+  @Flag(help: "Use only the --lexicon files, not the built-in lexicon.")
+  var noBuiltin = false
+
+  func validate() throws {
+    if let timezone, TimeZone(identifier: timezone) == nil {
+      throw ValidationError("unknown time zone \"\(timezone)\" (use an IANA name such as Europe/Berlin)")
+    }
+    guard InputFormat(rawValue: inputFormat) != nil else {
+      throw ValidationError("unknown input format \"\(inputFormat)\"")
+    }
+    if noBuiltin && lexicons.isEmpty { throw ValidationError("--no-builtin needs at least one --lexicon") }
+  }
+
+  var selection: InputSelection {
+    var selection = InputSelection(paths: inputs)
+    selection.subject = SubjectRule(subject)
+    selection.timeZone = timezone.flatMap(TimeZone.init(identifier:)) ?? .current
+    selection.format = InputFormat(rawValue: inputFormat) ?? .auto
+    selection.lexicons = (noBuiltin ? [] : ["builtin"]) + lexicons
+    return selection
+  }
+}
+
+struct Run: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Run a pipeline file: import, analyse, assess and write every output.",
+    discussion: "Example: trustlens run pipelines/demo.yml --fail-on rushing,setback")
+
+  @Argument(help: "The pipeline file (YAML).")
+  var pipeline: String
+
+  @Option(help: "Per-entry outputs keep records from this date (YYYY-MM-DD) on; trends use all history.")
+  var since: String?
+
+  @Option(help: "Assess as of this date (YYYY-MM-DD).")
+  var asOf: String?
+
+  @Option(help: "Exit 1 when a subject newly shows one of these signals (comma-separated).")
+  var failOn: String?
+
+  @Option(help: "Exit 1 when a subject shows one of these signals at all (comma-separated).")
+  var failOnAny: String?
+
+  func run() throws {
+    let file = try PipelineFile.load(pipeline)
+    let options = RunOptions(
+      since: try day(since, "--since"), asOf: try day(asOf, "--as-of"),
+      failOn: try signals(failOn, "--fail-on"), failOnAny: try signals(failOnAny, "--fail-on-any"))
+    let outcome = try Runner(pipeline: file, options: options).run(notice: diagnostic)
+    let c = outcome.report.counts
+    diagnostic(
+      "\(file.name): \(c.records) records (\(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates), \(outcome.report.subjects.count) subjects → \(file.outputDir)")
+    outcome.messages.forEach(diagnostic)
+    if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
+  }
+}
+
+struct Analyze: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Analyse every journal entry and check-in note: tags, valence and evidence.",
+    discussion: "Example: trustlens analyze data/clients --subject folder --format jsonl > analysis.jsonl")
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "Output format: jsonl, csv or table.")
+  var format: Commands.AnalyzeFormat = .jsonl
+
+  @Option(help: "Write to this file instead of standard output.")
+  var out: String?
+
+  func run() throws {
+    let status = try Commands.analyze(input.selection, format: format, output: try sink(out), diagnostic: diagnostic)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+struct Trends: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Assess each subject: status, signals with evidence, and metrics.",
+    discussion: "Example: trustlens trends data/clients --subject folder --format json --as-of 2026-03-01")
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "Output format: json or table.")
+  var format: Commands.TrendsFormat = .json
+
+  @Option(help: "Assess as of this date (YYYY-MM-DD).")
+  var asOf: String?
+
+  @Option(help: "Write to this file instead of standard output.")
+  var out: String?
+
+  func run() throws {
+    let status = try Commands.trends(
+      input.selection, format: format, asOf: try day(asOf, "--as-of"), output: try sink(out), diagnostic: diagnostic)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+struct Explain: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show every tag of a text with the words that triggered it.",
+    discussion: "Example: trustlens explain \"I don't feel safe around him\"")
+
+  @Argument(help: "The text to explain, or - to read it from standard input.")
+  var text: String
+
+  @Option(name: .customLong("lexicon"), help: "A lexicon file to add (repeatable).")
+  var lexicons: [String] = []
+
+  func run() throws {
+    let input = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+    print(try Commands.explain(input, lexicons: ["builtin"] + lexicons), terminator: "")
+  }
+}
+
+extension Commands.AnalyzeFormat: ExpressibleByArgument {}
+extension Commands.TrendsFormat: ExpressibleByArgument {}
+
+func day(_ text: String?, _ option: String) throws -> LocalDay? {
+  guard let text else { return nil }
+  guard let day = LocalDay(iso: text) else { throw ValidationError("\(option) must be a date YYYY-MM-DD, not \"\(text)\"") }
+  return day
+}
+
+func signals(_ text: String?, _ option: String) throws -> [String] {
+  guard let text else { return [] }
+  let kinds = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+  for kind in kinds where !Signals.all.contains(kind) {
+    throw ValidationError("\(option): unknown signal \"\(kind)\" (expected one of: \(Signals.all.joined(separator: ", ")))")
+  }
+  return kinds
+}
+
+func sink(_ path: String?) throws -> FileSink {
+  guard let path else { return FileSink(standardOutput: ()) }
+  return try FileSink(path: path)
+}
