@@ -68,7 +68,7 @@ let package = Package(
       name: "TrustLensImportTests", dependencies: ["TrustLensImport", "TestSupport"],
       resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     .testTarget(
-      name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TestSupport"],
+      name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TrustLensCore", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TestSupport"],

@@ -28,7 +28,25 @@ public struct Dashboard: Sendable {
       out.append("")
       out += renderSubject(subject)
     }
-    return out.joined(separator: "\n") + "\n"
+    let text = out.joined(separator: "\n") + "\n"
+    return ascii ? Dashboard.asciify(text) : text
+  }
+
+  /// The text with typographic symbols spelled in ASCII and anything else non-ASCII as `?`.
+  static func asciify(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "·", "—", "–": result += "-"
+      case "→": result += "->"
+      case "…": result += "..."
+      case "━": result += "="
+      case "‘", "’": result += "'"
+      case "“", "”": result += "\""
+      default: result += scalar.isASCII ? String(scalar) : "?"
+      }
+    }
+    return result
   }
 
   func renderSubject(_ subject: SubjectReport) -> [String] {

@@ -1,0 +1,40 @@
+public import Foundation
+
+/// Paths and temporary folders shared by the test targets.
+public enum TestSupport {
+  /// The repository root (the folder holding Package.swift).
+  public static let repositoryRoot: URL = {
+    var url = URL(fileURLWithPath: #filePath)
+    while url.path != "/" {
+      url.deleteLastPathComponent()
+      if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) { return url }
+    }
+    fatalError("Package.swift not found above \(#filePath)")
+  }()
+
+  /// A new empty folder under the system's temporary folder.
+  public static func temporaryFolder(_ name: String = #function) -> URL {
+    let safe = name.filter { $0.isLetter || $0.isNumber }
+    let url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("trustlens-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    return url
+  }
+
+  /// Writes `text` to `name` inside `folder` and returns the file's path.
+  @discardableResult
+  public static func write(_ text: String, _ name: String, in folder: URL) -> String {
+    let url = folder.appendingPathComponent(name)
+    try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try? Data(text.utf8).write(to: url)
+    return url.path
+  }
+
+  /// Writes raw bytes to `name` inside `folder` and returns the file's path.
+  @discardableResult
+  public static func write(bytes: [UInt8], _ name: String, in folder: URL) -> String {
+    let url = folder.appendingPathComponent(name)
+    try? Data(bytes).write(to: url)
+    return url.path
+  }
+}

@@ -1,0 +1,114 @@
+import Testing
+import TrustLensAnalysis
+import TrustLensCore
+
+/// One analyzer for the suite: loading the built-in lexicon is the expensive part.
+let builtinAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.builtin())
+
+func tags(_ text: String) -> Set<String> {
+  let analysis = builtinAnalyzer.analyze(text)
+  return Set(analysis.emotions.keys).union(analysis.themes.keys)
+}
+
+@Suite struct NegationTests {
+  @Test func negatedSafetyIsInsecurity() throws {
+    let analysis = builtinAnalyzer.analyze("I don't feel safe around him")
+    #expect(analysis.emotions["insecurity"] != nil)
+    #expect(analysis.emotions["safety"] == nil)
+    let evidence = try #require(analysis.evidence.first { $0.tag == "insecurity" })
+    #expect(evidence.match == "feel safe")
+    #expect(evidence.rules == ["negation"])
+    #expect(evidence.sentence == 1 && evidence.start == 8 && evidence.end == 17)
+  }
+
+  @Test(arguments: ["I dont feel safe", "I don’t feel safe yet", "I do NOT feel safe", "never felt safe with him"])
+  func negationSpellings(_ text: String) {
+    #expect(tags(text).contains("insecurity"))
+    #expect(!tags(text).contains("safety"))
+  }
+
+  @Test func negatedInsecurityIsSafety() {
+    #expect(tags("I'm not walking on eggshells").contains("safety"))
+  }
+
+  @Test func negationRemovesOtherTags() {
+    #expect(!tags("I'm not angry").contains("anger"))
+    #expect(!tags("I am not angry anymore").contains("anger"))
+  }
+
+  @Test func negationStopsAtTheClause() {
+    #expect(tags("I'm not sure, but I feel safe now").contains("safety"))
+  }
+
+  @Test func resolvedStatesAreDropped() {
+    #expect(!tags("I don't resent him anymore").contains("resentment"))
+  }
+}
+
+@Suite struct ModifierTests {
+  @Test func intensifiersStrengthenAndSoftenersWeaken() {
+    let plain = builtinAnalyzer.analyze("I feel hurt").emotions["sadness"] ?? 0
+    let strong = builtinAnalyzer.analyze("I feel so hurt").emotions["sadness"] ?? 0
+    let soft = builtinAnalyzer.analyze("I feel a bit hurt").emotions["sadness"] ?? 0
+    #expect(plain > 0)
+    #expect(strong > plain)
+    #expect(soft < plain)
+  }
+
+  @Test func pastStatesWeaken() {
+    let now = builtinAnalyzer.analyze("I feel safe with him").emotions["safety"] ?? 0
+    let past = builtinAnalyzer.analyze("I used to feel safe with him").emotions["safety"] ?? 0
+    #expect(past < now)
+  }
+
+  @Test func capitalsAreEmphasis() {
+    let analysis = builtinAnalyzer.analyze("He LIED to me")
+    #expect(analysis.evidence.contains { $0.rules.contains("emphasis") })
+  }
+}
+
+@Suite struct CoverageTests {
+  @Test(arguments: [
+    ("He went behind my back", "betrayal"),
+    ("I'm walking on eggshells around her", "insecurity"),
+    ("He changed the subject again and shut down", "avoidance"),
+    ("He said I should just get over it", "rushing"),
+    ("Why are we still talking about this", "rushing"),
+    ("We made an action plan and agreed to weekly check-ins", "accountability"),
+    ("I went for a run and slept well", "self-care"),
+    ("He admitted what he did", "acknowledgment"),
+    ("It was my fault, no excuses", "responsibility"),
+    ("My therapist helped me see it", "support"),
+  ])
+  func tagsTheDomain(_ text: String, _ tag: String) {
+    #expect(tags(text).contains(tag), "\(text) → \(tags(text).sorted())")
+  }
+}
+
+@Suite struct ValenceTests {
+  @Test func toneHasTheRightSign() {
+    #expect(builtinAnalyzer.analyze("Today was a wonderful, warm day together").valence > 0.3)
+    #expect(builtinAnalyzer.analyze("I feel betrayed and humiliated").valence < -0.3)
+    #expect(builtinAnalyzer.analyze("I am not happy").valence < 0)
+  }
+
+  @Test func contrastWeightsTheLaterClause() {
+    #expect(builtinAnalyzer.analyze("It was awful, but tonight felt good").valence > 0)
+  }
+
+  @Test func valenceStaysInRange() {
+    let text = String(repeating: "wonderful amazing fantastic!!! ", count: 200)
+    let valence = builtinAnalyzer.analyze(text).valence
+    #expect(valence <= 1 && valence >= -1)
+  }
+
+  @Test func emptyAndEmojiOnlyTextsAreFine() {
+    #expect(builtinAnalyzer.analyze("").words == 0)
+    #expect(builtinAnalyzer.analyze("🙂🙂 :)").words == 0)
+  }
+
+  @Test func analysisIsAPureFunction() {
+    let text = "He lied again. I don't feel safe, but my sister was there for me."
+    #expect(builtinAnalyzer.analyze(text) == builtinAnalyzer.analyze(text))
+  }
+}

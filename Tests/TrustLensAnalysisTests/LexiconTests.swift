@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensAnalysis
+import TrustLensCore
+
+@Suite struct LexiconTests {
+  @Test func builtinCoversTheWholeTaxonomy() throws {
+    let lexicon = try Lexicon.builtin()
+    let names = Set(lexicon.categories.map(\.name))
+    for tag in ["betrayal", "anger", "resentment", "anxiety", "sadness", "insecurity", "safety", "hope",
+      "gratitude", "guilt", "connection", "acknowledgment", "responsibility", "accountability",
+      "transparency", "deception", "broken-promise", "communication", "avoidance", "self-care",
+      "rushing", "patience", "boundaries", "support", "empathy", "progress", "setback"]
+    {
+      #expect(names.contains(tag), "\(tag) missing")
+    }
+  }
+
+  @Test func customFilesAddCategories() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("# custom\nfinances*\tmoney\t0.8\nthe budget\tmoney\t0.6\n", "custom.tsv", in: folder)
+    var lexicon = try Lexicon.builtin()
+    try lexicon.addFile(path)
+    let analysis = Analyzer(lexicon: lexicon).analyze("We fought about the budget and finances")
+    #expect(analysis.themes["money"] != nil)
+    #expect(lexicon.categories.last?.name == "money")
+  }
+
+  @Test(arguments: [
+    ("safe\tsafety\n", "expected 3 columns (pattern, tag, weight), found 2"),
+    ("safe\tsafety\t1.5\n", "weight \"1.5\" is not a number in (0, 1]"),
+    ("*\tsafety\t0.5\n", "invalid pattern \"*\""),
+    ("ok\tbad tag\t0.5\n", "invalid tag \"bad tag\""),
+  ])
+  func errorsNameFileAndLine(_ text: String, _ reason: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("# header\n" + text, "bad.tsv", in: folder)
+    var lexicon = Lexicon()
+    #expect(throws: LexiconError(file: path, line: 2, reason: reason)) { try lexicon.addFile(path) }
+  }
+
+  @Test func missingFileIsAClearError() {
+    var lexicon = Lexicon()
+    #expect(throws: LexiconError.self) { try lexicon.addFile("/nonexistent.tsv") }
+  }
+
+  @Test func fingerprintChangesWithContent() throws {
+    let folder = TestSupport.temporaryFolder()
+    var a = Lexicon(), b = Lexicon()
+    try a.addFile(TestSupport.write("x\tsafety\t0.5\n", "a.tsv", in: folder))
+    try b.addFile(TestSupport.write("x\tsafety\t0.6\n", "b.tsv", in: folder))
+    #expect(a.fingerprint != b.fingerprint)
+  }
+}

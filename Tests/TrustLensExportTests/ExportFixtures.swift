@@ -1,0 +1,49 @@
+import Foundation
+import TestSupport
+import TrustLensCore
+import TrustLensExport
+import TrustLensTrends
+
+/// A small report and its entries, with hostile text in the places input reaches.
+enum ExportFixtures {
+  static let day = LocalDay(iso: "2026-03-01")!
+
+  static var records: [AnalyzedRecord] {
+    [
+      AnalyzedRecord(
+        id: "r1", subject: "c01", date: RecordDate(day: day, secondsOfDay: 76_440, utcOffsetSeconds: -18_000),
+        source: SourceLocation(file: "j.jsonl", line: 1), kind: .entry,
+        analysis: TextAnalysis(
+          words: 5, valence: -0.5, emotions: ["betrayal": 0.9], themes: ["deception": 0.7],
+          evidence: [Evidence(tag: "betrayal", match: "=HYPERLINK(\"http://x\")", sentence: 1, start: 0, end: 5, weight: 0.9)])),
+      AnalyzedRecord(
+        id: "@r2", subject: "c01", date: RecordDate(day: day.adding(days: 1)),
+        source: SourceLocation(file: "j.jsonl", line: 2), kind: .checkinNote,
+        analysis: TextAnalysis(words: 3, valence: 0.2, emotions: [:], themes: [:], evidence: [])),
+    ]
+  }
+
+  static var report: Report {
+    var timeline = Timeline(subject: "c01")
+    records.forEach { timeline.add($0) }
+    let assessment = Assessor().assess(timeline)
+    return Report(
+      pipeline: "test", asOf: day.adding(days: 1), counts: { var c = RunCounts(); c.entries = 1; c.checkIns = 1; c.rejected = 1; return c }(),
+      subjects: [SubjectReport(assessment: assessment, weekly: timeline.rollup(.week), displayName: "c01\u{1B}[31m")],
+      categories: [("betrayal", .emotion), ("deception", .theme)], lexicons: ["builtin"],
+      rejects: [Reject(source: SourceLocation(file: "j.jsonl", line: 3), reason: "empty text")])
+  }
+
+  /// The text of one part of a zip file (an .xlsx), read with `unzip -p`.
+  static func zipPart(_ path: String, _ part: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-p", path, part]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+import TrustLensCore
+import TrustLensExport
+
+@Suite struct TextOutputsTests {
+  @Test(arguments: [
+    ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2", "'-2"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
+    ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=a,b", "\"'=a,b\""),
+  ])
+  func csvCellsAreNeutralised(_ raw: String, _ expected: String) {
+    #expect(CSVCell.escape(raw) == expected)
+  }
+
+  @Test func jsonStringsAreEscaped() {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field("t", "a\"b\\c\n\u{1}\u{2028}é")
+    json.field("n", Double.nan)
+    json.field("x", 2.0)
+    json.endObject()
+    #expect(json.text == #"{"t":"a\"b\\c\n\u0001\u2028é","n":null,"x":2.0}"#)
+  }
+
+  @Test func analysisLinesHaveTheContractShape() throws {
+    let line = AnalysisLine.encode(ExportFixtures.records[0])
+    #expect(line.hasPrefix(#"{"id":"r1","subject":"c01","date":"2026-03-01T21:14:00-05:00","source":"j.jsonl:1","kind":"entry","words":5,"valence":-0.5,"emotions":{"betrayal":0.9},"themes":{"deception":0.7},"evidence":[{"tag":"betrayal""#))
+    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    #expect(object?["kind"] as? String == "entry")
+  }
+
+  @Test func dashboardStripsEscapeSequencesAndFitsTheWidth() {
+    let text = Dashboard(width: 60).render(ExportFixtures.report)
+    #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
+    #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
+    #expect(text.contains("c01[31m"))
+    let ascii = Dashboard(width: 80, ascii: true).render(ExportFixtures.report)
+    #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+  }
+
+  @Test func summaryReconcilesAndHTMLEscapes() throws {
+    let summary = SummaryJSON.encode(ExportFixtures.report)
+    let object = try JSONSerialization.jsonObject(with: Data(summary.utf8)) as? [String: Any]
+    let counts = object?["counts"] as? [String: Int]
+    #expect(counts?["records"] == 3)
+    var report = ExportFixtures.report
+    report.subjects[0].displayName = "<script>alert(1)</script>"
+    let html = HTMLReport.render(report)
+    #expect(!html.contains("<script>"))
+    #expect(html.contains("&lt;script&gt;"))
+  }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+import TrustLensImport
+
+@Suite struct DelimitedReaderTests {
+  @Test func readsRFC4180QuotingBOMAndCRLF() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = "\u{FEFF}date,text\r\n2026-03-01 21:14,\"He said \"\"fine\"\", then,\r\nleft\"\r\n2026-03-02,plain entry\r\n"
+    let path = TestSupport.write(text, "j.csv", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 2)
+    let first = try #require(records[0].entry)
+    #expect(first.text == "He said \"fine\", then,\r\nleft")
+    #expect(first.source.line == 2)
+    #expect(first.date.description == "2026-03-01T21:14:00-05:00")
+    let second = try #require(records[1].entry)
+    #expect(second.source.line == 4)
+    #expect(second.date.description == "2026-03-02")
+  }
+
+  @Test func reportsRaggedRowsAndUnterminatedQuotes() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("date,text\n2026-03-01,ok\n2026-03-02,a,b\n2026-03-03,\"never closed\n", "j.csv", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 3)
+    #expect(records[0].entry != nil)
+    #expect(records[1].reject == Reject(source: SourceLocation(file: path, line: 3), reason: "row has 3 cells, header has 2"))
+    #expect(records[2].reject == Reject(source: SourceLocation(file: path, line: 4), reason: "unterminated quoted field"))
+  }
+
+  @Test func aliasesAndMissingFinalNewline() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("Entry,Created,Author\n\"I felt heard today\",2026/03/05,me", "j.csv", in: folder)
+    let entry = try #require(try readAll(path).first?.entry)
+    #expect(entry.text == "I felt heard today")
+    #expect(entry.author == "me")
+    #expect(entry.date.day == LocalDay(iso: "2026-03-05"))
+  }
+
+  @Test func checkInsWithHeldCountersAndExtras() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      date\ttrust\tsafety\tcommitments_made\tcommitments_kept\theld\tsleep_hours\tnote
+      2026-03-01\t4\t5\t2\t1\tyes\t6.5\twe talked
+      2026-03-08\t\t\t\t\tno\t\t
+      2026-03-15\tfour\t5\t\t\t\t\t
+
+      """
+    let path = TestSupport.write(text, "c.tsv", in: folder)
+    let records = try readAll(path)
+    let held = try #require(records[0].checkIn)
+    #expect(held.held)
+    #expect(held.ratings == ["trust": 4, "safety": 5, "sleep_hours": 6.5])
+    #expect(held.commitmentsMade == 2 && held.commitmentsKept == 1)
+    #expect(held.note == "we talked")
+    let skipped = try #require(records[1].checkIn)
+    #expect(!skipped.held && skipped.ratings.isEmpty)
+    #expect(records[2].reject?.reason == "rating \"four\" is not a number")
+  }
+
+  @Test func ratingsOutsideTheScaleAreRejected() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("date,trust\n2026-03-01,14\n", "c.csv", in: folder)
+    #expect(try readAll(path).first?.reject?.reason == "rating trust 14 is outside 0–10")
+  }
+
+  /// The same fixture read whole and with the smallest buffers gives the same records.
+  @Test func bufferBoundariesDoNotMatter() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = "date,text\r\n2026-03-01,\"multi\r\nline, \"\"quoted\"\"\"\r\n2026-03-02,\"x\"\r\n2026-03-03,y"
+    let path = TestSupport.write(text, "j.csv", in: folder)
+    let texts = try readAll(path).compactMap(\.entry).map(\.text)
+    #expect(texts == ["multi\r\nline, \"quoted\"", "x", "y"])
+  }
+}

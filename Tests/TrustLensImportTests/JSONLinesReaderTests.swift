@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+import TrustLensImport
+
+@Suite struct JSONLinesReaderTests {
+  @Test func entriesChecksInsAndPassthrough() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      {"id":"a1","date":"2026-03-01T21:14:00-05:00","text":"hello","tags":["x"],"mood_emoji":"🙂","client":"c9"}
+
+      {"date":"2026-03-02","trust":4,"held":true,"note":"short"}
+      {"date":"2026-03-03","trust":5,"held":"no"}
+      """
+    let path = TestSupport.write(text, "j.jsonl", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 3)
+    let entry = try #require(records[0].entry)
+    #expect(entry.id == "a1" && entry.subject == "c9" && entry.userTags == ["x"])
+    let checkIn = try #require(records[1].checkIn)
+    #expect(checkIn.source.line == 3 && checkIn.ratings["trust"] == 4 && checkIn.note == "short")
+    let skipped = try #require(records[2].checkIn)
+    #expect(!skipped.held)
+  }
+
+  @Test(arguments: [
+    (#"{"date":"2026-13-40","text":"x"}"#, #"invalid date "2026-13-40""#),
+    (#"{"date":"2026-03-01","text":"   "}"#, "empty text"),
+    (#"{"date":"2026-03-01","text":5}"#, "text is not a string"),
+    (#"{"text":"x"}"#, "missing date"),
+    (#"{"date":"03/04/2026","text":"x"}"#, #"ambiguous date "03/04/2026": write it as YYYY-MM-DD or set date_format"#),
+    (#"[1,2]"#, "not a JSON object"),
+    (#"{"date":"2026-03-01","trust":"four"}"#, #"rating "four" is not a number"#),
+  ])
+  func rejectReasons(_ line: String, _ reason: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write(line + "\n", "j.jsonl", in: folder)
+    let reject = try #require(try readAll(path).first?.reject)
+    #expect(reject.reason == reason)
+    #expect(reject.source == SourceLocation(file: path, line: 1))
+  }
+
+  @Test func invalidJSONAndInvalidUTF8AreRejectsNotCrashes() throws {
+    let folder = TestSupport.temporaryFolder()
+    var bytes = Array(#"{"date":"2026-03-01","text":"ok"}"#.utf8) + [10]
+    bytes += Array(#"{"date":"2026-03-01","text":"#.utf8) + [10]
+    bytes += Array(#"{"date":"2026-03-01","text":"ab"#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8) + [10]
+    let path = TestSupport.write(bytes: bytes, "j.jsonl", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 3)
+    #expect(records[0].entry != nil)
+    #expect(records[1].reject?.reason.hasPrefix("not valid JSON") == true)
+    #expect(records[2].reject?.reason == "invalid UTF-8 at byte 32")
+  }
+
+  @Test func overlongRecordsAreRejectedWithoutLosingTheNext() throws {
+    let folder = TestSupport.temporaryFolder()
+    let long = #"{"date":"2026-03-01","text":""# + String(repeating: "a", count: (1 << 20) + 10) + "\"}\n"
+    let path = TestSupport.write(long + #"{"date":"2026-03-02","text":"after"}"#, "j.jsonl", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 2)
+    #expect(records[0].reject?.reason == "record longer than 1 MiB")
+    #expect(records[1].entry?.text == "after")
+  }
+
+  @Test func stableIDsAndSubjectRules() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write(#"{"date":"2026-03-01","text":"x","subject":"s1"}"# + "\n", "j.jsonl", in: folder)
+    #expect(try readAll(path).first?.entry?.id == "s1-j.jsonl-1")
+    #expect(try readAll(path, subject: .fixed("me")).first?.entry?.subject == "me")
+    #expect(try readAll(path, subject: .folder, folderSubject: "c07").first?.entry?.subject == "c07")
+    #expect(try readAll(path, subject: .folder).first?.entry?.subject == "s1")
+  }
+}
