@@ -65,20 +65,24 @@ let package = Package(
       name: "TrustLensCoreTests", dependencies: ["TrustLensCore", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TrustLensImportTests", dependencies: ["TrustLensImport", "TestSupport"],
-      resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+      name: "TrustLensImportTests", dependencies: ["TrustLensImport", "TrustLensCore", "TestSupport"],
+      swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TrustLensCore", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TestSupport"],
+      name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TrustLensCore", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TrustLensExportTests", dependencies: ["TrustLensExport", "TestSupport"],
+      name: "TrustLensExportTests",
+      dependencies: ["TrustLensExport", "TrustLensCore", "TrustLensTrends", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensPipelineTests",
-      dependencies: ["TrustLensPipeline", "TestSupport", "trustlens"],
+      dependencies: [
+        "TrustLensPipeline", "TrustLensCore", "TrustLensImport", "TrustLensTrends", "TrustLensExport",
+        "TestSupport", "trustlens",
+      ],
       swiftSettings: strictSettings),
   ]
 )

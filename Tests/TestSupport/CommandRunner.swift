@@ -1,0 +1,63 @@
+public import Foundation
+
+/// Runs the built `trustlens` binary the way a user does, capturing everything.
+public enum CommandRunner {
+  public struct Result: Sendable {
+    public let status: Int32
+    public let stdout: String
+    public let stderr: String
+  }
+
+  /// The `trustlens` executable beside the test bundle (SwiftPM builds it for the tests).
+  public static var executable: URL {
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("trustlens"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("trustlens"),
+      TestSupport.repositoryRoot.appendingPathComponent(".build/debug/trustlens"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
+  }
+
+  /// Runs `trustlens arguments…` with `stdin` as standard input, in `directory`.
+  ///
+  /// `prefix` is a command to run it under (e.g. `setpriv …`); with `replaceExecutable` the
+  /// prefix's last element is the binary to run instead of the built one.
+  public static func run(
+    _ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment: [String: String] = [:],
+    prefix: [String] = [], replaceExecutable: Bool = false
+  ) throws -> Result {
+    let process = Process()
+    if prefix.isEmpty {
+      process.executableURL = executable
+      process.arguments = arguments
+    } else {
+      process.executableURL = URL(fileURLWithPath: prefix[0])
+      process.arguments = Array(prefix.dropFirst()) + (replaceExecutable ? [] : [executable.path]) + arguments
+    }
+    process.currentDirectoryURL = directory ?? TestSupport.repositoryRoot
+    var env = ProcessInfo.processInfo.environment
+    env.merge(environment) { $1 }
+    process.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes concurrently so a full pipe never blocks the child.
+    nonisolated(unsafe) var errData = Data()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      errData = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let outData = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+      stderr: String(decoding: errData, as: UTF8.self))
+  }
+}

@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The `trustlens` binary, run as a user runs it: stdout, stderr and exit status.
+@Suite struct CommandLineTests {
+  @Test func versionAndHelp() throws {
+    let version = try CommandRunner.run(["--version"])
+    #expect(version.status == 0 && version.stdout == "0.1.0\n")
+    let help = try CommandRunner.run(["--help"])
+    #expect(help.status == 0)
+    for command in ["run", "analyze", "trends", "explain", "Exit status"] { #expect(help.stdout.contains(command)) }
+    let runHelp = try CommandRunner.run(["run", "--help"])
+    #expect(runHelp.stdout.contains("Example: trustlens run pipelines/demo.yml"))
+  }
+
+  @Test func explainShowsInsecurityNotSafety() throws {
+    let result = try CommandRunner.run(["explain", "I don't feel safe around him"])
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("insecurity (emotion)"))
+    #expect(result.stdout.contains("\"feel safe\""))
+    #expect(result.stdout.contains("[negation]"))
+    #expect(!result.stdout.contains("safety (emotion)"))
+  }
+
+  @Test func analyzePrintsTheContractShape() throws {
+    let result = try CommandRunner.run(["analyze", "data/clients/c01/journal.jsonl", "--subject", "c01", "--timezone", "America/New_York"])
+    #expect(result.status == 0)
+    let lines = result.stdout.split(separator: "\n")
+    #expect(lines.count == 47)
+    let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+    #expect(Set(first.keys) == ["id", "subject", "date", "source", "kind", "words", "valence", "emotions", "themes", "evidence"])
+    #expect(result.stderr.isEmpty)
+  }
+
+  @Test func analyzeWorksAsAStreamingFilter() throws {
+    let input = #"{"date":"2026-03-01","text":"He lied to me again"}"# + "\n"
+    let result = try CommandRunner.run(["analyze", "-", "--input-format", "jsonl"], stdin: input)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains(#""source":"-:1""#))
+    #expect(result.stdout.contains(#""deception""#))
+  }
+
+  @Test func trendsPrintsOneObjectPerSubject() throws {
+    let result = try CommandRunner.run(["trends", "data/clients", "--subject", "folder", "--timezone", "America/New_York"])
+    #expect(result.status == 0)
+    let array = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+    #expect(array.map { $0["subject"] as? String } == ["c01", "c02", "c03", "c04", "c05"])
+    #expect(array.map { $0["status"] as? String } == ["progress", "rushing", "setback", "avoidance", "plateau"])
+    for key in ["from", "to", "entries", "checkins", "skipped_checkins", "signals", "metrics"] { #expect(array[0][key] != nil) }
+    // The two planted rejects are reported on standard error with file and line.
+    #expect(result.stderr.contains("data/clients/c05/journal.jsonl:31: invalid date \"2026-13-40\""))
+  }
+
+  @Test func badPipelineKeyIsOneLineAndExitTwo() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("name: x\ninputs: [a]\noutputz: {dir: o}\n", "bad.yml", in: folder)
+    let result = try CommandRunner.run(["run", path])
+    #expect(result.status == 2)
+    #expect(result.stderr == "Error: \(path):3: unknown key \"outputz\" in the pipeline (expected one of: alerts, inputs, lexicons, max_rejected, name, outputs, rating_scale, state, timezone, trends)\n")
+  }
+
+  @Test func missingInputIsOneLineAndExitTwo() throws {
+    let result = try CommandRunner.run(["analyze", "no/such/journal.jsonl"])
+    #expect(result.status == 2)
+    #expect(result.stderr == "Error: no/such/journal.jsonl: no such file or folder\n")
+  }
+
+  @Test func badUsageExitsTwo() throws {
+    let result = try CommandRunner.run(["trends", "data", "--as-of", "yesterday"])
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--as-of must be a date YYYY-MM-DD"))
+  }
+
+  @Test func unreadableFolderIsOneLineAndExitTwo() throws {
+    let folder = TestSupport.temporaryFolder()
+    let locked = folder.appendingPathComponent("locked")
+    try FileManager.default.createDirectory(at: locked, withIntermediateDirectories: true)
+    chmod(locked.path, 0o000)
+    chmod(folder.path, 0o755)
+    defer { chmod(locked.path, 0o700) }
+    // Root reads everything: drop to nobody, as a real user would be, running a copy of the
+    // binary and its lexicon from a folder nobody can reach.
+    var prefix: [String] = []
+    var environment: [String: String] = [:]
+    if getuid() == 0 {
+      prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", folder.appendingPathComponent("trustlens").path]
+      try FileManager.default.copyItem(at: CommandRunner.executable, to: folder.appendingPathComponent("trustlens"))
+      let lexicon = TestSupport.repositoryRoot.appendingPathComponent("Sources/TrustLensAnalysis/Lexicon")
+      try FileManager.default.copyItem(at: lexicon, to: folder.appendingPathComponent("Lexicon"))
+      environment["TRUSTLENS_LEXICON_DIR"] = folder.appendingPathComponent("Lexicon").path
+    }
+    let result = try CommandRunner.run(["analyze", locked.path], directory: folder, environment: environment, prefix: prefix, replaceExecutable: !prefix.isEmpty)
+    #expect(result.status == 2)
+    #expect(result.stderr == "Error: \(locked.path): cannot open: cannot list folder (permission denied or not a folder)\n")
+  }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+import TrustLensExport
+import TrustLensPipeline
+import TrustLensTrends
+
+/// The demo pipeline on the bundled sample data, run into a temporary folder.
+@Suite(.serialized) struct EndToEndTests {
+  static func demoPipeline(into output: URL) throws -> PipelineFile {
+    let demo = TestSupport.repositoryRoot.appendingPathComponent("pipelines/demo.yml").path
+    var pipeline = try PipelineFile.load(demo)
+    pipeline.outputDir = output.path
+    return pipeline
+  }
+
+  @Test func demoRunWritesEveryOutputAndReconciles() throws {
+    let output = TestSupport.temporaryFolder()
+    let outcome = try Runner(pipeline: Self.demoPipeline(into: output)).run()
+    #expect(outcome.exitStatus == 0)
+    let c = outcome.report.counts
+    // data/README.md: 3 planted problems (1 duplicate, 2 rejects).
+    #expect(c.records == c.entries + c.checkIns + c.rejected + c.duplicates)
+    #expect(c.rejected == 2 && c.duplicates == 1)
+    #expect(c.entries == 325 && c.checkIns == 126)
+
+    let statuses = Dictionary(uniqueKeysWithValues: outcome.report.subjects.map { ($0.assessment.subject, $0.assessment.status.rawValue) })
+    #expect(statuses == ["c01": "progress", "c02": "rushing", "c03": "setback", "c04": "avoidance", "c05": "plateau", "me": "progress"])
+    #expect(outcome.report.subjects.first?.assessment.subject == "c02")
+
+    for file in ["summary.json", "report.xlsx", "dashboard.txt", "report.html", "summary.md", "report.json", "analysis.jsonl", "rejects.csv", "c01/report.xlsx", "me/dashboard.txt"] {
+      let path = output.appendingPathComponent(file).path
+      #expect(FileManager.default.fileExists(atPath: path), "\(file) missing")
+      #expect((try? FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) == 0o600)
+    }
+    let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("summary.json"))) as? [String: Any]
+    let counts = try #require(summary?["counts"] as? [String: Int])
+    #expect(counts["records"] == c.records && counts["rejected"] == 2)
+    let rejects = try String(contentsOf: output.appendingPathComponent("rejects.csv"), encoding: .utf8)
+    #expect(rejects.contains("c05/journal.jsonl,31,\"invalid date \"\"2026-13-40\"\"\""))
+    #expect(rejects.contains("c04/checkins.csv,5,\"rating \"\"four\"\" is not a number\""))
+    let analysis = try String(contentsOf: output.appendingPathComponent("analysis.jsonl"), encoding: .utf8)
+    #expect(analysis.split(separator: "\n").count == c.analyzed)
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains(".tmp-") }
+    #expect(leftovers.isEmpty)
+  }
+
+  @Test func rerunsAreByteIdentical() throws {
+    let a = TestSupport.temporaryFolder("a"), b = TestSupport.temporaryFolder("b")
+    _ = try Runner(pipeline: Self.demoPipeline(into: a)).run()
+    _ = try Runner(pipeline: Self.demoPipeline(into: b)).run()
+    for file in ["summary.json", "report.xlsx", "dashboard.txt", "report.html", "summary.md", "report.json", "analysis.jsonl", "rejects.csv", "c03/report.xlsx"] {
+      let left = try Data(contentsOf: a.appendingPathComponent(file))
+      let right = try Data(contentsOf: b.appendingPathComponent(file))
+      #expect(left == right, "\(file) differs")
+    }
+  }
+
+  @Test func failOnAnyFiresExitOne() throws {
+    let output = TestSupport.temporaryFolder()
+    let outcome = try Runner(pipeline: Self.demoPipeline(into: output), options: RunOptions(failOnAny: ["rushing"])).run()
+    #expect(outcome.exitStatus == 1)
+    #expect(outcome.report.alerts == ["c02: rushing"])
+  }
+
+  @Test func rejectsBeyondTheToleranceExitThree() throws {
+    let output = TestSupport.temporaryFolder()
+    var pipeline = try Self.demoPipeline(into: output)
+    pipeline.maxRejected = .count(1)
+    #expect(try Runner(pipeline: pipeline).run().exitStatus == 3)
+  }
+}
