@@ -20,10 +20,11 @@ public enum Taxonomy {
   ]
 
   /// Emotions that carry the hurt of a breach; used by the rushing and progress detectors.
-  public static let hurtEmotions: Set<String> = ["betrayal", "anger", "insecurity"]
+  public static let hurtEmotions: [String] = ["betrayal", "anger", "insecurity"]
 
   /// Emotions counted as negative when judging whether the hurt falls.
-  public static let negativeEmotions: Set<String> = [
+  /// An array, not a set: sums over it must not depend on hash order.
+  public static let negativeEmotions: [String] = [
     "betrayal", "anger", "resentment", "anxiety", "sadness", "insecurity",
   ]
 

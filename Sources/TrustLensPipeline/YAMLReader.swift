@@ -56,9 +56,15 @@ struct YAMLReader {
     }
   }
 
+  /// A path of the pipeline file made usable: relative paths are taken from the pipeline's
+  /// folder, and the result is shown relative to the current folder when it lies below it
+  /// (so messages and `source` fields read `data/clients/c01/journal.jsonl:12`).
   func resolve(_ path: String) -> String {
     if path.hasPrefix("/") || path == "-" { return path }
-    return base.appendingPathComponent(path).standardizedFileURL.path
+    let absolute = base.appendingPathComponent(path).standardizedFileURL.path
+    let current = FileManager.default.currentDirectoryPath
+    let prefix = current.hasSuffix("/") ? current : current + "/"
+    return absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
   }
 
   func pipeline(_ root: Node, path: String) throws(PipelineError) -> PipelineFile {

@@ -46,7 +46,7 @@ struct SubjectSeries {
   }
 
   /// Texts in `range`, and how many carry any of `tags` (counted per tag, capped by texts).
-  func share(of tags: Set<String>, in range: ClosedRange<LocalDay>) -> (hits: Int, texts: Int) {
+  func share(of tags: some Sequence<String>, in range: ClosedRange<LocalDay>) -> (hits: Int, texts: Int) {
     var hits = 0, texts = 0
     for d in days where range.contains(d.day) {
       texts += d.bucket.texts

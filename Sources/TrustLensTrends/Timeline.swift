@@ -90,7 +90,7 @@ public struct Timeline: Sendable {
 
   /// Merges another timeline of the same subject (e.g. from another shard).
   public mutating func merge(_ other: Timeline) {
-    for (day, bucket) in other.days { days[day, default: DayBucket()].merge(bucket) }
+    for (day, bucket) in other.sortedDays { days[day, default: DayBucket()].merge(bucket) }
     entryCount += other.entryCount
     checkInCount += other.checkInCount
     skippedCount += other.skippedCount
@@ -116,7 +116,8 @@ public struct Timeline: Sendable {
   /// Buckets merged by ISO week (keyed by its Monday) or by month (keyed by its first day).
   public func rollup(_ period: Period) -> [(start: LocalDay, bucket: DayBucket)] {
     var merged: [LocalDay: DayBucket] = [:]
-    for (day, bucket) in days {
+    // In day order: floating-point sums must not depend on hash order.
+    for (day, bucket) in sortedDays {
       merged[period.start(of: day), default: DayBucket()].merge(bucket)
     }
     return merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

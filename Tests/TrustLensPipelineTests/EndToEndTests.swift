@@ -46,13 +46,36 @@ import TrustLensTrends
     #expect(leftovers.isEmpty)
   }
 
+  /// Two separate processes (each with its own hash seed) give byte-identical outputs.
   @Test func rerunsAreByteIdentical() throws {
-    let a = TestSupport.temporaryFolder("a"), b = TestSupport.temporaryFolder("b")
-    _ = try Runner(pipeline: Self.demoPipeline(into: a)).run()
-    _ = try Runner(pipeline: Self.demoPipeline(into: b)).run()
-    for file in ["summary.json", "report.xlsx", "dashboard.txt", "report.html", "summary.md", "report.json", "analysis.jsonl", "rejects.csv", "c03/report.xlsx"] {
-      let left = try Data(contentsOf: a.appendingPathComponent(file))
-      let right = try Data(contentsOf: b.appendingPathComponent(file))
+    let folder = TestSupport.temporaryFolder()
+    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+    var outputs: [URL] = []
+    for name in ["a", "b"] {
+      let yaml = """
+        name: demo
+        timezone: America/New_York
+        inputs:
+          - {path: \(data)/clients, subject: folder}
+          - {path: \(data)/personal, subject: me}
+        outputs:
+          dir: out-\(name)
+          per_subject: true
+          formats: [xlsx, dashboard, html, markdown, json, analysis, rejects]
+        """
+      let pipeline = TestSupport.write(yaml, "\(name).yml", in: folder)
+      let result = try CommandRunner.run(["run", pipeline], directory: folder)
+      #expect(result.status == 0, "\(result.stderr)")
+      outputs.append(folder.appendingPathComponent("out-\(name)"))
+    }
+    let files = try FileManager.default.subpathsOfDirectory(atPath: outputs[0].path).filter { !$0.hasPrefix(".") }.sorted()
+    #expect(files.count > 40)
+    for file in files where !file.hasSuffix("/") {
+      var isDirectory: ObjCBool = false
+      FileManager.default.fileExists(atPath: outputs[0].appendingPathComponent(file).path, isDirectory: &isDirectory)
+      if isDirectory.boolValue { continue }
+      let left = try Data(contentsOf: outputs[0].appendingPathComponent(file))
+      let right = try Data(contentsOf: outputs[1].appendingPathComponent(file))
       #expect(left == right, "\(file) differs")
     }
   }

@@ -27,7 +27,7 @@ public struct WorkbookRenderer {
   }
 
   struct Styles {
-    let title, header, bold, wrap, date, number2, intensity, muted: XlsxWorkbook.Format
+    let title, header, bold, wrap, dateTime, date, number2, intensity, muted: XlsxWorkbook.Format
     let status: [RepairStatus: XlsxWorkbook.Format]
 
     init(_ workbook: XlsxWorkbook) {
@@ -35,7 +35,8 @@ public struct WorkbookRenderer {
       header = workbook.format(.init(bold: true, fontColor: 0xFFFFFF, background: 0x44546A))
       bold = workbook.format(.init(bold: true))
       wrap = workbook.format(.init(wrap: true, verticalTop: true))
-      date = workbook.format(.init(numberFormat: "yyyy-mm-dd hh:mm"))
+      dateTime = workbook.format(.init(numberFormat: "yyyy-mm-dd hh:mm"))
+      date = workbook.format(.init(numberFormat: "yyyy-mm-dd"))
       number2 = workbook.format(.init(numberFormat: "0.00"))
       intensity = workbook.format(.init(numberFormat: "0.00"))
       muted = workbook.format(.init(italic: true, fontColor: 0x595959))
@@ -132,7 +133,8 @@ public struct WorkbookRenderer {
     try forEachEntry { record in
       row += 1
       let a = record.analysis
-      try workbook.write(XlsxWorkbook.serial(record.date), sheet, row: row, column: 0, styles.date)
+      let dateFormat = record.date.secondsOfDay == nil ? styles.date : styles.dateTime
+      try workbook.write(XlsxWorkbook.serial(record.date), sheet, row: row, column: 0, dateFormat)
       try workbook.write(record.subject, sheet, row: row, column: 1)
       try workbook.write(record.kind.rawValue, sheet, row: row, column: 2)
       try workbook.write(Double(a.words), sheet, row: row, column: 3)
