@@ -20,8 +20,11 @@ struct TrustLensCommand: ParsableCommand {
         trustlens trends data/clients --subject folder --format table
         trustlens explain "I don't feel safe around him"
 
-      Exit status: 0 success; 1 the run worked but a --fail-on signal fired; 2 bad usage or
-      bad pipeline file; 3 input errors beyond the tolerance.
+      Exit status:
+        0  success
+        1  the run worked but a --fail-on signal fired
+        2  bad usage or bad pipeline file
+        3  input errors beyond the tolerance (see the rejects)
       """,
     version: version,
     subcommands: [Run.self, Analyze.self, Trends.self, Explain.self]

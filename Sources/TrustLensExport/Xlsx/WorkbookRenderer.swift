@@ -26,6 +26,9 @@ public struct WorkbookRenderer {
     try AtomicFile.commit(temporary, to: path)
   }
 
+  /// Characters that fit one line of the Summary's text column (width 70).
+  static let textWidth = 78.0
+
   struct Styles {
     let title, header, bold, wrap, dateTime, date, number2, intensity, muted: XlsxWorkbook.Format
     let status: [RepairStatus: XlsxWorkbook.Format]
@@ -55,8 +58,9 @@ public struct WorkbookRenderer {
   private func writeSummary(_ report: Report, _ workbook: XlsxWorkbook, _ styles: Styles) throws {
     let sheet = try workbook.addSheet("Summary")
     try workbook.setColumn(sheet, first: 0, last: 0, width: 22)
-    try workbook.setColumn(sheet, first: 1, last: 1, width: 90)
+    try workbook.setColumn(sheet, first: 1, last: 1, width: 70)
     try workbook.setColumn(sheet, first: 2, last: 5, width: 12)
+    try workbook.printSetup(sheet, pagesWide: 1)
     var row = 0
     try workbook.write("TrustLens report · \(report.pipeline)", sheet, row: row, column: 0, styles.title)
     row += 1
@@ -75,27 +79,32 @@ public struct WorkbookRenderer {
         "\(a.from?.description ?? "—") to \(a.to?.description ?? "—") · \(a.entries) entries · \(a.checkIns) check-ins (\(a.skippedCheckIns) skipped)",
         sheet, row: row, column: 1)
       row += 1
-      for (index, sentence) in a.statusEvidence.enumerated() {
-        if index == 0 { try workbook.write("Why", sheet, row: row, column: 0, styles.bold) }
-        try workbook.write(sentence, sheet, row: row, column: 1, styles.wrap)
+      func wrapped(_ text: String, label: String?) throws {
+        let lines = max(1, Int((Double(text.count) / WorkbookRenderer.textWidth).rounded(.up)))
+        if lines > 1 { try workbook.setRowHeight(sheet, row: row, height: 15 * Double(lines)) }
+        if let label { try workbook.write(label, sheet, row: row, column: 0, styles.bold) }
+        try workbook.write(text, sheet, row: row, column: 1, styles.wrap)
         row += 1
+      }
+      for (index, sentence) in a.statusEvidence.enumerated() {
+        try wrapped(sentence, label: index == 0 ? "Why" : nil)
       }
       for signal in a.signals {
-        try workbook.write("Signal: \(signal.kind)", sheet, row: row, column: 0, styles.bold)
-        try workbook.write(
-          "\(signal.from) to \(signal.to), strength \(Int((signal.strength * 100).rounded()))%: "
-            + signal.evidence.joined(separator: "; "), sheet, row: row, column: 1, styles.wrap)
-        row += 1
+        try wrapped(
+          "\(signal.from) to \(signal.to), strength \(Int((signal.strength * 100).rounded()))%",
+          label: "Signal: \(signal.kind)")
+        for sentence in signal.evidence where !a.statusEvidence.contains(sentence) {
+          try wrapped("· " + sentence, label: nil)
+        }
       }
       if !a.metrics.isEmpty {
-        for (column, title) in ["Measure", "First", "Last", "Slope / week", "Trend p"].enumerated() {
-          try workbook.write(title, sheet, row: row, column: column == 0 ? 0 : column + 1, styles.header)
+        for (column, title) in ["", "Measure", "First", "Last", "Slope / week", "Trend p"].enumerated() {
+          try workbook.write(title, sheet, row: row, column: column, styles.header)
         }
-        try workbook.write("", sheet, row: row, column: 1, styles.header)
         row += 1
         for name in a.metrics.keys.sorted() {
           let metric = a.metrics[name]!
-          try workbook.write(name, sheet, row: row, column: 0)
+          try workbook.write(name, sheet, row: row, column: 1)
           try workbook.write(metric.first, sheet, row: row, column: 2, styles.number2)
           try workbook.write(metric.last, sheet, row: row, column: 3, styles.number2)
           if let slope = metric.slopePerWeek { try workbook.write(slope, sheet, row: row, column: 4, styles.number2) }
@@ -129,6 +138,7 @@ public struct WorkbookRenderer {
       try workbook.write(title, sheet, row: 0, column: column, styles.header)
     }
     workbook.freeze(sheet, rows: 1, columns: 0)
+    try workbook.printSetup(sheet, pagesWide: 0, headerRows: 1)
     var row = 0
     try forEachEntry { record in
       row += 1

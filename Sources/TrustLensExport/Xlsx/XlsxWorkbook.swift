@@ -124,12 +124,25 @@ final class XlsxWorkbook {
     try check(worksheet_set_column(sheet.pointer, lxw_col_t(first), lxw_col_t(last), width, format.pointer))
   }
 
+  /// Sets a row's height in points. In constant-memory mode call it before writing the row.
+  func setRowHeight(_ sheet: Sheet, row: Int, height: Double) throws(XlsxError) {
+    try check(worksheet_set_row(sheet.pointer, lxw_row_t(row), height, nil))
+  }
+
   func freeze(_ sheet: Sheet, rows: Int, columns: Int) {
     worksheet_freeze_panes(sheet.pointer, lxw_row_t(rows), lxw_col_t(columns))
   }
 
   func autofilter(_ sheet: Sheet, lastRow: Int, lastColumn: Int) throws(XlsxError) {
     try check(worksheet_autofilter(sheet.pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
+  }
+
+  /// Print setup: landscape, as many pages wide as `pagesWide` (0: as needed), with the
+  /// first `headerRows` rows repeated on every page.
+  func printSetup(_ sheet: Sheet, pagesWide: Int, headerRows: Int = 0) throws(XlsxError) {
+    worksheet_set_landscape(sheet.pointer)
+    if pagesWide > 0 { worksheet_fit_to_pages(sheet.pointer, UInt16(pagesWide), 0) }
+    if headerRows > 0 { try check(worksheet_repeat_rows(sheet.pointer, 0, lxw_row_t(headerRows - 1))) }
   }
 
   /// Writes the file and frees the workbook. Call once; later calls do nothing.
