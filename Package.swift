@@ -19,6 +19,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
   ],
   targets: [
     .systemLibrary(
@@ -28,7 +29,9 @@ let package = Package(
     ),
     .target(name: "TrustLensCore", swiftSettings: strictSettings),
     .target(
-      name: "TrustLensImport", dependencies: ["TrustLensCore"], swiftSettings: strictSettings),
+      name: "TrustLensImport",
+      dependencies: ["TrustLensCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+      swiftSettings: strictSettings),
     .target(
       name: "TrustLensAnalysis",
       dependencies: ["TrustLensCore"],
@@ -65,7 +68,11 @@ let package = Package(
       name: "TrustLensCoreTests", dependencies: ["TrustLensCore", "TestSupport"],
       swiftSettings: strictSettings),
     .testTarget(
-      name: "TrustLensImportTests", dependencies: ["TrustLensImport", "TrustLensCore", "TestSupport"],
+      name: "TrustLensImportTests",
+      dependencies: [
+        "TrustLensImport", "TrustLensCore", "TestSupport",
+        .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+      ],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TrustLensCore", "TestSupport"],

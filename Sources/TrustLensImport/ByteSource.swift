@@ -58,6 +58,19 @@ final class ByteSource {
     return byte
   }
 
+  /// Everything left, up to `limit` bytes (one more than a caller's maximum tells it the
+  /// input is too large).
+  func readAll(limit: Int) throws(ImportError) -> [UInt8] {
+    var bytes: [UInt8] = []
+    while bytes.count < limit, try peek() != nil {
+      let available = min(count - position, limit - bytes.count)
+      bytes.append(contentsOf: buffer[position..<position + available])
+      position += available
+      offset += available
+    }
+    return bytes
+  }
+
   private func refill() throws(ImportError) {
     position = 0
     count = 0

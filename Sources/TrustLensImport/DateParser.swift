@@ -10,9 +10,12 @@ public import TrustLensCore
 /// DST-correctly. Day/month orders such as `03/04/2026` are ambiguous and rejected with a hint.
 public struct DateParser: Sendable {
   public let timeZone: TimeZone
+  /// How to read `03/04/2026`-style dates; `nil` rejects them as ambiguous.
+  public let dayOrder: DayOrder?
 
-  public init(timeZone: TimeZone) {
+  public init(timeZone: TimeZone, dayOrder: DayOrder? = nil) {
     self.timeZone = timeZone
+    self.dayOrder = dayOrder
   }
 
   /// The parsed date, or the reason it is not one (`invalid date "2026-13-40"`).
@@ -20,6 +23,7 @@ public struct DateParser: Sendable {
     let text = raw.trimmingCharacters(in: .whitespaces)
     var scanner = DateScanner(Array(text.utf8))
     guard let year = scanner.digits(exactly: 4) else {
+      if let dayOrder, let iso = DateScanner.reorder(text, dayOrder) { return parse(iso) }
       if DateScanner.looksLikeDayMonthYear(text) {
         return .failure(
           DateParseFailure(
@@ -39,7 +43,7 @@ public struct DateParser: Sendable {
     if scanner.isAtEnd { return .success(RecordDate(day: day)) }
 
     guard scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: " ")),
-      let hour = scanner.digits(exactly: 2), scanner.consume(UInt8(ascii: ":")),
+      var hour = scanner.digits(minimum: 1, maximum: 2), scanner.consume(UInt8(ascii: ":")),
       let minute = scanner.digits(exactly: 2), hour < 24, minute < 60
     else { return .failure(DateParseFailure("invalid date \"\(text)\"")) }
     var second = 0
@@ -54,8 +58,12 @@ public struct DateParser: Sendable {
         }
       }
     }
-    let secondsOfDay = hour * 3600 + minute * 60 + second
     _ = scanner.consume(UInt8(ascii: " "))
+    if let meridiem = scanner.meridiem() {
+      guard (1...12).contains(hour) else { return .failure(DateParseFailure("invalid date \"\(text)\"")) }
+      hour = hour % 12 + (meridiem == .pm ? 12 : 0)
+    }
+    let secondsOfDay = hour * 3600 + minute * 60 + second
     if scanner.isAtEnd {
       let offset = localOffset(day: day, secondsOfDay: secondsOfDay)
       return .success(RecordDate(day: day, secondsOfDay: secondsOfDay, utcOffsetSeconds: offset))
@@ -83,6 +91,14 @@ public struct DateParser: Sendable {
 
   /// The day number of 1970-01-01 (see ``TrustLensCore/LocalDay/dayNumber``).
   static let unixEpochDayNumber = LocalDay(year: 1970, month: 1, day: 1)!.dayNumber
+}
+
+/// The order of day and month in dates such as `03/04/2026` (pipeline `date_format`).
+public enum DayOrder: String, Sendable, CaseIterable {
+  /// `DD/MM/YYYY` (also with `.` or `-`).
+  case dayMonthYear = "DD/MM/YYYY"
+  /// `MM/DD/YYYY` (also with `.` or `-`).
+  case monthDayYear = "MM/DD/YYYY"
 }
 
 /// Why a date could not be read; the message is the reject reason.
@@ -123,6 +139,19 @@ private struct DateScanner {
     return n >= minimum ? value : nil
   }
 
+  enum Meridiem { case am, pm }
+
+  /// `AM`, `PM`, `a.m.`, `p.m.` in any case.
+  mutating func meridiem() -> Meridiem? {
+    let rest = String(decoding: bytes[index...], as: UTF8.self).lowercased()
+    for (spelling, value) in [("am", Meridiem.am), ("pm", .pm), ("a.m.", .am), ("p.m.", .pm)] where rest.hasPrefix(spelling) {
+      index += spelling.utf8.count
+      _ = consume(UInt8(ascii: " "))
+      return value
+    }
+    return nil
+  }
+
   /// `Z`, `±HH:MM`, `±HHMM` or `±HH`, in seconds east of UTC.
   mutating func offset() -> Int? {
     if consume(UInt8(ascii: "Z")) || consume(UInt8(ascii: "z")) { return 0 }
@@ -144,6 +173,18 @@ private struct DateScanner {
     }
     guard minutes < 60 else { return nil }
     return sign * (hours * 3600 + minutes * 60)
+  }
+
+  /// `DD/MM/YYYY rest` rewritten as `YYYY-MM-DD rest` in the given order, or `nil`.
+  static func reorder(_ text: String, _ order: DayOrder) -> String? {
+    let head = text.prefix { !$0.isWhitespace && $0 != "T" }
+    let rest = text.dropFirst(head.count)
+    let parts = head.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" })
+    guard parts.count == 3, parts[2].count == 4, parts[0].count <= 2, parts[1].count <= 2,
+      let a = Int(parts[0]), let b = Int(parts[1])
+    else { return nil }
+    let (day, month) = order == .dayMonthYear ? (a, b) : (b, a)
+    return "\(parts[2])-\(LocalDay.pad(month, 2))-\(LocalDay.pad(day, 2))\(rest)"
   }
 
   /// True for `DD/MM/YYYY`-like text, whose day/month order cannot be known.

@@ -39,11 +39,18 @@ public struct ImportOptions: Sendable {
   public var timeZone: TimeZone
   /// The scale of check-in ratings; values outside it are rejected.
   public var ratingScale: ClosedRange<Double>
+  /// How to read day/month dates such as `03/04/2026`; `nil` rejects them as ambiguous.
+  public var dayOrder: DayOrder?
+  /// Daylio mood labels (lower case) and their value on the rating scale; merged over the
+  /// defaults rad 10, good 7.5, meh 5, bad 2.5, awful 0.
+  public var moodLabels: [String: Double] = [:]
 
   public init(
     format: InputFormat = .auto, kind: RecordKind = .auto, subject: SubjectRule = .field,
-    timeZone: TimeZone = .current, ratingScale: ClosedRange<Double> = 0...10
+    timeZone: TimeZone = .current, ratingScale: ClosedRange<Double> = 0...10,
+    dayOrder: DayOrder? = nil
   ) {
+    self.dayOrder = dayOrder
     self.format = format
     self.kind = kind
     self.subject = subject

@@ -13,7 +13,7 @@ struct RecordBuilder {
     self.file = file
     self.subjectFromPath = subjectFromPath
     self.options = options
-    self.dates = DateParser(timeZone: options.timeZone)
+    self.dates = DateParser(timeZone: options.timeZone, dayOrder: options.dayOrder)
   }
 
   /// Builds the record that starts at `line` from `fields` (keys lower-cased by the caller).
@@ -54,7 +54,7 @@ struct RecordBuilder {
         author: fields["author"]?.text, userTags: tags))
   }
 
-  private func subject(from fields: [String: FieldValue]) -> String {
+  func subject(from fields: [String: FieldValue]) -> String {
     switch options.subject {
     case .fixed(let id): return id
     case .folder, .field:

@@ -14,6 +14,7 @@ public struct InputSelection: Sendable {
   public var kind: RecordKind = .auto
   public var lexicons: [String] = ["builtin"]
   public var maxRejected: PipelineFile.Tolerance = .ratio(0.05)
+  public var dayOrder: DayOrder?
 
   public init(paths: [String]) {
     self.paths = paths
@@ -21,7 +22,9 @@ public struct InputSelection: Sendable {
 
   var sources: [Ingest.Source] {
     paths.map {
-      Ingest.Source(path: $0, options: ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone))
+      Ingest.Source(
+        path: $0,
+        options: ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone, dayOrder: dayOrder))
     }
   }
 }

@@ -13,6 +13,10 @@ public struct PipelineFile: Sendable {
     public var kind: RecordKind = .auto
     public var format: InputFormat = .auto
     public var followLinks = false
+    /// `DD/MM/YYYY` or `MM/DD/YYYY` for inputs with day/month dates.
+    public var dayOrder: DayOrder?
+    /// Daylio mood labels and their value on the rating scale.
+    public var moodLabels: [String: Double] = [:]
   }
 
   /// Output formats; `json` (summary.json) is always written.

@@ -67,12 +67,11 @@ public struct Runner {
     encoder.outputFormatting = [.sortedKeys]
     let since = options.since
     let sources = pipeline.inputs.map { input in
-      Ingest.Source(
-        path: input.path,
-        options: ImportOptions(
-          format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
-          ratingScale: pipeline.ratingScale),
-        followLinks: input.followLinks)
+      var options = ImportOptions(
+        format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
+        ratingScale: pipeline.ratingScale, dayOrder: input.dayOrder)
+      options.moodLabels = input.moodLabels
+      return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
     }
     let counts = try Ingest(sources: sources, analyzer: analyzer).run(
       Ingest.Handlers(

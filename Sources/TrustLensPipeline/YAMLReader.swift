@@ -126,7 +126,7 @@ struct YAMLReader {
     if case .scalar(let scalar) = node { return PipelineFile.Input(path: resolve(scalar.string)) }
     var input = PipelineFile.Input(path: "")
     var sawPath = false
-    for (key, _, value) in try mapping(node, "an input", allowed: ["path", "subject", "kind", "format", "follow_links"]) {
+    for (key, _, value) in try mapping(node, "an input", allowed: ["path", "subject", "kind", "format", "follow_links", "date_format", "mood_labels"]) {
       switch key {
       case "path":
         input.path = resolve(try string(value, key))
@@ -148,6 +148,18 @@ struct YAMLReader {
         }
         input.format = format
       case "follow_links": input.followLinks = try bool(value, key)
+      case "date_format":
+        let text = try string(value, key)
+        guard let order = DayOrder(rawValue: text) else {
+          throw fail(value, "date_format must be one of: \(DayOrder.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        input.dayOrder = order
+      case "mood_labels":
+        guard case .mapping(let labels) = value else { throw fail(value, "mood_labels must map labels to numbers") }
+        for (labelNode, numberNode) in labels {
+          let label = try string(labelNode, "a mood label").lowercased()
+          input.moodLabels[label] = try number(numberNode, "mood_labels.\(label)")
+        }
       default: break
       }
     }

@@ -83,6 +83,12 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("input-format"), help: "Force an input format: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var inputFormat: String = "auto"
 
+  @Option(name: .customLong("date-format"), help: "Read day/month dates such as 03/04/2026 as DD/MM/YYYY or MM/DD/YYYY.")
+  var dateFormat: String?
+
+  @Option(name: .customLong("kind"), help: "What the inputs hold: auto, journal or checkins.")
+  var kind: String = "auto"
+
   @Option(name: .customLong("lexicon"), help: "A lexicon file to add (repeatable); `builtin` is always first unless --no-builtin.")
   var lexicons: [String] = []
 
@@ -96,6 +102,10 @@ struct InputOptions: ParsableArguments {
     guard InputFormat(rawValue: inputFormat) != nil else {
       throw ValidationError("unknown input format \"\(inputFormat)\"")
     }
+    if let dateFormat, DayOrder(rawValue: dateFormat) == nil {
+      throw ValidationError("--date-format must be DD/MM/YYYY or MM/DD/YYYY")
+    }
+    guard RecordKind(rawValue: kind) != nil else { throw ValidationError("--kind must be auto, journal or checkins") }
     if noBuiltin && lexicons.isEmpty { throw ValidationError("--no-builtin needs at least one --lexicon") }
   }
 
@@ -105,6 +115,8 @@ struct InputOptions: ParsableArguments {
     selection.timeZone = timezone.flatMap(TimeZone.init(identifier:)) ?? .current
     selection.format = InputFormat(rawValue: inputFormat) ?? .auto
     selection.lexicons = (noBuiltin ? [] : ["builtin"]) + lexicons
+    selection.dayOrder = dateFormat.flatMap(DayOrder.init(rawValue:))
+    selection.kind = RecordKind(rawValue: kind) ?? .auto
     return selection
   }
 }

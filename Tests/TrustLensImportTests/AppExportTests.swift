@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+import TrustLensImport
+import ZIPFoundation
+
+@Suite struct AppExportTests {
+  static let dayOne = """
+    {
+      "metadata" : {
+        "version" : "1.0"
+      },
+      "entries" : [
+        {
+          "uuid" : "8A1F",
+          "creationDate" : "2026-03-02T03:14:00Z",
+          "timeZone" : "America/New_York",
+          "tags" : [ "repair" ],
+          "text" : "He said sorry\\\\. I'm not sure I believe it\\\\!"
+        },
+        {
+          "uuid" : "8A20",
+          "creationDate" : "2026-03-02T08:00:00Z",
+          "timeZone" : "Europe/Berlin",
+          "text" : "Coffee with my sister \\\\- she listened\\\\."
+        },
+        {
+          "uuid" : "8A21",
+          "creationDate" : "2026-03-03T08:00:00Z",
+          "photos" : [ { "md5" : "x" } ]
+        }
+      ]
+    }
+    """
+
+  @Test func dayOneJSONUsesEachEntrysZoneAndUndoesEscapes() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write(Self.dayOne, "Journal.json", in: folder)
+    let records = try readAll(path, zone: "UTC")
+    let entries = records.compactMap(\.entry)
+    #expect(entries.count == 2)
+    #expect(entries[0].id == "8A1F")
+    #expect(entries[0].date.description == "2026-03-01T22:14:00-05:00")
+    #expect(entries[0].text == "He said sorry. I'm not sure I believe it!")
+    #expect(entries[0].userTags == ["repair"])
+    #expect(entries[0].source.line == 6)
+    #expect(entries[1].date.description == "2026-03-02T09:00:00+01:00")
+    #expect(entries[1].text == "Coffee with my sister - she listened.")
+    let reject = try #require(records.compactMap(\.reject).first)
+    #expect(reject.reason == "empty text" && reject.source.line == 19)
+  }
+
+  @Test func dayOneZipExport() throws {
+    let folder = TestSupport.temporaryFolder()
+    let url = folder.appendingPathComponent("export.zip")
+    let archive = try Archive(url: url, accessMode: .create)
+    let data = Data(Self.dayOne.utf8)
+    try archive.addEntry(with: "Journal.json", type: .file, uncompressedSize: Int64(data.count)) { position, size in
+      data.subdata(in: Int(position)..<Int(position) + size)
+    }
+    let records = try readAll(url.path, zone: "UTC")
+    #expect(records.compactMap(\.entry).count == 2)
+    #expect(records.compactMap(\.entry).first?.source.file == url.path + ":Journal.json")
+  }
+
+  @Test func truncatedDayOneDocumentIsOneReject() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write(String(Self.dayOne.prefix(200)), "Journal.json", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 1)
+    #expect(records[0].reject?.reason.hasPrefix("not valid JSON") == true)
+  }
+
+  /// As Daylio's "Export entries (CSV)" writes it.
+  @Test func daylioExport() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      full_date,date,weekday,time,mood,activities,note_title,note
+      2026-03-01,March 1,Sunday,9:14 pm,good,friends | walk,,"Felt close to him tonight, finally"
+      2026-03-02,March 2,Monday,8:00 am,meh,,,
+      2026-03-03,March 3,Tuesday,10:00 pm,furious,,,
+
+      """
+    let path = TestSupport.write(text, "daylio_export.csv", in: folder)
+    let records = try readAll(path, subject: .fixed("me"))
+    let checkIns = records.compactMap(\.checkIn)
+    #expect(checkIns.map { $0.ratings["mood"] } == [7.5, 5])
+    #expect(checkIns[0].date.description == "2026-03-01T21:14:00-05:00")
+    let entry = try #require(records.compactMap(\.entry).first)
+    #expect(entry.text == "Felt close to him tonight, finally")
+    #expect(entry.userTags == ["friends", "walk"])
+    #expect(records.compactMap(\.reject).first?.reason == "unknown mood label \"furious\" (map it under mood_labels in the pipeline)")
+  }
+
+  @Test func ambiguousDatesNeedADateFormat() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("date,text\n03/04/2026,hello\n", "j.csv", in: folder)
+    #expect(try readAll(path).first?.reject?.reason == "ambiguous date \"03/04/2026\": write it as YYYY-MM-DD or set date_format")
+    let importer = Importer(options: ImportOptions(timeZone: TimeZone(identifier: "UTC")!, dayOrder: .dayMonthYear))
+    var days: [String] = []
+    try importer.read(InputFile(path: path, folderSubject: nil)) { days.append($0.entry?.date.description ?? "") }
+    #expect(days == ["2026-04-03"])
+  }
+}

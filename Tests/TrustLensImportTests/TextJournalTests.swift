@@ -1,0 +1,68 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+import TrustLensImport
+
+@Suite struct TextJournalTests {
+  /// As `jrnl --export txt` writes it (default time format `%F %r`).
+  @Test func jrnlExport() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      [2026-03-01 09:14:00 PM] Talked with Sam. He finally admitted it.
+      I don't feel safe yet.
+
+      [2026-03-02 07:30:00 AM] * Morning.
+      Slept badly
+      [2026-03-03 23:05] Short one.
+      """
+    let path = TestSupport.write(text, "journal.txt", in: folder)
+    let entries = try readAll(path, subject: .fixed("me")).compactMap(\.entry)
+    #expect(entries.count == 3)
+    #expect(entries[0].date.description == "2026-03-01T21:14:00-05:00")
+    #expect(entries[0].text == "Talked with Sam. He finally admitted it.\nI don't feel safe yet.")
+    #expect(entries[0].source.line == 1)
+    #expect(entries[1].text == "Morning.\nSlept badly")
+    #expect(entries[1].source.line == 4)
+    #expect(entries[2].date.description == "2026-03-03T23:05:00-05:00")
+  }
+
+  @Test func markdownJournalWithPreambleSubheadingsAndLists() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      # My journal
+      Private notes.
+
+      ## 2026-03-01
+      We talked.
+
+      ### Later
+      - he listened
+      - I felt heard
+
+      # 2026-03-02 21:14 A hard night
+      He went behind my back again.
+      ## Not a date heading
+      still the same entry
+      """
+    let path = TestSupport.write(text, "journal.md", in: folder)
+    let records = try readAll(path)
+    let entries = records.compactMap(\.entry)
+    #expect(entries.count == 2)
+    #expect(entries[0].text == "We talked.\n\n### Later\n- he listened\n- I felt heard")
+    #expect(entries[0].date.description == "2026-03-01")
+    #expect(entries[1].date.description == "2026-03-02T21:14:00-05:00")
+    #expect(entries[1].text == "A hard night\nHe went behind my back again.\n## Not a date heading\nstill the same entry")
+    #expect(entries[1].source.line == 11)
+    let preamble = try #require(records.compactMap(\.reject).first)
+    #expect(preamble.reason == "text before the first dated entry (2 lines)")
+    #expect(preamble.source.line == 1)
+  }
+
+  @Test func badDatesAndEmptyEntriesInTextJournals() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("## 2026-13-40 oops\ntext\n## 2026-03-02\n\n", "j.md", in: folder)
+    let reasons = try readAll(path).compactMap(\.reject).map(\.reason)
+    #expect(reasons == ["invalid date \"2026-13-40\"", "empty text"])
+  }
+}
