@@ -61,6 +61,11 @@ let package = Package(
       ],
       swiftSettings: strictSettings
     ),
+    .executableTarget(
+      name: "trustlens-bench",
+      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensPipeline"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "TestSupport", dependencies: ["TrustLensCore"], path: "Tests/TestSupport",
       swiftSettings: strictSettings),

@@ -51,7 +51,24 @@ struct CSVReader {
 
     func tooLong() -> Bool { length > maxLength }
 
-    while let byte = try source.read() {
+    while true {
+      // Fast path: copy a run of ordinary bytes at once.
+      if problem == nil {
+        if inQuotes {
+          var lines = 0
+          _ = try source.append(upTo: quote, or: quote, into: &field, limit: maxLength, newlines: &lines, length: &length)
+          line += lines
+        } else if !field.isEmpty && !fieldWasQuoted {
+          var lines = 0
+          _ = try source.append(upTo: delimiter, or: lf, into: &field, limit: maxLength, newlines: &lines, length: &length)
+        }
+        if tooLong() {
+          problem = "record longer than 1 MiB"
+          fields = []
+          field = []
+        }
+      }
+      guard let byte = try source.read() else { break }
       length += 1
       if problem != nil {
         // Skip the rest of an over-long record, honouring quotes so we stop at its real end.

@@ -20,7 +20,7 @@ public struct DateParser: Sendable {
 
   /// The parsed date, or the reason it is not one (`invalid date "2026-13-40"`).
   public func parse(_ raw: String) -> Result<RecordDate, DateParseFailure> {
-    let text = raw.trimmingCharacters(in: .whitespaces)
+    let text = raw.trimmed()
     var scanner = DateScanner(Array(text.utf8))
     guard let year = scanner.digits(exactly: 4) else {
       if let dayOrder, let iso = DateScanner.reorder(text, dayOrder) { return parse(iso) }

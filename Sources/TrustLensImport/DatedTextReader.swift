@@ -26,7 +26,7 @@ struct DatedTextReader {
         try emit(.reject(Reject(source: SourceLocation(file: builder.file, line: entry.line), reason: reason)))
         return
       }
-      let text = entry.text.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+      let text = entry.text.joined(separator: "\n").trimmed()
       var fields: [String: FieldValue] = ["date": .string(entry.date), "text": .string(text)]
       if text.isEmpty { fields["text"] = .null }
       try emit(builder.build(fields, line: entry.line, kind: .journal))
@@ -67,15 +67,15 @@ struct DatedTextReader {
       guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return nil }
       let inside = line[line.index(after: line.startIndex)..<close]
       guard DatedTextReader.looksLikeDate(inside) else { return nil }
-      var rest = line[line.index(after: close)...].trimmingCharacters(in: .whitespaces)
-      if rest.hasPrefix("*") { rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces) }
+      var rest = line[line.index(after: close)...].trimmed()
+      if rest.hasPrefix("*") { rest = String(rest.dropFirst()).trimmed() }
       return (String(inside), rest)
     case .markdown:
       let hashes = line.prefix { $0 == "#" }
       guard (1...6).contains(hashes.count) else { return nil }
       let heading = line.dropFirst(hashes.count)
       guard heading.first == " " || heading.first == "\t" else { return nil }
-      let words = heading.trimmingCharacters(in: .whitespaces).split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
+      let words = heading.trimmed().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
       guard let first = words.first, DatedTextReader.looksLikeDate(first) else { return nil }
       var date = String(first)
       var restWords = words.dropFirst()

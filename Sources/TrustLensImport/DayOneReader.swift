@@ -56,12 +56,12 @@ struct DayOneReader {
     case .failure(let failure): return reject(failure.message)
     }
     guard let raw = object["text"] as? String else { return reject("empty text") }
-    let text = DayOneReader.unescapeMarkdown(raw).trimmingCharacters(in: .whitespacesAndNewlines)
+    let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
     var fields: [String: FieldValue] = [:]
     for (key, value) in object { fields[key.lowercased()] = FieldValue(json: value) }
     let subject = builder.subject(from: fields)
-    let id = (object["uuid"] as? String) ?? "\(subject)-\((builder.file as NSString).lastPathComponent)-\(location.line)"
+    let id = (object["uuid"] as? String) ?? "\(subject)-\(fileName(of: builder.file))-\(location.line)"
     return .entry(
       Entry(
         id: id, subject: subject, date: date, source: location, text: text,

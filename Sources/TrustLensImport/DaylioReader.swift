@@ -35,7 +35,7 @@ struct DaylioReader {
       }
       let cells = record.fields.map { String(decoding: $0, as: UTF8.self) }
       guard let header = names else {
-        names = cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        names = cells.map { $0.trimmed().lowercased() }
         continue
       }
       guard cells.count == header.count else {
@@ -43,7 +43,7 @@ struct DaylioReader {
         continue
       }
       let row = Dictionary(zip(header, cells), uniquingKeysWith: { first, _ in first })
-      let when = [row["full_date"], row["time"]].compactMap { $0?.trimmingCharacters(in: .whitespaces) }
+      let when = [row["full_date"], row["time"]].compactMap { $0?.trimmed() }
         .filter { !$0.isEmpty }.joined(separator: " ")
       let date: RecordDate
       switch builder.dates.parse(when) {
@@ -52,18 +52,18 @@ struct DaylioReader {
         try reject(failure.message)
         continue
       }
-      let label = (row["mood"] ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+      let label = (row["mood"] ?? "").trimmed().lowercased()
       guard let mood = moods[label] ?? Double(label) else {
         try reject("unknown mood label \"\(label.prefix(30))\" (map it under mood_labels in the pipeline)")
         continue
       }
       let subject = builder.subject(from: [:])
-      let activities = (row["activities"] ?? "").split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+      let activities = (row["activities"] ?? "").split(separator: "|").map { $0.trimmed() }
         .filter { !$0.isEmpty }
-      let id = "\(subject)-\((builder.file as NSString).lastPathComponent)-\(record.line)"
+      let id = "\(subject)-\(fileName(of: builder.file))-\(record.line)"
       try emit(
         .checkIn(CheckIn(id: id, subject: subject, date: date, source: location, held: true, ratings: ["mood": mood])))
-      let note = [row["note_title"], row["note"]].compactMap { $0?.trimmingCharacters(in: .whitespacesAndNewlines) }
+      let note = [row["note_title"], row["note"]].compactMap { $0?.trimmed() }
         .filter { !$0.isEmpty }.joined(separator: "\n")
       if !note.isEmpty {
         try emit(

@@ -27,7 +27,7 @@ struct DelimitedReader {
       }
       let cells = record.fields.map { String(decoding: $0, as: UTF8.self) }
       guard let names = header else {
-        let names = cells.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        let names = cells.map { $0.trimmed().lowercased() }
         header = names
         if fileKind == .auto { fileKind = FieldNames.looksLikeCheckIns(names) ? .checkins : .journal }
         continue
@@ -43,7 +43,7 @@ struct DelimitedReader {
       if let tags = fields["tags"]?.text {
         fields["tags"] = .array(
           tags.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-            .map { .string($0.trimmingCharacters(in: .whitespaces)) })
+            .map { .string($0.trimmed()) })
       }
       try emit(builder.build(fields, line: record.line, kind: fileKind))
     }

@@ -67,6 +67,8 @@ extension FieldValue {
 
 /// The offset of the first byte that breaks UTF-8, or `nil` when all is valid.
 func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+  // Fast path: the standard library validates whole buffers quickly.
+  if bytes.allSatisfy({ $0 < 0x80 }) || String(validating: bytes, as: UTF8.self) != nil { return nil }
   var iterator = bytes.makeIterator()
   var decoder = UTF8()
   var offset = 0

@@ -32,22 +32,14 @@ struct LineReader {
     guard try source.peek() != nil else { return nil }
     lineNumber += 1
     var bytes: [UInt8] = []
-    var tooLong = false
-    while let byte = try source.read() {
-      if byte == UInt8(ascii: "\n") { break }
-      if tooLong { continue }
-      bytes.append(byte)
-      if bytes.count > maxLength + 1 {
-        tooLong = true
-        bytes = []
-      }
+    var length = 0
+    _ = try source.readLine(into: &bytes, delimiter: UInt8(ascii: "\n"), limit: maxLength + 1, length: &length)
+    if bytes.last == UInt8(ascii: "\r") {
+      bytes.removeLast()
+      length -= 1
     }
-    if bytes.last == UInt8(ascii: "\r") { bytes.removeLast() }
-    if bytes.count > maxLength {
-      tooLong = true
-      bytes = []
-    }
-    return Line(number: lineNumber, bytes: bytes, tooLong: tooLong)
+    if length > maxLength { return Line(number: lineNumber, bytes: [], tooLong: true) }
+    return Line(number: lineNumber, bytes: bytes, tooLong: false)
   }
 }
 

@@ -8,12 +8,15 @@ struct RecordBuilder {
   let subjectFromPath: String?
   let options: ImportOptions
   let dates: DateParser
+  /// The file's name, for generated record ids.
+  let fileName: String
 
   init(file: String, subjectFromPath: String?, options: ImportOptions) {
     self.file = file
     self.subjectFromPath = subjectFromPath
     self.options = options
     self.dates = DateParser(timeZone: options.timeZone, dayOrder: options.dayOrder)
+    self.fileName = TrustLensImport.fileName(of: file)
   }
 
   /// Builds the record that starts at `line` from `fields` (keys lower-cased by the caller).
@@ -31,7 +34,7 @@ struct RecordBuilder {
     }
     let subject = subject(from: fields)
     let givenID = fields["id"]?.text.flatMap { $0.isEmpty ? nil : $0 }
-    let id = givenID ?? "\(subject)-\((file as NSString).lastPathComponent)-\(line)"
+    let id = givenID ?? "\(subject)-\(fileName)-\(line)"
 
     let resolvedKind = kind == .auto
       ? (FieldNames.looksLikeCheckIns(fields.keys) ? RecordKind.checkins : .journal) : kind
@@ -60,7 +63,7 @@ struct RecordBuilder {
     case .folder, .field:
       if options.subject == .folder, let subjectFromPath { return subjectFromPath }
       let named = FieldNames.subject.lazy.compactMap { fields[$0]?.text }.first
-      let trimmed = named?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+      let trimmed = named?.trimmed() ?? ""
       return trimmed.isEmpty ? "default" : trimmed
     }
   }
@@ -76,7 +79,7 @@ struct RecordBuilder {
       case .bool(let b): held = b
       case .number(let n) where n == 0 || n == 1: held = n == 1
       case .string(let s):
-        switch s.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch s.trimmed().lowercased() {
         case "yes", "y", "true", "1": held = true
         case "no", "n", "false", "0": held = false
         default: return reject("held \"\(s.prefix(20))\" is not yes or no")
@@ -97,7 +100,7 @@ struct RecordBuilder {
       switch value {
       case .number(let n): number = n
       case .string(let s):
-        guard let n = Double(s.trimmingCharacters(in: .whitespaces)), n.isFinite else {
+        guard let n = Double(s.trimmed()), n.isFinite else {
           if known { return reject("rating \"\(s.prefix(20))\" is not a number") }
           continue  // a non-numeric extra column is passthrough, not a metric
         }

@@ -1,0 +1,35 @@
+extension String {
+  /// The text without leading and trailing white space (see `Substring.trimmed()`).
+  func trimmed() -> String { self[...].trimmed() }
+}
+
+extension Substring {
+  /// The text without leading and trailing white space and line ends (Unicode), without a
+  /// round trip through Foundation. ASCII white space is trimmed on the UTF-8 view; other
+  /// white space (no-break space, ideographic space) falls back to a scalar scan.
+  func trimmed() -> String {
+    let utf8 = self.utf8
+    var start = utf8.startIndex
+    var end = utf8.endIndex
+    func isSpace(_ byte: UInt8) -> Bool { byte == 32 || (9...13).contains(byte) }
+    while start < end, isSpace(utf8[start]) { utf8.formIndex(after: &start) }
+    while end > start {
+      let before = utf8.index(before: end)
+      guard isSpace(utf8[before]) else { break }
+      end = before
+    }
+    if start < end, utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 {
+      return String(self[start..<end])
+    }
+    let scalars = String(self[start..<end]).unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+    return String(String.UnicodeScalarView(scalars[first...last]))
+  }
+}
+
+/// The last path component of a file path (after the last `/`).
+func fileName(of path: String) -> String {
+  guard let slash = path.lastIndex(of: "/") else { return path }
+  return String(path[path.index(after: slash)...])
+}
