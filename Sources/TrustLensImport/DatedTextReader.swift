@@ -38,8 +38,9 @@ struct DatedTextReader {
         try emit(.reject(Reject(source: SourceLocation(file: builder.file, line: line.number), reason: "record longer than 1 MiB")))
         continue
       }
-      let text = String(decoding: line.bytes, as: UTF8.self)
-      let invalid = firstInvalidUTF8Offset(line.bytes).map { "invalid UTF-8 at byte \($0 + 1) of line \(line.number)" }
+      let valid = String(validating: line.bytes, as: UTF8.self)
+      let text = valid ?? String(decoding: line.bytes, as: UTF8.self)
+      let invalid = valid != nil ? nil : firstInvalidUTF8Offset(line.bytes).map { "invalid UTF-8 at byte \($0 + 1) of line \(line.number)" }
       if let start = entryStart(text) {
         try flush()
         current = (line.number, start.date, start.rest.isEmpty ? [] : [start.rest], invalid)

@@ -19,6 +19,12 @@ struct JSONLinesReader {
         continue
       }
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+      if let flat = FlatJSONParser.parse(line.bytes) {
+        var fields: [String: FieldValue] = [:]
+        for (key, value) in flat { fields[key.lowercased()] = value }
+        try emit(builder.build(fields, line: line.number, kind: kind))
+        continue
+      }
       if let bad = firstInvalidUTF8Offset(line.bytes) {
         try emit(.reject(Reject(source: location, reason: "invalid UTF-8 at byte \(bad + 1)")))
         continue

@@ -21,10 +21,11 @@ extension Substring {
     if start < end, utf8[start] < 0x80, utf8[utf8.index(before: end)] < 0x80 {
       return String(self[start..<end])
     }
-    let scalars = String(self[start..<end]).unicodeScalars
+    let inner = self[start..<end]
+    let scalars = inner.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
     let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
-    return String(String.UnicodeScalarView(scalars[first...last]))
+    return String(inner[first..<scalars.index(after: last)])
   }
 }
 

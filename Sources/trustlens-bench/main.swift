@@ -21,7 +21,8 @@ switch suite {
 case "import":
   print("import throughput, one core, \(megabytes) MB per format (release build)")
   print("format   MB      entries     seconds   MB/s")
-  for (format, ext) in [("jsonl", "jsonl"), ("csv", "csv"), ("jrnl", "txt")] {
+  let only = ProcessInfo.processInfo.environment["BENCH_FORMAT"]
+  for (format, ext) in [("jsonl", "jsonl"), ("csv", "csv"), ("jrnl", "txt")] where only == nil || only == format {
     let path = "\(folder)/corpus-\(megabytes).\(ext)"
     var writer = CorpusWriter()
     if !FileManager.default.fileExists(atPath: path) {

@@ -260,6 +260,8 @@ def build_progress(c):
         c.weeks = pick_weeks(rng, 14, 26)
     elif v == "fast_supported":
         c.weeks = pick_weeks(rng, 8, 20)
+    elif v == "dip":
+        c.weeks = pick_weeks(rng, 10, 26)
     else:
         c.weeks = pick_weeks(rng, 6, 26)
     D = c.days = c.weeks * 7
@@ -345,6 +347,7 @@ def build_setback(c):
     c.clamps.append((ds + s2, D, 0, peak - 2.5))
     c.clamps.append((max(0, pk - 3), ds, peak - 1, 10))
     c.forced_checkins += [pk, ds]
+    c.decline = (ds, s2, peak)
     c.notes = f"peak {peak:.1f} day {pk}, decline from day {ds} over {slide} days, drop {drop:.1f}"
     c.cues.append("sudden_lie" if sudden else "gradual")
     c.skip_prob = lambda d: 0.05 if d < ds else 0.12
@@ -606,7 +609,7 @@ def make_checkins(c, writer, start):
         held = not stopped and (d in c.forced_checkins or rng.random() >= c.skip_prob(d))
         date = (start + dt.timedelta(days=d)).isoformat()
         if not held:
-            rows.append({"date": date, "held": rng.choice(["no", "no", "No", "false", "0"]),
+            rows.append({"_day": d, "date": date, "held": rng.choice(["no", "no", "No", "false", "0"]),
                          "note": writer.style(writer.note("skip")) if rng.random() < 0.7 else ""})
             continue
         lvl = c.trust(d)
@@ -638,7 +641,7 @@ def make_checkins(c, writer, start):
         kept = sum(rng.random() < c.keep_rate(d) for _ in range(made))
         note = writer.style(writer.note(c.note_cat(d))) if rng.random() < 0.55 else ""
         held_txt = "" if rng.random() < 0.15 else rng.choice(["yes", "yes", "yes", "Yes", "true", "1"])
-        rows.append({"date": date, "trust": fmt_rating(t, half), "communication": fmt_rating(comm, half),
+        rows.append({"_day": d, "date": date, "trust": fmt_rating(t, half), "communication": fmt_rating(comm, half),
                      "safety": fmt_rating(safe, half), "self_care": fmt_rating(sc, False),
                      "mood": fmt_rating(mood, False), "commitments_made": str(made),
                      "commitments_kept": str(kept), "held": held_txt, "note": note})
@@ -695,9 +698,99 @@ def make_journal(c, writer, start):
     return entries
 
 
+def held_trust(c, rows):
+    """[(day, trust)] of the held check-ins."""
+    return [(r["_day"], float(r["trust"])) for r in rows if r.get("trust")]
+
+
+def share(entries, cats, lo, hi):
+    sel = [e for e in entries if lo <= e["day"] <= hi]
+    if not sel:
+        return None
+    return sum(1 for e in sel if e["cats"] & set(cats)) / len(sel)
+
+
+def thirds(points):
+    n = len(points)
+    k = max(1, n // 3)
+    first = sum(v for _, v in points[:k]) / k
+    last = sum(v for _, v in points[-k:]) / k
+    return first, last
+
+
+def validate(c, rows, entries):
+    """The label must hold in the written data, not only in the latent course: re-checked
+    here with simple statistics; a subject that fails is redrawn with the next seed."""
+    D = c.days
+    pts = held_trust(c, rows)
+    HURT = ("hurt", "lies", "distress")
+    if c.status == "insufficient-data":
+        return True
+    if c.status == "progress":
+        if pts:
+            if len(pts) < 4:
+                return False
+            first, last = thirds(pts)
+            if last - first < (1.0 if c.variant == "slow" else 1.5):
+                return False
+            if c.variant == "fast_supported":
+                return True
+            # sustained: the second half is above the first half's mean too
+            half = [v for d, v in pts if d >= D / 2]
+            return bool(half) and sum(half) / len(half) > first + 0.75
+        a, b = share(entries, HURT, 0, D / 3), share(entries, HURT, 2 * D / 3, D)
+        return a is not None and b is not None and a - b >= 0.3
+    if c.status == "setback":
+        ds, s2, peak = c.decline
+        if pts:
+            before = [v for d, v in pts if d <= ds]
+            if len(before) < 3:
+                return False
+            roll = max(sum(before[i:i + 3]) / 3 for i in range(len(before) - 2))
+            after = [v for d, v in pts if d >= ds + s2]
+            return (roll - before[0] >= 1.5 and len(after) >= 2 and max(after) <= roll - 2)
+        early, mid = share(entries, HURT, 0, D / 4), share(entries, HURT, max(0, ds - 21), ds)
+        late = share(entries, HURT, D - 21, D)
+        return None not in (early, mid, late) and early - mid >= 0.2 and late - mid >= 0.35
+    if c.status == "rushing":
+        if pts:
+            return True  # the jump is forced and clamped
+        hurt = share(entries, ("hurt",), D - 28, D)
+        press = share(entries, ("pressure", "claim"), D - 28, D)
+        return hurt is not None and hurt >= 0.5 and press >= 0.4
+    if c.status == "avoidance":
+        if pts and len(pts) >= 3:
+            first, last = thirds(pts)
+            if abs(last - first) >= 1.5:
+                return False
+        if c.variant.startswith("skipped"):
+            return sum(1 for r in rows if not r.get("trust")) / max(1, len(rows)) >= 0.5
+        if c.variant == "stopped":
+            return bool(pts) and D - pts[-1][0] >= 28 and any(e["day"] > D - 7 for e in entries)
+        return (share(entries, ("avoidance",), D - 28, D) or 0) >= 0.5
+    if c.status == "plateau":
+        if pts:
+            if len(pts) < 4:
+                return False
+            first, last = thirds(pts)
+            return abs(last - first) < 1.0
+        a, b = share(entries, HURT, 0, D / 3), share(entries, HURT, 2 * D / 3, D)
+        return a is not None and b is not None and abs(a - b) < 0.2
+    return True
+
+
 def build_subject(status, index, variant, seed):
     name = f"{status}-{index:02d}"
-    rng = Random(f"{seed}/{name}")
+    for attempt in range(40):
+        c, start, rows, entries = draw_subject(status, name, variant, seed, attempt)
+        if validate(c, rows, entries):
+            c.attempt = attempt
+            return c, start, rows, entries
+    raise SystemExit(f"{name}: no valid draw in 40 attempts")
+
+
+def draw_subject(status, name, variant, seed, attempt):
+    rng = Random(f"{seed}/{name}" + (f"/{attempt}" if attempt else ""))
     c = Course(name, status, variant, rng)
     if variant.endswith("journal_only"):
         c.checkins = False
@@ -734,7 +827,7 @@ def write_subject(out, c, rows, entries):
                 f.write(json.dumps({"date": e["date"], "text": e["text"]}, ensure_ascii=False) + "\n")
     if rows:
         buf = io.StringIO()
-        w = csv.DictWriter(buf, fieldnames=CHECKIN_COLUMNS, lineterminator="\n")
+        w = csv.DictWriter(buf, fieldnames=CHECKIN_COLUMNS, lineterminator="\n", extrasaction="ignore")
         w.writeheader()
         for r in rows:
             w.writerow(r)
@@ -760,7 +853,7 @@ def generate(out, per_status, seed=SEED):
             modality = "both" if (rows and entries) else ("checkins" if rows else "journal")
             manifest[c.name] = {"variant": variant, "modality": modality, "weeks": c.weeks,
                                 "start": start.isoformat(), "cues": c.cues, "notes": c.notes,
-                                "self_care_neglect": c.scn, "entries": len(entries),
+                                "self_care_neglect": c.scn, "redraws": c.attempt, "entries": len(entries),
                                 "checkins_held": held, "checkins_skipped": len(rows) - held}
     (out / "labels.json").write_text(json.dumps(labels, indent=1) + "\n", encoding="utf-8")
     (out / "manifest.json").write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
