@@ -66,6 +66,11 @@ let package = Package(
       dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensPipeline"],
       swiftSettings: strictSettings
     ),
+    .executableTarget(
+      name: "trustlens-fuzz",
+      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensPipeline"],
+      swiftSettings: strictSettings
+    ),
     .target(
       name: "TestSupport", dependencies: ["TrustLensCore"], path: "Tests/TestSupport",
       swiftSettings: strictSettings),

@@ -77,7 +77,7 @@ def resolve_trustlens(arg: str | None) -> Path:
     return p
 
 
-def run_trustlens(binary: Path, records: list[dict]) -> dict[str, dict]:
+def run_trustlens(binary: Path, records: list[dict], warn: bool = True) -> dict[str, dict]:
     """Analyse records ({id, date, text}) and return the output objects by id."""
     with tempfile.TemporaryDirectory(prefix="trustlens-score-") as tmp:
         inp = Path(tmp) / "input.jsonl"
@@ -97,7 +97,7 @@ def run_trustlens(binary: Path, records: list[dict]) -> dict[str, dict]:
             obj = json.loads(line)
             out[str(obj.get("id"))] = obj
     missing = [r["id"] for r in records if r["id"] not in out]
-    if missing:
+    if missing and warn:
         print(f"warning: {len(missing)} record(s) not analysed by TrustLens "
               f"(scored as no tags, valence 0): {missing[:5]}", file=sys.stderr)
     return out

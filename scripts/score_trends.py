@@ -250,11 +250,25 @@ def main(argv=None):
             if t != p:
                 pairs.setdefault((t, p), []).append(s)
         confusions = sorted(pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        manifest_file = data / "manifest.json"
+        manifest = json.loads(manifest_file.read_text(encoding="utf-8")) if manifest_file.exists() else {}
         print(f"data: {data}   binary: {binary}")
         print(f"trustlens trends: exit {proc.returncode}, {len(by_subject)} subjects; "
               + (proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else "no diagnostics"))
         print()
         print_report(m_tl, m_bl, confusions)
+        if manifest:
+            print()
+            print("per variant (hard negatives included): correct / n   TrustLens   baseline")
+            groups = {}
+            for s in sorted(labels):
+                key = f"{labels[s]['status']}/{manifest.get(s, {}).get('variant', '?')}"
+                g = groups.setdefault(key, [0, 0, 0])
+                g[0] += 1
+                g[1] += tl.get(s, ("", []))[0] == labels[s]["status"]
+                g[2] += bl[s][0] == labels[s]["status"]
+            for key, (n, a, b) in groups.items():
+                print(f"  {key:40}{a:5d} / {n:<3d}{b:9d} / {n}")
         if args.json:
             doc = {"data": str(data), "trustlens": m_tl, "baseline": m_bl,
                    "confusions": [{"label": t, "predicted": p, "subjects": subs} for (t, p), subs in confusions],

@@ -1,0 +1,55 @@
+// libFuzzer entry point for the readers, the lexicon loader and the pipeline-file parser.
+// Build and run with scripts/fuzz.sh; without -DFUZZING this is a stub executable that
+// explains how.
+import Foundation
+import TrustLensAnalysis
+import TrustLensCore
+import TrustLensImport
+import TrustLensPipeline
+
+#if FUZZING
+  /// Which target this process fuzzes: `TRUSTLENS_FUZZ_TARGET` = jsonl, csv, tsv, jrnl,
+  /// markdown, dayone, daylio, lexicon or pipeline.
+  let target = ProcessInfo.processInfo.environment["TRUSTLENS_FUZZ_TARGET"] ?? "jsonl"
+  let scratch = "/dev/shm/trustlens-fuzz-\(getpid())"
+
+  @_silgen_name("LLVMFuzzerRunDriver")
+  func runFuzzerDriver(
+    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+  ) -> CInt
+
+  /// SwiftPM links an executable's entry point under this name; hand control to libFuzzer.
+  @_cdecl("trustlens_fuzz_main")
+  public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var count = argc
+    var arguments = argv
+    return runFuzzerDriver(&count, &arguments, fuzz)
+  }
+
+  @_cdecl("LLVMFuzzerTestOneInput")
+  public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    let bytes = Data(bytes: data, count: size)
+    FileManager.default.createFile(atPath: scratch, contents: bytes)
+    switch target {
+    case "lexicon":
+      var lexicon = Lexicon()
+      _ = try? lexicon.addFile(scratch)
+      _ = Analyzer(lexicon: lexicon).analyze(String(decoding: bytes, as: UTF8.self))
+    case "pipeline":
+      _ = try? PipelineFile.parse(String(decoding: bytes, as: UTF8.self), path: scratch)
+    default:
+      let format = InputFormat(rawValue: target) ?? .jsonl
+      let importer = Importer(options: ImportOptions(format: format, timeZone: TimeZone(identifier: "Europe/Berlin")!))
+      var count = 0
+      _ = try? importer.read(InputFile(path: scratch, folderSubject: nil)) { _ in count += 1 }
+    }
+    return 0
+  }
+#else
+  @main struct FuzzStub {
+    static func main() {
+      print("trustlens-fuzz: build with scripts/fuzz.sh (libFuzzer); this build is a stub")
+    }
+  }
+#endif

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Fuzzes every reader, the lexicon loader and the pipeline-file parser with libFuzzer.
+# Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]   (default 60 s, all targets)
+# Seeds: scripts/fuzz-corpus/TARGET/ (committed); findings: output/fuzz/TARGET/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+./scripts/setup.sh
+seconds="${1:-60}"
+shift || true
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(jsonl csv tsv jrnl markdown dayone daylio lexicon pipeline)
+swift build -c release --scratch-path .build-fuzz --product trustlens-fuzz \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
+binary=.build-fuzz/release/trustlens-fuzz
+for target in "${targets[@]}"; do
+  work="output/fuzz/$target"
+  mkdir -p "$work/corpus" "$work/crashes"
+  cp -n scripts/fuzz-corpus/"$target"/* "$work/corpus/" 2>/dev/null || true
+  echo "== $target ($seconds s)" >&2
+  TRUSTLENS_FUZZ_TARGET="$target" "$binary" "$work/corpus" -max_total_time="$seconds" -max_len=65536 \
+    -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$work/crashes/" -print_final_stats=1 2>"$work/log.txt" || {
+    echo "   FINDING: see $work/crashes/ and $work/log.txt" >&2
+  }
+  grep -E "stat::number_of_executed_units|stat::peak_rss_mb" "$work/log.txt" | sed "s/^/   /" >&2
+  echo "   crashes: $(find "$work/crashes" -type f | wc -l)" >&2
+done
