@@ -20,7 +20,7 @@ public enum Taxonomy {
   ]
 
   /// Emotions that carry the hurt of a breach; used by the rushing and progress detectors.
-  public static let hurtEmotions: [String] = ["betrayal", "anger", "insecurity"]
+  public static let hurtEmotions: [String] = ["betrayal", "anger", "resentment", "insecurity"]
 
   /// Emotions counted as negative when judging whether the hurt falls.
   /// An array, not a set: sums over it must not depend on hash order.

@@ -40,6 +40,10 @@ public struct Assessor: Sendable {
       (nil, detectors.selfCareNeglect()),
     ]
     assessment.signals = found.compactMap(\.1)
+    // A rise that is claimed too fast is not progress.
+    if assessment.signals.contains(where: { $0.kind == "rushing" }) {
+      assessment.signals.removeAll { $0.kind == "progress" }
+    }
     if let (status, signal) = found.first(where: { $0.0 != nil && $0.1 != nil }), let status, let signal {
       assessment.status = status
       assessment.statusEvidence = signal.evidence

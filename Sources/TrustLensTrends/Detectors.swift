@@ -12,18 +12,23 @@ struct Detectors {
     max(series.asOf.adding(days: -days), series.firstDay ?? series.asOf)...series.asOf
   }
 
-  /// The measure detectors judge repair by: trust if rated, else the mean of the repair
-  /// ratings present.
+  /// The measure progress, setback and plateau are judged by: the mean of the repair
+  /// ratings present (trust, safety, communication) per check-in.
   private var repairMeasure: (name: String, values: [(day: LocalDay, value: Double)]) {
+    let names = SubjectSeries.repairRatings.filter { !series.rating($0).isEmpty }
+    return (names.count == 1 ? names[0] : names.joined(separator: "/"), series.repairRating)
+  }
+
+  /// The measure a rushing jump is looked for in: trust if rated, else the repair mean.
+  private var claimMeasure: (name: String, values: [(day: LocalDay, value: Double)]) {
     let trust = series.rating("trust")
-    if trust.count >= 2 { return ("trust", trust) }
-    return ("trust/safety/communication", series.repairRating)
+    return trust.count >= 2 ? ("trust", trust) : repairMeasure
   }
 
   // MARK: Rushing
 
   func rushing() -> Signal? {
-    let measure = repairMeasure
+    let measure = claimMeasure
     let values = measure.values
     var jump: (from: (day: LocalDay, value: Double), to: (day: LocalDay, value: Double))?
     search: for j in values.indices where values[j].value >= settings.rushHigh {
@@ -42,7 +47,7 @@ struct Detectors {
       // persists is still rushing.
       let window = recent(28)
       let pressure = series.share(of: ["rushing"], in: window)
-      let hurt = series.share(of: Taxonomy.hurtEmotions, in: window)
+      let hurt = series.share(of: Taxonomy.negativeEmotions, in: window)
       guard pressure.texts >= 4, pressure.hits >= 3,
         Double(pressure.hits) / Double(pressure.texts) >= 0.3,
         Double(hurt.hits) / Double(max(hurt.texts, 1)) >= settings.rushHurtShare
@@ -51,7 +56,7 @@ struct Detectors {
         kind: "rushing", from: window.lowerBound, to: window.upperBound, strength: 0.5,
         evidence: [
           "pressure to move on in \(pressure.hits) of \(pressure.texts) texts since \(window.lowerBound)",
-          "hurt (betrayal, anger, insecurity) still in \(hurt.hits) of \(hurt.texts) texts",
+          "hurt (betrayal, anger, resentment, sadness, fear, insecurity) still in \(hurt.hits) of \(hurt.texts) texts",
         ])
     }
     let days = jump.from.day.days(to: jump.to.day)
@@ -59,36 +64,43 @@ struct Detectors {
     var evidence = [
       "\(measure.name) \(number(jump.from.value)) → \(number(jump.to.value)) in \(days) days (\(jump.from.day) to \(jump.to.day))"
     ]
-    var support = 0
+    // A fast jump is rushing unless the evidence supports the recovery: repair work
+    // (accountability, responsibility) in the writing around it, the hurt fading, no pressure
+    // to move on, and check-ins that go on.
+    var cues = 0
     let hurt = series.share(of: Taxonomy.hurtEmotions, in: window)
     if hurt.texts >= 3, Double(hurt.hits) / Double(hurt.texts) >= settings.rushHurtShare {
-      support += 1
-      evidence.append("while betrayal, anger or insecurity appears in \(hurt.hits) of \(hurt.texts) texts from \(window.lowerBound) to \(window.upperBound)")
+      cues += 1
+      evidence.append("while betrayal, anger, resentment or insecurity appears in \(hurt.hits) of \(hurt.texts) texts from \(window.lowerBound) to \(window.upperBound)")
     }
     let repair = series.share(of: ["accountability", "responsibility"], in: window)
-    if repair.texts >= 3, Double(repair.hits) / Double(repair.texts) < 0.15 {
-      support += 1
-      evidence.append("accountability and responsibility are absent (\(repair.hits) of \(repair.texts) texts)")
+    let repairShown = repair.texts >= 3 && Double(repair.hits) / Double(repair.texts) >= 0.15
+    if !repairShown {
+      cues += 1
+      evidence.append(
+        repair.texts < 3
+          ? "no journal entries around the jump show the repair work behind it (\(repair.texts) texts from \(window.lowerBound) to \(window.upperBound))"
+          : "accountability and responsibility are absent (\(repair.hits) of \(repair.texts) texts)")
     }
     if pressureAll.hits >= 2 {
-      support += 1
+      cues += 1
       evidence.append("pressure to move on appears in \(pressureAll.hits) texts")
     }
     if jump.to.day < series.asOf {
       let after = series.checkIns(in: jump.to.day.adding(days: 1)...series.asOf)
       let waited = jump.to.day.days(to: series.asOf)
       if waited >= 14, after.held == 0 {
-        support += 1
+        cues += 1
         evidence.append(
           after.skipped > 0
             ? "no check-in held in the \(waited) days after the jump (\(after.skipped) skipped)"
             : "no check-in in the \(waited) days after the jump")
       }
     }
-    guard support >= 2 else { return nil }
+    guard cues >= 1 else { return nil }
     return Signal(
       kind: "rushing", from: jump.from.day, to: jump.to.day,
-      strength: min(1, 0.4 + 0.15 * Double(support)), evidence: evidence)
+      strength: min(1, 0.4 + 0.15 * Double(cues)), evidence: evidence)
   }
 
   // MARK: Setback
@@ -97,12 +109,14 @@ struct Detectors {
     var measure = repairMeasure
     var scale = 1.0
     if measure.values.count < 5 {
-      measure = ("valence", series.valence)
-      scale = 0.15  // valence lives in [-1, 1]: 2 rating points ≈ 0.3 valence
+      measure = ("weekly valence", series.weeklyValence)
+      scale = 0.125  // valence lives in [-1, 1]: 2 rating points ≈ 0.25 valence
     }
     let values = measure.values
     guard values.count >= 5 else { return nil }
-    let recentStart = series.asOf.adding(days: -settings.recentDays)
+    // The recent period: the last `recentDays`, and at least the last two points.
+    var recentStart = series.asOf.adding(days: -settings.recentDays)
+    if values.count(where: { $0.day >= recentStart }) < 2 { recentStart = values[values.count - 2].day }
     let earlier = values.filter { $0.day < recentStart }
     let recentValues = values.filter { $0.day >= recentStart }
     guard earlier.count >= 3, recentValues.count >= 2 else { return nil }
@@ -193,7 +207,18 @@ struct Detectors {
       evidence.append(
         "negative emotions fell across \(hurt.count) days of writing (Sen's slope \(format2(test.slopePerDay * 7)) per week, \(pText(test.p)))")
     }
-    guard ratingsRise || (hurtFalls && !ratingsFall) else { return nil }
+    var valenceRises = false
+    if measure.values.count < 4 {
+      let weekly = series.weeklyValence
+      if weekly.count >= 4, let test = TrendTest(SubjectSeries.points(weekly)), test.p < settings.trendAlpha,
+        test.slopePerDay > 0, let a = weekly.first, let b = weekly.last
+      {
+        valenceRises = true
+        evidence.append(
+          "weekly valence rose from \(format2(a.value)) to \(format2(b.value)) (Sen's slope \(format2(test.slopePerDay * 7)) per week, Mann-Kendall \(pText(test.p)))")
+      }
+    }
+    guard ratingsRise || valenceRises || (hurtFalls && !ratingsFall) else { return nil }
     if total > 0 { evidence.append("\(all.held) of \(total) check-ins held") }
     let strength = ratingsRise && hurtFalls ? 0.9 : 0.7
     return Signal(kind: "progress", from: first, to: last, strength: strength, evidence: evidence)

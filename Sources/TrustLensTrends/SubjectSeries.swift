@@ -36,6 +36,17 @@ struct SubjectSeries {
     days.compactMap { d in d.bucket.texts > 0 ? (d.day, d.bucket.valenceSum / Double(d.bucket.texts)) : nil }
   }
 
+  /// Per ISO week with texts (keyed by its Monday), the mean valence: less noisy than days.
+  var weeklyValence: [(day: LocalDay, value: Double)] {
+    var sums: [LocalDay: (Double, Int)] = [:]
+    for d in days where d.bucket.texts > 0 {
+      let week = d.day.startOfISOWeek
+      let current = sums[week] ?? (0, 0)
+      sums[week] = (current.0 + d.bucket.valenceSum, current.1 + d.bucket.texts)
+    }
+    return sums.keys.sorted().map { ($0, sums[$0]!.0 / Double(sums[$0]!.1)) }
+  }
+
   /// Per day with texts, the mean summed intensity of negative emotions.
   var negativeEmotion: [(day: LocalDay, value: Double)] {
     days.compactMap { d in

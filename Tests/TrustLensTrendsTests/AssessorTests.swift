@@ -48,7 +48,7 @@ struct TimelineBuilder {
     }
     let a = assessor.assess(b.timeline)
     #expect(a.status == .progress)
-    #expect(a.statusEvidence.first?.hasPrefix("trust rose from 3.2 to") == true)
+    #expect(a.statusEvidence.first?.hasPrefix("trust/safety/communication rose from 3.2 to") == true)
   }
 
   @Test func aShortDipInsideALongRiseIsNotASetback() {
