@@ -89,6 +89,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TrustLensCore", "TestSupport"],
+      exclude: ["Reference"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensExportTests",

@@ -51,6 +51,7 @@ public enum TrendsJSON {
       json.field("slope_per_week", metric.slopePerWeek.map { round($0, 3) })
       json.field("trend_p", metric.trendP.map { round($0, 4) })
       json.field("points", metric.points)
+      if let rci = metric.reliableChange { json.field("rci", round(rci, 2)) }
       json.endObject()
     }
     json.endObject()

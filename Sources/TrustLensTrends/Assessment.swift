@@ -35,6 +35,8 @@ public struct Metric: Sendable, Equatable {
   /// Mann-Kendall two-sided p-value, or `nil` when undefined.
   public var trendP: Double?
   public var points: Int
+  /// Jacobson–Truax reliable change index from first to last (ratings only).
+  public var reliableChange: Double?
 }
 
 /// What the trend stage concludes about one subject as of a day.

@@ -74,7 +74,11 @@ public struct Assessor: Sendable {
     for d in series.days { names.formUnion(d.bucket.ratingCounts.keys) }
     var result: [String: Metric] = [:]
     for name in names {
-      if let metric = metric(series.rating(name)) { result[name] = metric }
+      if var metric = metric(series.rating(name)) {
+        metric.reliableChange = ReliableChange(
+          first: metric.first, last: metric.last, sd: settings.rciSD, reliability: settings.rciReliability)?.index
+        result[name] = metric
+      }
     }
     if let metric = metric(series.valence) { result["valence"] = metric }
     return result

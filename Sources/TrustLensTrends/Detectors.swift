@@ -135,6 +135,10 @@ struct Detectors {
     var evidence = [
       "\(measure.name) rose from \(number(baseline)) to \(number(peak.value)) by \(peak.day), then averaged \(number(recentMean)) over \(recentValues.count) points since \(recentValues[0].day)"
     ]
+    if scale == 1, let shift = levelShift(values), shift.after < shift.before {
+      evidence.append(
+        "level shift on \(shift.day): mean \(number(shift.before)) before, \(number(shift.after)) after (binary segmentation)")
+    }
     let turn = series.share(of: ["deception", "setback", "betrayal"], in: recentStart...series.asOf)
     if turn.hits > 0 {
       evidence.append("deception, betrayal or setback language in \(turn.hits) of \(turn.texts) recent texts")
@@ -142,6 +146,19 @@ struct Detectors {
     return Signal(
       kind: "setback", from: peak.day, to: series.asOf,
       strength: min(1, (peak.value - recentMean) / (2 * drop)), evidence: evidence)
+  }
+
+  /// The last shift in level of a series (binary segmentation, default penalty).
+  private func levelShift(_ values: [(day: LocalDay, value: Double)]) -> (day: LocalDay, before: Double, after: Double)? {
+    let numbers = values.map(\.value)
+    let ends = ChangePoints.binarySegmentation(numbers, penalty: ChangePoints.defaultPenalty(numbers))
+    guard ends.count >= 2 else { return nil }
+    let split = ends[ends.count - 2]
+    let previousStart = ends.count >= 3 ? ends[ends.count - 3] : 0
+    guard let before = Describe.mean(numbers[previousStart..<split]), let after = Describe.mean(numbers[split...]) else {
+      return nil
+    }
+    return (values[split].day, before, after)
   }
 
   // MARK: Avoidance
@@ -219,6 +236,12 @@ struct Detectors {
       }
     }
     guard ratingsRise || valenceRises || (hurtFalls && !ratingsFall) else { return nil }
+    if ratingsRise, let a = measure.values.first, let b = measure.values.last,
+      let rci = ReliableChange(first: a.value, last: b.value, sd: settings.rciSD, reliability: settings.rciReliability)
+    {
+      evidence.append(
+        "reliable change index \(format2(rci.index)) (\(rci.isReliable ? "beyond" : "within") measurement error at 95%)")
+    }
     if total > 0 { evidence.append("\(all.held) of \(total) check-ins held") }
     let strength = ratingsRise && hurtFalls ? 0.9 : 0.7
     return Signal(kind: "progress", from: first, to: last, strength: strength, evidence: evidence)

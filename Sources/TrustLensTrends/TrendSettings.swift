@@ -32,6 +32,12 @@ public struct TrendSettings: Sendable, Equatable {
   /// Share of recent entries carrying distress, with no self-care mentioned, for neglect.
   public var selfCareDistressShare = 0.5
 
+  /// Standard deviation of ratings in the reference population, for the reliable change
+  /// index (0–10 scale).
+  public var rciSD = 2.0
+  /// Test-retest reliability of the ratings, for the reliable change index.
+  public var rciReliability = 0.8
+
   public init() {}
 
   /// The names a pipeline may use, with a setter for each.
