@@ -63,7 +63,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "trustlens-bench",
-      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensPipeline"],
+      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends", "TrustLensPipeline"],
       swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -1,4 +1,5 @@
 public import TrustLensCore
+import Dispatch
 
 /// Turns a subject's timeline into its assessment: status, signals, metrics.
 ///
@@ -15,14 +16,17 @@ public struct Assessor: Sendable {
 
   /// The assessment of `timeline` as it would have been on `asOf` (default: its last day).
   public func assess(_ full: Timeline, asOf: LocalDay? = nil) -> Assessment {
-    let timeline = asOf.map { full.asOf($0) } ?? full
-    let sorted = timeline.sortedDays
+    var sorted = full.sortedDays
+    if let asOf, let last = sorted.last?.day, last > asOf { sorted = sorted.filter { $0.day <= asOf } }
     let day = asOf ?? sorted.last?.day ?? LocalDay(year: 1970, month: 1, day: 1)!
-    let series = SubjectSeries(timeline, asOf: day)
+    let series = SubjectSeries(days: sorted, asOf: day)
+    let counts = sorted.reduce((entries: 0, held: 0, skipped: 0)) {
+      ($0.entries + $1.bucket.entries, $0.held + $1.bucket.checkInsHeld, $0.skipped + $1.bucket.checkInsSkipped)
+    }
     var assessment = Assessment(
-      subject: timeline.subject, from: series.firstDay, to: series.lastDay,
-      entries: timeline.entryCount, checkIns: timeline.checkInCount,
-      skippedCheckIns: timeline.skippedCount, status: .plateau, statusEvidence: [], signals: [],
+      subject: full.subject, from: series.firstDay, to: series.lastDay,
+      entries: counts.entries, checkIns: counts.held + counts.skipped,
+      skippedCheckIns: counts.skipped, status: .plateau, statusEvidence: [], signals: [],
       metrics: metrics(series), lastEntry: sorted.last(where: { $0.bucket.entries > 0 })?.day)
 
     let points = series.datedPointCount
@@ -53,6 +57,19 @@ public struct Assessor: Sendable {
     return assessment
   }
 
+  /// Assesses many timelines in parallel on every core; the result is in input order and
+  /// identical to assessing them one by one.
+  public static func assessAll(_ timelines: [Timeline], with assessor: Assessor, asOf: LocalDay?) -> [Assessment] {
+    let results = UnsafeMutableBufferPointer<Assessment?>.allocate(capacity: timelines.count)
+    results.initialize(repeating: nil)
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    DispatchQueue.concurrentPerform(iterations: timelines.count) { index in
+      slots[index] = assessor.assess(timelines[index], asOf: asOf)
+    }
+    return results.map { $0! }
+  }
+
   private func plateauEvidence(_ series: SubjectSeries) -> [String] {
     let weeks = (series.firstDay?.days(to: series.asOf) ?? 0) / 7
     let repair = series.repairRating
@@ -61,7 +78,7 @@ public struct Assessor: Sendable {
         "no meaningful trend over \(weeks) weeks: trust/safety/communication slope \(format2(test.slopePerDay * 7)) per week (Mann-Kendall \(pText(test.p)))"
       ]
     }
-    if let test = TrendTest(SubjectSeries.points(series.valence)) {
+    if let test = TrendTest(SubjectSeries.points(series.weeklyValence)) {
       return [
         "no meaningful trend over \(weeks) weeks: valence slope \(format2(test.slopePerDay * 7)) per week (Mann-Kendall \(pText(test.p)))"
       ]
@@ -70,17 +87,15 @@ public struct Assessor: Sendable {
   }
 
   private func metrics(_ series: SubjectSeries) -> [String: Metric] {
-    var names = Set<String>()
-    for d in series.days { names.formUnion(d.bucket.ratingCounts.keys) }
     var result: [String: Metric] = [:]
-    for name in names {
+    for name in series.ratingNames {
       if var metric = metric(series.rating(name)) {
         metric.reliableChange = ReliableChange(
           first: metric.first, last: metric.last, sd: settings.rciSD, reliability: settings.rciReliability)?.index
         result[name] = metric
       }
     }
-    if let metric = metric(series.valence) { result["valence"] = metric }
+    if let metric = metric(series.weeklyValence) { result["valence"] = metric }
     return result
   }
 

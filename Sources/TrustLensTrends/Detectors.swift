@@ -218,16 +218,16 @@ struct Detectors {
       )
     }
     let hurt = series.negativeEmotion
-    let hurtTest = hurt.count >= 6 ? TrendTest(SubjectSeries.points(hurt)) : nil
+    let hurtTest = hurt.count >= 5 ? TrendTest(SubjectSeries.points(hurt)) : nil
     let hurtFalls = hurtTest.map { $0.p < settings.trendAlpha && $0.slopePerDay < 0 } ?? false
     if hurtFalls, let test = hurtTest {
       evidence.append(
-        "negative emotions fell across \(hurt.count) days of writing (Sen's slope \(format2(test.slopePerDay * 7)) per week, \(pText(test.p)))")
+        "negative emotions fell across \(hurt.count) weeks of writing (Sen's slope \(format2(test.slopePerDay * 7)) per week, \(pText(test.p)))")
     }
     var valenceRises = false
     if measure.values.count < 4 {
       let weekly = series.weeklyValence
-      if weekly.count >= 4, let test = TrendTest(SubjectSeries.points(weekly)), test.p < settings.trendAlpha,
+      if weekly.count >= 5, let test = TrendTest(SubjectSeries.points(weekly)), test.p < settings.trendAlpha,
         test.slopePerDay > 0, let a = weekly.first, let b = weekly.last
       {
         valenceRises = true

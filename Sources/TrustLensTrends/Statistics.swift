@@ -40,10 +40,19 @@ public struct TrendTest: Sendable, Equatable {
       }
     }
     guard !slopes.isEmpty else { return nil }
-    var ties: [Double: Int] = [:]
-    for point in sorted { ties[point.value, default: 0] += 1 }
-    guard ties.count > 1 else { return nil }
-    let tieTerm = ties.values.reduce(0.0) { acc, t in acc + Double(t * (t - 1) * (2 * t + 5)) }
+    // Tie groups: runs of equal values once sorted.
+    let values = sorted.map(\.value).sorted()
+    guard values.first != values.last else { return nil }
+    var tieTerm = 0.0
+    var run = 1
+    for index in 1...values.count {
+      if index < values.count, values[index] == values[index - 1] {
+        run += 1
+      } else {
+        tieTerm += Double(run * (run - 1) * (2 * run + 5))
+        run = 1
+      }
+    }
     let variance = (Double(n * (n - 1) * (2 * n + 5)) - tieTerm) / 18
     let z: Double
     if s > 0 {
@@ -59,10 +68,42 @@ public struct TrendTest: Sendable, Equatable {
     self.slopePerDay = TrendTest.median(slopes)
   }
 
+  /// The median by selection (expected O(n)), not by sorting.
   static func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    let middle = sorted.count / 2
-    return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    var items = values
+    let middle = items.count / 2
+    let upper = select(&items, middle)
+    guard items.count % 2 == 0 else { return upper }
+    // The lower middle is the largest of the elements left of `middle` after selection.
+    return (items[..<middle].max()! + upper) / 2
+  }
+
+  /// Rearranges `items` so that `items[k]` is the k-th smallest, smaller ones before it
+  /// (Hoare's quickselect with a median-of-three pivot).
+  static func select(_ items: inout [Double], _ k: Int) -> Double {
+    var low = 0, high = items.count - 1
+    while low < high {
+      let mid = (low + high) / 2
+      let pivot = Swift.max(Swift.min(items[low], items[mid]), Swift.min(Swift.max(items[low], items[mid]), items[high]))
+      var i = low, j = high
+      while i <= j {
+        while items[i] < pivot { i += 1 }
+        while items[j] > pivot { j -= 1 }
+        if i <= j {
+          items.swapAt(i, j)
+          i += 1
+          j -= 1
+        }
+      }
+      if k <= j {
+        high = j
+      } else if k >= i {
+        low = i
+      } else {
+        return items[k]
+      }
+    }
+    return items[k]
   }
 }
 

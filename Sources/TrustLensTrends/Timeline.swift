@@ -4,10 +4,8 @@ public import TrustLensCore
 public struct DayBucket: Sendable, Equatable {
   public var entries = 0
   public var valenceSum = 0.0
-  /// How many texts of the day carry each tag.
-  public var tagCounts: [String: Int] = [:]
-  /// Sum of each tag's intensities over the day's texts.
-  public var tagIntensity: [String: Double] = [:]
+  /// Per tag seen that day: how many texts carried it and their summed intensity.
+  public var tags: [TagTally] = []
   public var checkInsHeld = 0
   public var checkInsSkipped = 0
   public var ratingSums: [String: Double] = [:]
@@ -16,8 +14,32 @@ public struct DayBucket: Sendable, Equatable {
   public var commitmentsKept = 0.0
   /// Texts analysed on the day (entries and check-in notes).
   public var texts = 0
+  /// Sum over the day's texts of their negative-emotion intensities (precomputed, so trend
+  /// detectors need no per-day tag lookups).
+  public var negativeIntensity = 0.0
 
   public init() {}
+
+  /// How many texts of the period carry each tag, by name (for renderers).
+  public var tagCounts: [String: Int] {
+    Dictionary(uniqueKeysWithValues: tags.map { (TagRegistry.shared.name($0.id), Int($0.count)) })
+  }
+
+  /// How many texts carry the tag with this id.
+  @inline(__always)
+  func count(ofID id: UInt16) -> Int {
+    for tally in tags where tally.id == id { return Int(tally.count) }
+    return 0
+  }
+
+  mutating func add(tagID id: UInt16, count: Int32, intensity: Double) {
+    for index in tags.indices where tags[index].id == id {
+      tags[index].count += count
+      tags[index].intensity += intensity
+      return
+    }
+    tags.append(TagTally(id: id, count: count, intensity: intensity))
+  }
 
   /// The day's mean of a rating, or `nil` when no held check-in rated it.
   public func rating(_ name: String) -> Double? {
@@ -28,9 +50,9 @@ public struct DayBucket: Sendable, Equatable {
   mutating func merge(_ other: DayBucket) {
     entries += other.entries
     valenceSum += other.valenceSum
+    negativeIntensity += other.negativeIntensity
     texts += other.texts
-    for (tag, count) in other.tagCounts { tagCounts[tag, default: 0] += count }
-    for (tag, value) in other.tagIntensity { tagIntensity[tag, default: 0] += value }
+    for tally in other.tags { add(tagID: tally.id, count: tally.count, intensity: tally.intensity) }
     checkInsHeld += other.checkInsHeld
     checkInsSkipped += other.checkInsSkipped
     for (name, value) in other.ratingSums { ratingSums[name, default: 0] += value }
@@ -41,9 +63,13 @@ public struct DayBucket: Sendable, Equatable {
 }
 
 /// One subject's records folded into calendar days. Memory grows with days, not records.
+///
+/// Days are kept sorted: records mostly arrive in date order, so adding one is O(1) at the
+/// end and O(log n) + a shift otherwise; reading them in order costs nothing.
 public struct Timeline: Sendable {
   public let subject: String
-  public private(set) var days: [LocalDay: DayBucket] = [:]
+  /// The subject's days in calendar order.
+  public private(set) var sortedDays: [(day: LocalDay, bucket: DayBucket)] = []
   /// Journal entries counted (check-in notes are texts but not entries).
   public private(set) var entryCount = 0
   public private(set) var checkInCount = 0
@@ -53,44 +79,66 @@ public struct Timeline: Sendable {
     self.subject = subject
   }
 
+  /// The index of `day`'s bucket, inserting an empty one if needed.
+  private mutating func slot(_ day: LocalDay) -> Int {
+    if let last = sortedDays.last?.day {
+      if last == day { return sortedDays.count - 1 }
+      if last < day {
+        sortedDays.append((day, DayBucket()))
+        return sortedDays.count - 1
+      }
+    }
+    var low = 0, high = sortedDays.count
+    while low < high {
+      let mid = (low + high) / 2
+      if sortedDays[mid].day < day { low = mid + 1 } else { high = mid }
+    }
+    if low < sortedDays.count, sortedDays[low].day == day { return low }
+    sortedDays.insert((day, DayBucket()), at: low)
+    return low
+  }
+
   /// Adds an analysed text (an entry or a check-in note).
   public mutating func add(_ record: AnalyzedRecord) {
-    var bucket = days[record.date.day] ?? DayBucket()
-    bucket.texts += 1
+    let index = slot(record.date.day)
+    sortedDays[index].bucket.texts += 1
     if record.kind == .entry {
-      bucket.entries += 1
+      sortedDays[index].bucket.entries += 1
       entryCount += 1
     }
-    bucket.valenceSum += record.analysis.valence
-    for (tag, value) in record.analysis.emotions.merging(record.analysis.themes, uniquingKeysWith: max) {
-      bucket.tagCounts[tag, default: 0] += 1
-      bucket.tagIntensity[tag, default: 0] += value
+    sortedDays[index].bucket.valenceSum += record.analysis.valence
+    for tag in Taxonomy.negativeEmotions {
+      sortedDays[index].bucket.negativeIntensity += record.analysis.emotions[tag] ?? 0
     }
-    days[record.date.day] = bucket
+    for (tag, value) in record.analysis.emotions.merging(record.analysis.themes, uniquingKeysWith: max) {
+      sortedDays[index].bucket.add(tagID: TagRegistry.shared.id(tag), count: 1, intensity: value)
+    }
   }
 
   /// Adds a check-in's ratings and whether it was held (its note is added separately).
   public mutating func add(_ checkIn: CheckIn) {
-    var bucket = days[checkIn.date.day] ?? DayBucket()
+    let index = slot(checkIn.date.day)
     checkInCount += 1
     if checkIn.held {
-      bucket.checkInsHeld += 1
+      sortedDays[index].bucket.checkInsHeld += 1
       for (name, value) in checkIn.ratings {
-        bucket.ratingSums[name, default: 0] += value
-        bucket.ratingCounts[name, default: 0] += 1
+        sortedDays[index].bucket.ratingSums[name, default: 0] += value
+        sortedDays[index].bucket.ratingCounts[name, default: 0] += 1
       }
-      bucket.commitmentsMade += checkIn.commitmentsMade ?? 0
-      bucket.commitmentsKept += checkIn.commitmentsKept ?? 0
+      sortedDays[index].bucket.commitmentsMade += checkIn.commitmentsMade ?? 0
+      sortedDays[index].bucket.commitmentsKept += checkIn.commitmentsKept ?? 0
     } else {
-      bucket.checkInsSkipped += 1
+      sortedDays[index].bucket.checkInsSkipped += 1
       skippedCount += 1
     }
-    days[checkIn.date.day] = bucket
   }
 
   /// Merges another timeline of the same subject (e.g. from another shard).
   public mutating func merge(_ other: Timeline) {
-    for (day, bucket) in other.sortedDays { days[day, default: DayBucket()].merge(bucket) }
+    for (day, bucket) in other.sortedDays {
+      let index = slot(day)
+      sortedDays[index].bucket.merge(bucket)
+    }
     entryCount += other.entryCount
     checkInCount += other.checkInCount
     skippedCount += other.skippedCount
@@ -98,9 +146,10 @@ public struct Timeline: Sendable {
 
   /// The timeline as it was on `day` (records after it removed).
   public func asOf(_ day: LocalDay) -> Timeline {
+    guard let last = sortedDays.last?.day, last > day else { return self }
     var copy = Timeline(subject: subject)
-    for (d, bucket) in days where d <= day {
-      copy.days[d] = bucket
+    copy.sortedDays = sortedDays.filter { $0.day <= day }
+    for (_, bucket) in copy.sortedDays {
       copy.entryCount += bucket.entries
       copy.checkInCount += bucket.checkInsHeld + bucket.checkInsSkipped
       copy.skippedCount += bucket.checkInsSkipped
@@ -108,19 +157,19 @@ public struct Timeline: Sendable {
     return copy
   }
 
-  /// Days in order.
-  public var sortedDays: [(day: LocalDay, bucket: DayBucket)] {
-    days.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-  }
-
-  /// Buckets merged by ISO week (keyed by its Monday) or by month (keyed by its first day).
+  /// Buckets merged by ISO week (keyed by its Monday) or by month (keyed by its first day),
+  /// in calendar order.
   public func rollup(_ period: Period) -> [(start: LocalDay, bucket: DayBucket)] {
-    var merged: [LocalDay: DayBucket] = [:]
-    // In day order: floating-point sums must not depend on hash order.
+    var merged: [(start: LocalDay, bucket: DayBucket)] = []
     for (day, bucket) in sortedDays {
-      merged[period.start(of: day), default: DayBucket()].merge(bucket)
+      let start = period.start(of: day)
+      if merged.last?.start == start {
+        merged[merged.count - 1].bucket.merge(bucket)
+      } else {
+        merged.append((start, bucket))
+      }
     }
-    return merged.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    return merged
   }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TrustLensCore
 import TrustLensImport
+import TrustLensTrends
 
 /// `trustlens-bench import [MB]`: import throughput per format on one core.
 ///
@@ -40,7 +41,43 @@ case "import":
       "\(format.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%-7.0f %-11d %-9.2f %.0f", size, entries, seconds, size / seconds))"
         + (rejects > 0 ? "  (\(rejects) rejects!)" : ""))
   }
+case "trends":
+  // 10,000 subjects × a year of daily entries (and weekly check-ins), assessed.
+  let subjects = megabytes == 500 ? 10_000 : megabytes
+  var random = SplitMix(seed: 42)
+  let start = LocalDay(iso: "2025-01-01")!
+  var timelines: [Timeline] = []
+  let buildSeconds = measure {
+    for s in 0..<subjects {
+      var timeline = Timeline(subject: "s\(s)")
+      for day in 0..<365 {
+        let tags: [String: Double] = random.next() % 3 == 0 ? ["betrayal": 0.8, "rushing": 0.5] : ["hope": 0.6, "accountability": 0.5]
+        timeline.add(
+          AnalyzedRecord(
+            id: "e", subject: timeline.subject, date: RecordDate(day: start.adding(days: day)),
+            source: SourceLocation(file: "f", line: day), kind: .entry,
+            analysis: TextAnalysis(words: 90, valence: random.nextDouble() * 2 - 1, emotions: tags.filter { $0.key != "rushing" && $0.key != "accountability" }, themes: tags.filter { $0.key == "rushing" || $0.key == "accountability" }, evidence: [])))
+        if day % 7 == 0 {
+          let trust = Double(random.next() % 11)
+          timeline.add(
+            CheckIn(
+              id: "c", subject: timeline.subject, date: RecordDate(day: start.adding(days: day)),
+              source: SourceLocation(file: "c", line: day), held: random.next() % 5 != 0,
+              ratings: ["trust": trust, "safety": trust, "communication": trust, "self_care": 5]))
+        }
+      }
+      timelines.append(timeline)
+    }
+  }
+  let assessor = Assessor()
+  var statuses: [String: Int] = [:]
+  let seconds = measure {
+    let assessments = Assessor.assessAll(timelines, with: assessor, asOf: nil)
+    for a in assessments { statuses[a.status.rawValue, default: 0] += 1 }
+  }
+  print("trends: \(subjects) subjects × 365 days (built in \(String(format: "%.1f", buildSeconds)) s, not counted)")
+  print("assessment: \(String(format: "%.2f", seconds)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores; statuses \(statuses.sorted { $0.key < $1.key })")
 default:
-  print("usage: trustlens-bench import [MB]")
+  print("usage: trustlens-bench import [MB] | trends [SUBJECTS]")
   exit(2)
 }

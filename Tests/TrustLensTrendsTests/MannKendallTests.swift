@@ -1,5 +1,5 @@
 import Testing
-import TrustLensTrends
+@testable import TrustLensTrends
 
 /// Reference values from pymannkendall 1.4.3; the command that produced them is in
 /// `Reference/mann_kendall_reference.py`.
@@ -32,5 +32,23 @@ import TrustLensTrends
   @Test func undefinedCasesSaySo() {
     #expect(TrendTest([SeriesPoint(day: 0, value: 1), SeriesPoint(day: 1, value: 2)]) == nil)
     #expect(TrendTest((0..<5).map { SeriesPoint(day: Double($0), value: 3) }) == nil)
+  }
+}
+
+/// Sen's slope needs a median of many pairwise slopes; the selection-based median must
+/// agree with the sort-based one on every size, with ties.
+@Suite struct MedianTests {
+  @Test func selectionMedianMatchesSorting() {
+    var state: UInt64 = 12345
+    func next() -> Double {
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return Double((state >> 33) % 20)
+    }
+    for count in 1...200 {
+      let values = (0..<count).map { _ in next() }
+      let sorted = values.sorted()
+      let expected = count % 2 == 1 ? sorted[count / 2] : (sorted[count / 2 - 1] + sorted[count / 2]) / 2
+      #expect(TrendTest.median(values) == expected, "n = \(count)")
+    }
   }
 }

@@ -1,0 +1,45 @@
+import Foundation
+
+/// Small integer ids for tag names, shared by every timeline in the process, so day buckets
+/// count tags in a short array instead of a string-keyed dictionary.
+///
+/// Ids are internal: they depend on the order tags were first seen and never reach an
+/// output (renderers see names).
+public final class TagRegistry: @unchecked Sendable {
+  public static let shared = TagRegistry()
+
+  private let lock = NSLock()
+  private var ids: [String: UInt16] = [:]
+  private var names: [String] = []
+
+  /// The id of `name`, assigning the next one on first sight.
+  public func id(_ name: String) -> UInt16 {
+    lock.lock()
+    defer { lock.unlock() }
+    if let id = ids[name] { return id }
+    let id = UInt16(truncatingIfNeeded: names.count)
+    ids[name] = id
+    names.append(name)
+    return id
+  }
+
+  /// The id of `name` if it was ever seen.
+  public func existingID(_ name: String) -> UInt16? {
+    lock.lock()
+    defer { lock.unlock() }
+    return ids[name]
+  }
+
+  public func name(_ id: UInt16) -> String {
+    lock.lock()
+    defer { lock.unlock() }
+    return names[Int(id)]
+  }
+}
+
+/// How many texts of a period carried one tag, and their summed intensity.
+public struct TagTally: Sendable, Equatable {
+  public var id: UInt16
+  public var count: Int32
+  public var intensity: Double
+}
