@@ -74,6 +74,7 @@ public enum Commands {
           }
         },
         reject: { diagnostic("\($0.source): \($0.reason)") },
+        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
         notice: diagnostic))
     try output.close()
     return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
@@ -91,10 +92,11 @@ public enum Commands {
         analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
         checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
         reject: { diagnostic("\($0.source): \($0.reason)") },
+        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
         notice: diagnostic))
     let assessor = Assessor(settings: settings)
     let day = asOf ?? timelines.values.compactMap { $0.sortedDays.last?.day }.max()
-    let assessments = timelines.keys.sorted().map { assessor.assess(timelines[$0]!, asOf: day) }
+    let assessments = Assessor.assessAll(timelines.keys.sorted().map { timelines[$0]! }, with: assessor, asOf: day)
     switch format {
     case .json: try output.write(TrendsJSON.encode(assessments) + "\n")
     case .table:

@@ -24,6 +24,8 @@ public struct Ingest {
     public var analyzed: (AnalyzedRecord) throws -> Void
     public var checkIn: (CheckIn) throws -> Void
     public var reject: (Reject) throws -> Void
+    /// A record dropped as a duplicate, with where it is and why (counted, never silent).
+    public var duplicate: (Reject) throws -> Void
     /// Notices about skipped files (links, output folders), for standard error.
     public var notice: (String) -> Void
 
@@ -31,11 +33,13 @@ public struct Ingest {
       analyzed: @escaping (AnalyzedRecord) throws -> Void,
       checkIn: @escaping (CheckIn) throws -> Void = { _ in },
       reject: @escaping (Reject) throws -> Void = { _ in },
+      duplicate: @escaping (Reject) throws -> Void = { _ in },
       notice: @escaping (String) -> Void = { _ in }
     ) {
       self.analyzed = analyzed
       self.checkIn = checkIn
       self.reject = reject
+      self.duplicate = duplicate
       self.notice = notice
     }
   }
@@ -67,8 +71,9 @@ public struct Ingest {
       try Importer(options: source.options).read(file) { record in
         switch record {
         case .entry(let entry):
-          guard seen.insert(Ingest.key(entry)).inserted, seen.insert(Ingest.idKey(entry.subject, entry.id)).inserted else {
+          if let reason = Ingest.duplicateReason(&seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text") {
             counts.duplicates += 1
+            try handlers.duplicate(Reject(source: entry.source, reason: reason))
             return
           }
           counts.entries += 1
@@ -78,8 +83,9 @@ public struct Ingest {
               id: entry.id, subject: entry.subject, date: entry.date, source: entry.source,
               kind: .entry, analysis: analyzer.analyze(entry.text)))
         case .checkIn(let checkIn):
-          guard seen.insert(Ingest.key(checkIn)).inserted, seen.insert(Ingest.idKey(checkIn.subject, checkIn.id)).inserted else {
+          if let reason = Ingest.duplicateReason(&seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values") {
             counts.duplicates += 1
+            try handlers.duplicate(Reject(source: checkIn.source, reason: reason))
             return
           }
           counts.checkIns += 1
@@ -98,6 +104,15 @@ public struct Ingest {
       }
     }
     return counts
+  }
+
+  /// Why a record is a duplicate, or `nil` (and it is remembered) when it is new.
+  static func duplicateReason(_ seen: inout Set<UInt64>, content: UInt64, id: UInt64, what: String) -> String? {
+    if seen.contains(id) { return "duplicate of an earlier record with the same id" }
+    if seen.contains(content) { return "duplicate of an earlier record with the same subject, date and \(what)" }
+    seen.insert(id)
+    seen.insert(content)
+    return nil
   }
 
   /// Same subject, day, time and text: the same entry exported twice.

@@ -12,9 +12,11 @@ enum ReportBuilder {
     let lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
     let day = asOf ?? lastDay
     let assessor = Assessor(settings: settings)
-    let subjects = timelines.values.map { timeline -> SubjectReport in
+    let ordered = timelines.keys.sorted().map { timelines[$0]! }
+    let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
+    let subjects = zip(ordered, assessments).map { timeline, assessment -> SubjectReport in
       let view = day.map { timeline.asOf($0) } ?? timeline
-      return SubjectReport(assessment: assessor.assess(timeline, asOf: day), weekly: view.rollup(.week))
+      return SubjectReport(assessment: assessment, weekly: view.rollup(.week))
     }
     return Report(
       pipeline: name, asOf: day, counts: counts, subjects: Attention.order(subjects),

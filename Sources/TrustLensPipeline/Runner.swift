@@ -43,6 +43,8 @@ public struct Runner {
 
   /// At most this many rejects are kept for the workbook; all go to `rejects.csv`.
   static let rejectsKept = 10_000
+  /// Duplicates are named on standard error up to this many; all are counted.
+  static let duplicatesShown = 20
 
   public func run(notice: @escaping (String) -> Void = { _ in }) throws -> RunOutcome {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
@@ -63,6 +65,7 @@ public struct Runner {
 
     var timelines: [String: Timeline] = [:]
     var rejects: [Reject] = []
+    var duplicatesShown = 0
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys]
     let since = options.since
@@ -88,6 +91,10 @@ public struct Runner {
         reject: { reject in
           if rejects.count < Runner.rejectsKept { rejects.append(reject) }
           try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
+        },
+        duplicate: { duplicate in
+          duplicatesShown += 1
+          if duplicatesShown <= Runner.duplicatesShown { notice("\(duplicate.source): skipped: \(duplicate.reason)") }
         },
         notice: notice))
     try spill.close()

@@ -41,6 +41,14 @@ import TestSupport
     #expect(result.stdout.contains(#""deception""#))
   }
 
+  @Test func duplicatesAreNamedNotSilentlyDropped() throws {
+    let line = #"{"date":"2026-03-01","text":"He lied to me again"}"# + "\n"
+    let result = try CommandRunner.run(["analyze", "-", "--input-format", "jsonl"], stdin: line + line)
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == 1)
+    #expect(result.stderr == "-:2: skipped: duplicate of an earlier record with the same subject, date and text\n")
+  }
+
   @Test func trendsPrintsOneObjectPerSubject() throws {
     let result = try CommandRunner.run(["trends", "data/clients", "--subject", "folder", "--timezone", "America/New_York"])
     #expect(result.status == 0)
