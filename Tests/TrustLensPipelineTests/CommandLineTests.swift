@@ -30,7 +30,7 @@ import TestSupport
     #expect(lines.count == 47)
     let first = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
     #expect(Set(first.keys) == ["id", "subject", "date", "source", "kind", "words", "valence", "emotions", "themes", "evidence"])
-    #expect(result.stderr.isEmpty)
+    #expect(result.stderr == "data/clients/c01/journal.jsonl:17: skipped: duplicate of an earlier record with the same id\n")
   }
 
   @Test func analyzeWorksAsAStreamingFilter() throws {
