@@ -40,7 +40,7 @@ public struct Entry: Sendable, Hashable {
 
 /// One structured check-in. A check-in with `held == false` was skipped: that is evidence of
 /// avoidance, not missing data, and it carries no ratings.
-public struct CheckIn: Sendable, Hashable {
+public struct CheckIn: Sendable, Hashable, Codable {
   public var id: String
   public var subject: String
   public var date: RecordDate

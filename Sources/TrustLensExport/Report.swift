@@ -6,6 +6,10 @@ public struct SubjectReport: Sendable {
   public var assessment: Assessment
   /// Weekly rollup (keyed by Monday) up to the as-of day, for charts and sparklines.
   public var weekly: [(start: LocalDay, bucket: DayBucket)]
+  /// Monthly rollup (keyed by the 1st) up to the as-of day.
+  public var monthly: [(start: LocalDay, bucket: DayBucket)]
+  /// What changed in the last week with data against the week before, as sentences.
+  public var changes: [String]
   /// Status in the previous run, when run state is kept.
   public var previousStatus: String?
   /// Signals not present in the previous run; `nil` when there is no previous run.
@@ -15,10 +19,13 @@ public struct SubjectReport: Sendable {
 
   public init(
     assessment: Assessment, weekly: [(start: LocalDay, bucket: DayBucket)],
+    monthly: [(start: LocalDay, bucket: DayBucket)] = [], changes: [String] = [],
     previousStatus: String? = nil, newSignals: [String]? = nil, displayName: String? = nil
   ) {
     self.assessment = assessment
     self.weekly = weekly
+    self.monthly = monthly
+    self.changes = changes
     self.previousStatus = previousStatus
     self.newSignals = newSignals
     self.displayName = displayName ?? assessment.subject
@@ -40,6 +47,34 @@ public struct SubjectReport: Sendable {
   }
 }
 
+/// Streams a run's per-record data back to renderers, in input order, so that per-record
+/// sheets never need the records in memory.
+public protocol RecordSource {
+  /// Every analysed text (of `subject`, or all when `nil`).
+  func forEachEntry(subject: String?, _ body: (AnalyzedRecord) throws -> Void) throws
+  /// Every check-in (of `subject`, or all when `nil`).
+  func forEachCheckIn(subject: String?, _ body: (CheckIn) throws -> Void) throws
+}
+
+/// Records held in memory: for tests and small inputs.
+public struct InMemoryRecords: RecordSource {
+  public var entries: [AnalyzedRecord]
+  public var checkIns: [CheckIn]
+
+  public init(entries: [AnalyzedRecord] = [], checkIns: [CheckIn] = []) {
+    self.entries = entries
+    self.checkIns = checkIns
+  }
+
+  public func forEachEntry(subject: String?, _ body: (AnalyzedRecord) throws -> Void) throws {
+    for entry in entries where subject == nil || entry.subject == subject { try body(entry) }
+  }
+
+  public func forEachCheckIn(subject: String?, _ body: (CheckIn) throws -> Void) throws {
+    for checkIn in checkIns where subject == nil || checkIn.subject == subject { try body(checkIn) }
+  }
+}
+
 /// Everything every exporter renders. Built once per run; exporters never recompute.
 public struct Report: Sendable {
   public var pipeline: String
@@ -52,6 +87,10 @@ public struct Report: Sendable {
   /// The first rejects (all of them are in the rejects file).
   public var rejects: [Reject]
   public var alerts: [String]
+  /// The pipeline file the run came from, for the About sheet (`nil` for commands).
+  public var pipelinePath: String?
+  /// The time zone dates were read in.
+  public var timeZone: String = ""
   /// Output files written, relative to the output folder (filled in as they are written).
   public var outputs: [String]
 

@@ -16,11 +16,35 @@ enum ReportBuilder {
     let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
     let subjects = zip(ordered, assessments).map { timeline, assessment -> SubjectReport in
       let view = day.map { timeline.asOf($0) } ?? timeline
-      return SubjectReport(assessment: assessment, weekly: view.rollup(.week))
+      let weekly = view.rollup(.week)
+      return SubjectReport(
+        assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly))
     }
     return Report(
       pipeline: name, asOf: day, counts: counts, subjects: Attention.order(subjects),
       categories: categories, lexicons: lexicons, rejects: rejects)
+  }
+
+  /// What changed in the last week with data against the week before it.
+  static func changes(_ weekly: [(start: LocalDay, bucket: DayBucket)]) -> [String] {
+    guard weekly.count >= 2 else { return [] }
+    let (start, now) = weekly[weekly.count - 1]
+    let (previousStart, before) = weekly[weekly.count - 2]
+    var parts: [String] = []
+    func short(_ value: Double) -> String {
+      let rounded = (value * 10).rounded() / 10
+      return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+    if now.texts > 0, before.texts > 0 {
+      let a = before.valenceSum / Double(before.texts), b = now.valenceSum / Double(now.texts)
+      parts.append("valence \(short(a)) → \(short(b))")
+    }
+    for name in ["trust", "safety", "communication", "self_care", "mood"] {
+      if let a = before.rating(name), let b = now.rating(name), a != b { parts.append("\(name) \(short(a)) → \(short(b))") }
+    }
+    parts.append("\(now.entries) entries (\(before.entries) the week before)")
+    if now.checkInsSkipped > 0 { parts.append("\(now.checkInsSkipped) check-ins skipped") }
+    return ["week of \(start) against week of \(previousStart): " + parts.joined(separator: "; ")]
   }
 }
 

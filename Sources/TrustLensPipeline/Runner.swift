@@ -53,12 +53,17 @@ public struct Runner {
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: dir + "/" + InputFiles.outputMarker)
 
     let spillPath = AtomicFile.temporaryPath(for: dir + "/entries.spill")
+    let checkInSpillPath = AtomicFile.temporaryPath(for: dir + "/checkins.spill")
     let analysisPath = dir + "/analysis.jsonl"
     let rejectsPath = dir + "/rejects.csv"
     let wantsAnalysis = pipeline.formats.contains(.analysis)
     let wantsRejects = pipeline.formats.contains(.rejects)
     let spill = try FileSink(path: spillPath)
-    defer { unlink(spillPath) }
+    let checkInSpill = try FileSink(path: checkInSpillPath)
+    defer {
+      unlink(spillPath)
+      unlink(checkInSpillPath)
+    }
     let analysisStream = wantsAnalysis ? try FileSink(path: AtomicFile.temporaryPath(for: analysisPath)) : nil
     let rejectsStream = wantsRejects ? try FileSink(path: AtomicFile.temporaryPath(for: rejectsPath)) : nil
     try rejectsStream?.write(CSVCell.line(["file", "line", "reason"]))
@@ -87,6 +92,9 @@ public struct Runner {
         },
         checkIn: { checkIn in
           timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
+          if let since, checkIn.date.day < since { return }
+          try checkInSpill.write(try encoder.encode(checkIn))
+          try checkInSpill.write("\n")
         },
         reject: { reject in
           if rejects.count < Runner.rejectsKept { rejects.append(reject) }
@@ -98,6 +106,7 @@ public struct Runner {
         },
         notice: notice))
     try spill.close()
+    try checkInSpill.close()
     if let analysisStream {
       try analysisStream.close()
       try AtomicFile.commit(analysisStream.path, to: analysisPath)
@@ -111,6 +120,8 @@ public struct Runner {
       name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
       counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
       rejects: rejects)
+    report.pipelinePath = pipeline.path
+    report.timeZone = pipeline.timeZone.identifier
     let failOn = Set(pipeline.failOn + options.failOn)
     let failOnAny = Set(pipeline.failOnAny + options.failOnAny)
     for subject in report.subjects {
@@ -124,7 +135,7 @@ public struct Runner {
     var outputs: [String] = []
     if wantsAnalysis { outputs.append("analysis.jsonl") }
     if wantsRejects { outputs.append("rejects.csv") }
-    let exporter = OutputWriter(formats: pipeline.formats, spillPath: spillPath)
+    let exporter = OutputWriter(formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil)
     if pipeline.perSubject {
       var used = Set<String>()
@@ -160,7 +171,7 @@ public struct Runner {
 /// Writes the per-format files of one report into one folder.
 struct OutputWriter {
   let formats: [PipelineFile.OutputFormat]
-  let spillPath: String
+  let records: SpillRecords
 
   /// Writes every requested format except the streamed ones and `summary.json`.
   /// - Parameter subject: only this subject's entries (per-subject folders), or all.
@@ -170,11 +181,7 @@ struct OutputWriter {
     for format in formats {
       switch format {
       case .xlsx:
-        try WorkbookRenderer().write(report, to: dir + "/report.xlsx") { body in
-          try Spill.forEach(spillPath) { record in
-            if subject == nil || record.subject == subject { try body(record) }
-          }
-        }
+        try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")
         written.append("report.xlsx")
       case .dashboard:
         try AtomicFile.write(Dashboard(width: 80).render(report), to: dir + "/dashboard.txt")
@@ -191,9 +198,7 @@ struct OutputWriter {
       case .analysis where subject != nil:
         let path = dir + "/analysis.jsonl"
         let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
-        try Spill.forEach(spillPath) { record in
-          if record.subject == subject { try stream.write(AnalysisLine.encode(record) + "\n") }
-        }
+        try records.forEachEntry(subject: subject) { try stream.write(AnalysisLine.encode($0) + "\n") }
         try stream.close()
         try AtomicFile.commit(stream.path, to: path)
         written.append("analysis.jsonl")
@@ -205,13 +210,29 @@ struct OutputWriter {
   }
 }
 
-/// Reads back the analysed records spilled during the stream.
-enum Spill {
-  static func forEach(_ path: String, _ body: (AnalyzedRecord) throws -> Void) throws {
+/// Reads back the analysed texts and check-ins spilled to disk during the stream, so that
+/// per-record outputs never hold the records in memory.
+struct SpillRecords: RecordSource {
+  let entries: String
+  let checkIns: String
+
+  func forEachEntry(subject: String?, _ body: (AnalyzedRecord) throws -> Void) throws {
+    try SpillRecords.read(entries, AnalyzedRecord.self) { record in
+      if subject == nil || record.subject == subject { try body(record) }
+    }
+  }
+
+  func forEachCheckIn(subject: String?, _ body: (CheckIn) throws -> Void) throws {
+    try SpillRecords.read(checkIns, CheckIn.self) { checkIn in
+      if subject == nil || checkIn.subject == subject { try body(checkIn) }
+    }
+  }
+
+  private static func read<T: Decodable>(_ path: String, _ type: T.Type, _ body: (T) throws -> Void) throws {
     let decoder = JSONDecoder()
     try LineFile.forEachLine(path) { bytes, _, _ in
       guard !bytes.isEmpty else { return }
-      try body(try decoder.decode(AnalyzedRecord.self, from: Data(bytes)))
+      try body(try decoder.decode(type, from: Data(bytes)))
     }
   }
 }

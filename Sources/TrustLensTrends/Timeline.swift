@@ -25,6 +25,13 @@ public struct DayBucket: Sendable, Equatable {
     Dictionary(uniqueKeysWithValues: tags.map { (TagRegistry.shared.name($0.id), Int($0.count)) })
   }
 
+  /// Mean intensity of a tag per text of the period, 0 when absent or no texts.
+  public func meanIntensity(of tag: String) -> Double {
+    guard texts > 0, let id = TagRegistry.shared.existingID(tag) else { return 0 }
+    for tally in tags where tally.id == id { return tally.intensity / Double(texts) }
+    return 0
+  }
+
   /// How many texts carry the tag with this id.
   @inline(__always)
   func count(ofID id: UInt16) -> Int {

@@ -6,9 +6,7 @@ import TrustLensExport
 
 @Suite struct WorkbookRendererTests {
   func render(to path: String) throws {
-    try WorkbookRenderer().write(ExportFixtures.report, to: path) { body in
-      try ExportFixtures.records.forEach(body)
-    }
+    try WorkbookRenderer().write(ExportFixtures.report, records: InMemoryRecords(entries: ExportFixtures.records), to: path)
   }
 
   @Test func sheetsCellsAndNoFormulas() throws {
@@ -16,7 +14,9 @@ import TrustLensExport
     let path = folder.appendingPathComponent("report.xlsx").path
     try render(to: path)
     let workbook = try ExportFixtures.zipPart(path, "xl/workbook.xml")
-    for sheet in ["Summary", "Entries", "Rejects"] { #expect(workbook.contains("name=\"\(sheet)\"")) }
+    for sheet in ["Summary", "Entries", "Weekly", "Monthly", "Check-ins", "Signals", "Rejects", "About"] {
+      #expect(workbook.contains("name=\"\(sheet)\""), "\(sheet)")
+    }
     let entries = try ExportFixtures.zipPart(path, "xl/worksheets/sheet2.xml")
     #expect(entries.contains("=HYPERLINK("))
     #expect(!entries.contains("<f>"))
@@ -27,6 +27,27 @@ import TrustLensExport
     #expect(entries.contains("<v>46082.88472222222"))
     let attributes = try FileManager.default.attributesOfItem(atPath: path)
     #expect((attributes[.posixPermissions] as? Int) == 0o600)
+  }
+
+  @Test func summaryHasNativeCharts() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = folder.appendingPathComponent("report.xlsx").path
+    try render(to: path)
+    let chart = try ExportFixtures.zipPart(path, "xl/charts/chart1.xml")
+    #expect(chart.contains("<c:lineChart>") || chart.contains("<c:barChart>"))
+    #expect(chart.contains("Weekly!"))
+    let entries = try ExportFixtures.zipPart(path, "xl/worksheets/sheet2.xml")
+    #expect(entries.contains("colorScale"))
+  }
+
+  @Test func entriesContinueOnANewSheetPastTheRowLimit() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = folder.appendingPathComponent("report.xlsx").path
+    let many = (0..<5).flatMap { _ in ExportFixtures.records }
+    try WorkbookRenderer(rowsPerSheet: 4).write(ExportFixtures.report, records: InMemoryRecords(entries: many), to: path)
+    let workbook = try ExportFixtures.zipPart(path, "xl/workbook.xml")
+    #expect(workbook.contains("name=\"Entries (2)\"") && workbook.contains("name=\"Entries (3)\""))
+    #expect(!workbook.contains("name=\"Entries (4)\""))
   }
 
   @Test func rerunsAreByteIdentical() throws {

@@ -59,14 +59,16 @@ import TrustLensTrends
           - {path: \(data)/clients, subject: folder}
           - {path: \(data)/personal, subject: me}
         outputs:
-          dir: out-\(name)
+          dir: out
           per_subject: true
           formats: [xlsx, dashboard, html, markdown, json, analysis, rejects]
         """
-      let pipeline = TestSupport.write(yaml, "\(name).yml", in: folder)
-      let result = try CommandRunner.run(["run", pipeline], directory: folder)
+      // The same pipeline file name in two folders: the About sheet names the file.
+      let runFolder = folder.appendingPathComponent(name)
+      TestSupport.write(yaml, "demo.yml", in: runFolder)
+      let result = try CommandRunner.run(["run", "demo.yml"], directory: runFolder)
       #expect(result.status == 0, "\(result.stderr)")
-      outputs.append(folder.appendingPathComponent("out-\(name)"))
+      outputs.append(runFolder.appendingPathComponent("out"))
     }
     let files = try FileManager.default.subpathsOfDirectory(atPath: outputs[0].path).filter { !$0.hasPrefix(".") }.sorted()
     #expect(files.count > 40)

@@ -27,6 +27,30 @@ final class XlsxWorkbook {
     static var none: Format { Format(pointer: nil) }
   }
 
+  struct Chart {
+    fileprivate let pointer: UnsafeMutablePointer<lxw_chart>
+  }
+
+  enum ChartKind {
+    case line, stackedColumn
+
+    var code: UInt8 {
+      switch self {
+      case .line: return UInt8(LXW_CHART_LINE.rawValue)
+      case .stackedColumn: return UInt8(LXW_CHART_COLUMN_STACKED.rawValue)
+      }
+    }
+  }
+
+  /// A block of cells on one sheet (zero-based, inclusive).
+  struct CellRange {
+    var sheet: String
+    var firstRow: Int
+    var firstColumn: Int
+    var lastRow: Int
+    var lastColumn: Int
+  }
+
   struct FormatSpec: Hashable {
     var bold = false
     var italic = false
@@ -135,6 +159,72 @@ final class XlsxWorkbook {
 
   func autofilter(_ sheet: Sheet, lastRow: Int, lastColumn: Int) throws(XlsxError) {
     try check(worksheet_autofilter(sheet.pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
+  }
+
+  /// A new chart with a title, its legend at the bottom and, when given, a value-axis range.
+  func addChart(_ kind: ChartKind, title: String, valueAxis: ClosedRange<Double>? = nil, valueFormat: String? = nil) throws(XlsxError) -> Chart {
+    guard let workbook, let chart = workbook_add_chart(workbook, kind.code) else {
+      throw XlsxError(path: path, reason: "cannot add a chart")
+    }
+    chart_title_set_name(chart, title)
+    chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+    if let axis = chart.pointee.y_axis {
+      if let valueAxis {
+        chart_axis_set_min(axis, valueAxis.lowerBound)
+        chart_axis_set_max(axis, valueAxis.upperBound)
+      }
+      if let valueFormat { chart_axis_set_num_format(axis, valueFormat) }
+    }
+    if let axis = chart.pointee.x_axis {
+      chart_axis_set_num_format(axis, "yyyy-mm-dd")
+      chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+    }
+    return Chart(pointer: chart)
+  }
+
+  /// Adds a series named `name` plotting `values` against `categories`.
+  func addSeries(_ chart: Chart, name: String, categories: CellRange, values: CellRange) throws(XlsxError) {
+    guard let series = chart_add_series(chart.pointer, nil, nil) else {
+      throw XlsxError(path: path, reason: "cannot add a chart series")
+    }
+    chart_series_set_categories(
+      series, categories.sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
+      lxw_row_t(categories.lastRow), lxw_col_t(categories.lastColumn))
+    chart_series_set_values(
+      series, values.sheet, lxw_row_t(values.firstRow), lxw_col_t(values.firstColumn), lxw_row_t(values.lastRow),
+      lxw_col_t(values.lastColumn))
+    chart_series_set_name(series, name)
+  }
+
+  /// Places `chart` with its top-left corner at a cell, scaled from the default 480×288 px.
+  func insert(_ chart: Chart, into sheet: Sheet, row: Int, column: Int, xScale: Double = 1, yScale: Double = 1) throws(XlsxError) {
+    var options = lxw_chart_options()
+    options.x_scale = xScale
+    options.y_scale = yScale
+    try check(worksheet_insert_chart_opt(sheet.pointer, lxw_row_t(row), lxw_col_t(column), chart.pointer, &options))
+  }
+
+  /// A colour scale over a block: red → yellow → green with three colours, white → blue with two.
+  func colorScale(_ sheet: Sheet, firstRow: Int, firstColumn: Int, lastRow: Int, lastColumn: Int, threeColors: Bool) throws(XlsxError) {
+    guard lastRow >= firstRow, lastColumn >= firstColumn else { return }
+    var rule = lxw_conditional_format()
+    if threeColors {
+      rule.type = UInt8(LXW_CONDITIONAL_3_COLOR_SCALE.rawValue)
+      rule.min_color = 0xF8696B
+      rule.mid_color = 0xFFEB84
+      rule.max_color = 0x63BE7B
+    } else {
+      rule.type = UInt8(LXW_CONDITIONAL_2_COLOR_SCALE.rawValue)
+      rule.min_color = 0xFFFFFF
+      rule.max_color = 0x5B9BD5
+    }
+    try check(
+      worksheet_conditional_format_range(
+        sheet.pointer, lxw_row_t(firstRow), lxw_col_t(firstColumn), lxw_row_t(lastRow), lxw_col_t(lastColumn), &rule))
+  }
+
+  func setTabColor(_ sheet: Sheet, _ color: UInt32) {
+    worksheet_set_tab_color(sheet.pointer, lxw_color_t(color))
   }
 
   /// Print setup: landscape, as many pages wide as `pagesWide` (0: as needed), with the
