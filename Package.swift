@@ -20,6 +20,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     .systemLibrary(
@@ -42,7 +43,10 @@ let package = Package(
       name: "TrustLensTrends", dependencies: ["TrustLensCore"], swiftSettings: strictSettings),
     .target(
       name: "TrustLensExport",
-      dependencies: ["TrustLensCore", "TrustLensTrends", "CXlsxWriter"],
+      dependencies: [
+        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Templates")],
       swiftSettings: strictSettings
     ),
     .target(

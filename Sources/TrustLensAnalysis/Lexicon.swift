@@ -176,23 +176,16 @@ enum BuiltinLexicon {
   /// The folder holding the built-in files: `$TRUSTLENS_LEXICON_DIR`, else the resource
   /// bundle beside the executable, else the source tree this module was built from.
   static func directory() throws(LexiconError) -> String {
-    var candidates: [String] = []
-    if let override = ProcessInfo.processInfo.environment["TRUSTLENS_LEXICON_DIR"] {
-      candidates.append(override)
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Lexicon").path
+    let located = ResourceLocator.folder(
+      environment: "TRUSTLENS_LEXICON_DIR", bundle: "TrustLens_TrustLensAnalysis.resources", subfolder: "Lexicon",
+      sourceFolder: source, marker: "tags.tsv")
+    guard let folder = located.found else {
+      throw LexiconError(
+        file: "builtin", line: nil,
+        reason: "the built-in lexicon was not found (looked in \(located.searched.joined(separator: ", ")))")
     }
-    let bundleName = "TrustLens_TrustLensAnalysis.resources"
-    let executable = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-    for base in [Bundle.main.bundleURL, executable.deletingLastPathComponent()] {
-      candidates.append(base.appendingPathComponent(bundleName).appendingPathComponent("Lexicon").path)
-    }
-    candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Lexicon").path)
-    for candidate in candidates
-    where FileManager.default.fileExists(atPath: candidate + "/tags.tsv") {
-      return candidate
-    }
-    throw LexiconError(
-      file: "builtin", line: nil,
-      reason: "the built-in lexicon was not found (looked in \(candidates.joined(separator: ", ")))")
+    return folder
   }
 
   static func read(_ name: String, in directory: String) throws(LexiconError) -> String {

@@ -2,10 +2,10 @@
 public enum CSVCell {
   /// Quotes a cell per RFC 4180 when needed, and neutralises text a spreadsheet would run as
   /// a formula: a cell starting with `= + - @`, a tab, CR or another control character gets a
-  /// leading `'`.
+  /// leading `'` — unless the whole cell is a plain number such as `-0.5`.
   public static func escape(_ raw: String) -> String {
     var cell = raw
-    if let first = cell.unicodeScalars.first,
+    if let first = cell.unicodeScalars.first, Double(cell) == nil,
       "=+-@".unicodeScalars.contains(first) || first.value < 0x20 || first.value == 0x7F
     {
       cell = "'" + cell

@@ -1,4 +1,5 @@
 public import TrustLensCore
+import Foundation
 import TrustLensTrends
 
 /// Renders the text dashboard: per subject a status badge, weekly sparklines, bars for the
@@ -9,27 +10,96 @@ import TrustLensTrends
 public struct Dashboard: Sendable {
   public var width: Int
   public var ascii: Bool
+  /// ANSI colour for the status badges and signal markers (only for terminals).
+  public var color: Bool
+  public var templates: Templates
 
-  public init(width: Int = 80, ascii: Bool = false) {
+  public init(width: Int = 80, ascii: Bool = false, color: Bool = false, templates: Templates) {
     self.width = max(width, 40)
     self.ascii = ascii
+    self.color = color
+    self.templates = templates
   }
 
   public func render(_ report: Report) -> String {
-    var out: [String] = []
     let c = report.counts
-    out.append(
-      fit(
-        "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) subjects"))
-    out.append(
-      fit(
-        "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates"))
-    for subject in report.subjects {
-      out.append("")
-      out += renderSubject(subject)
+    let model: [String: Any] = [
+      "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) subjects",
+      "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
+      "subjects": report.subjects.map(subjectModel),
+    ]
+    var lines = templates.render(.dashboard, model).split(separator: "\n", omittingEmptySubsequences: false).map {
+      fit(clean(String($0)))
     }
-    let text = out.joined(separator: "\n") + "\n"
-    return ascii ? Dashboard.asciify(text) : text
+    if lines.last == "" { lines.removeLast() }
+    var text = lines.joined(separator: "\n") + "\n"
+    if ascii { text = Dashboard.asciify(text) }
+    return color ? colorize(text) : text
+  }
+
+  /// The view model of one subject: every line already laid out for the width.
+  func subjectModel(_ subject: SubjectReport) -> [String: Any] {
+    let a = subject.assessment
+    let badge = "[ \(a.status.rawValue.uppercased()) ]"
+    let name = clean(subject.displayName)
+    let rule = "━"
+    let fill = max(2, width - name.count - badge.count - 8)
+    var facts = "\(a.from?.description ?? "?") → \(a.to?.description ?? "?") · \(a.entries) entries · \(a.checkIns) check-ins"
+    if a.skippedCheckIns > 0 { facts += " (\(a.skippedCheckIns) skipped)" }
+    if let previous = subject.previousStatus, previous != a.status.rawValue { facts += " · was \(previous)" }
+
+    let sparkWidth = max(8, min(subject.weekly.count, width - 30))
+    let weeks = Array(subject.weekly.suffix(sparkWidth))
+    var charts: [String] = []
+    for name in ["trust", "safety", "communication", "self_care", "mood"] {
+      let values = weeks.map { $0.bucket.rating(name) }
+      guard values.contains(where: { $0 != nil }) else { continue }
+      charts.append("  \(pad(name, 13)) \(spark(values, range: 0...10))  \(range(values))")
+    }
+    let valence = weeks.map { $0.bucket.texts > 0 ? $0.bucket.valenceSum / Double($0.bucket.texts) : nil }
+    if valence.contains(where: { $0 != nil }) {
+      charts.append("  \(pad("valence", 13)) \(spark(valence, range: -1...1))  \(range(valence))")
+    }
+    var bars: [String] = []
+    for (label, kind) in [("emotions", TagKind.emotion), ("themes", .theme)] {
+      for (index, item) in subject.topTags(kind: kind, limit: 4).enumerated() {
+        bars.append("  \(pad(index == 0 ? label : "", 9)) \(pad(item.tag, 15)) \(bar(item.share, width: 20)) \(Int((item.share * 100).rounded()))%")
+      }
+    }
+    let signals: [[String: Any]] = a.signals.map { signal in
+      let isNew = subject.newSignals.map { $0.contains(signal.kind) } ?? false
+      let marker = signal.kind == "progress" ? "+" : "!"
+      return [
+        "head": "   \(marker) \(signal.kind)\(isNew ? " (new)" : "") \(signal.from) → \(signal.to), strength \(Int((signal.strength * 100).rounded()))%",
+        "evidence": signal.evidence.flatMap { wrap($0, indent: "       ") },
+      ]
+    }
+    return [
+      "header": "\(rule)\(rule) \(name) \(String(repeating: rule, count: fill)) \(badge) \(rule)\(rule)",
+      "facts": "  " + facts,
+      "why": a.statusEvidence.flatMap { wrap($0, indent: "  · ") },
+      "charts": charts,
+      "bars": bars,
+      "changes": subject.changes.flatMap { wrap($0, indent: "  Δ ") },
+      "hasSignals": !a.signals.isEmpty,
+      "signals": signals,
+    ]
+  }
+
+  /// Colours the status badges and signal markers with ANSI escapes (input text was
+  /// cleaned of escapes before, so only these reach the terminal).
+  func colorize(_ text: String) -> String {
+    let codes: [(String, String)] = [
+      ("[ RUSHING ]", "1;41;97"), ("[ SETBACK ]", "1;41;97"), ("[ AVOIDANCE ]", "1;43;30"),
+      ("[ PROGRESS ]", "1;42;30"), ("[ PLATEAU ]", "1;44;97"), ("[ INSUFFICIENT-DATA ]", "1;47;30"),
+    ]
+    var result = text
+    for (badge, code) in codes { result = result.replacingOccurrences(of: badge, with: "\u{1B}[\(code)m\(badge)\u{1B}[0m") }
+    return result.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+      if line.hasPrefix("   ! ") { return "   \u{1B}[1;31m!\u{1B}[0m " + line.dropFirst(5) }
+      if line.hasPrefix("   + ") { return "   \u{1B}[1;32m+\u{1B}[0m " + line.dropFirst(5) }
+      return String(line)
+    }.joined(separator: "\n")
   }
 
   /// The text with typographic symbols spelled in ASCII and anything else non-ASCII as `?`.
@@ -41,59 +111,13 @@ public struct Dashboard: Sendable {
       case "→": result += "->"
       case "…": result += "..."
       case "━": result += "="
+      case "Δ": result += "~"
       case "‘", "’": result += "'"
       case "“", "”": result += "\""
       default: result += scalar.isASCII ? String(scalar) : "?"
       }
     }
     return result
-  }
-
-  func renderSubject(_ subject: SubjectReport) -> [String] {
-    let a = subject.assessment
-    var lines: [String] = []
-    let badge = "[ \(a.status.rawValue.uppercased()) ]"
-    let name = clean(subject.displayName)
-    let rule = ascii ? "=" : "━"
-    let fill = max(2, width - name.count - badge.count - 8)
-    lines.append(fit("\(rule)\(rule) \(name) \(String(repeating: rule, count: fill)) \(badge) \(rule)\(rule)"))
-    var facts = "\(a.from?.description ?? "?") → \(a.to?.description ?? "?") · \(a.entries) entries · \(a.checkIns) check-ins"
-    if a.skippedCheckIns > 0 { facts += " (\(a.skippedCheckIns) skipped)" }
-    if let previous = subject.previousStatus, previous != a.status.rawValue { facts += " · was \(previous)" }
-    lines.append(fit("  " + (ascii ? facts.replacingAll("→", with: "->") : facts)))
-    for sentence in a.statusEvidence { lines += wrap(sentence, indent: "  · ") }
-
-    let sparkWidth = max(8, min(subject.weekly.count, width - 30))
-    let weeks = Array(subject.weekly.suffix(sparkWidth))
-    for name in ["trust", "safety", "communication", "self_care", "mood"] {
-      let values = weeks.map { $0.bucket.rating(name) }
-      guard values.contains(where: { $0 != nil }) else { continue }
-      lines.append(fit("  \(pad(name, 13)) \(spark(values, range: 0...10))  \(range(values))"))
-    }
-    let valence = weeks.map { $0.bucket.texts > 0 ? $0.bucket.valenceSum / Double($0.bucket.texts) : nil }
-    if valence.contains(where: { $0 != nil }) {
-      lines.append(fit("  \(pad("valence", 13)) \(spark(valence, range: -1...1))  \(range(valence))"))
-    }
-    for (label, kind) in [("emotions", TagKind.emotion), ("themes", .theme)] {
-      let top = subject.topTags(kind: kind, limit: 4)
-      for (index, item) in top.enumerated() {
-        let bar = self.bar(item.share, width: 20)
-        lines.append(fit("  \(pad(index == 0 ? label : "", 9)) \(pad(item.tag, 15)) \(bar) \(Int((item.share * 100).rounded()))%"))
-      }
-    }
-    if a.signals.isEmpty {
-      lines.append("  signals: none")
-    } else {
-      lines.append("  signals:")
-      for signal in a.signals {
-        let isNew = subject.newSignals.map { $0.contains(signal.kind) } ?? false
-        let arrow = ascii ? "->" : "→"
-        lines.append(
-          fit("   \(signal.kind == "progress" ? "+" : "!") \(signal.kind)\(isNew ? " (new)" : "") \(signal.from) \(arrow) \(signal.to), strength \(Int((signal.strength * 100).rounded()))%"))
-        for sentence in signal.evidence { lines += wrap(ascii ? sentence.replacingAll("→", with: "->") : sentence, indent: "       ") }
-      }
-    }
-    return lines
   }
 
   // MARK: Drawing

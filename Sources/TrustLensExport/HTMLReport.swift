@@ -1,42 +1,140 @@
+import Foundation
 import TrustLensCore
 import TrustLensTrends
 
-/// `report.html`: one self-contained page (no scripts, no network assets) with each
-/// subject's status, evidence and signals. Every text from input is HTML-escaped.
-public enum HTMLReport {
-  public static func render(_ report: Report) -> String {
-    var html = """
-      <!doctype html>
-      <html lang="en"><head><meta charset="utf-8">
-      <meta name="viewport" content="width=device-width, initial-scale=1">
-      <title>TrustLens · \(escape(report.pipeline))</title>
-      <style>
-      body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-      .subject{border:1px solid #ddd;border-radius:6px;padding:1rem;margin:1rem 0;break-inside:avoid}
-      .status{display:inline-block;padding:.1rem .5rem;border-radius:4px;font-weight:600}
-      .progress{background:#c6efce}.setback,.rushing{background:#ffc7ce}.avoidance{background:#ffeb9c}
-      .plateau{background:#ddebf7}.insufficient-data{background:#ededed}
-      </style></head><body>
-      <h1>TrustLens · \(escape(report.pipeline))</h1>
-      <p>As of \(report.asOf?.description ?? "—") · \(report.counts.records) records: \(report.counts.entries) entries, \(report.counts.checkIns) check-ins, \(report.counts.rejected) rejected, \(report.counts.duplicates) duplicates.</p>
+/// `report.html`: one self-contained page (inline SVG charts, no scripts, nothing from the
+/// network) from the `report.html.mustache` template. Mustache escapes every text value for
+/// HTML; only the SVG built here is inserted raw, and it holds only numbers and escaped text.
+public struct HTMLReport: Sendable {
+  public var templates: Templates
 
-      """
-    for subject in report.subjects {
-      let a = subject.assessment
-      html += "<section class=\"subject\"><h2>\(escape(subject.displayName)) <span class=\"status \(a.status.rawValue)\">\(a.status.rawValue)</span></h2>\n"
-      html += "<p>\(a.from?.description ?? "—") to \(a.to?.description ?? "—") · \(a.entries) entries · \(a.checkIns) check-ins (\(a.skippedCheckIns) skipped)</p>\n<ul>"
-      for sentence in a.statusEvidence { html += "<li>\(escape(sentence))</li>" }
-      html += "</ul>\n"
-      for signal in a.signals {
-        html += "<h3>\(escape(signal.kind)) · \(signal.from) to \(signal.to) · strength \(Int((signal.strength * 100).rounded()))%</h3><ul>"
-        for sentence in signal.evidence { html += "<li>\(escape(sentence))</li>" }
-        html += "</ul>\n"
-      }
-      html += "</section>\n"
-    }
-    return html + "</body></html>\n"
+  public init(templates: Templates) {
+    self.templates = templates
   }
 
+  public func render(_ report: Report) -> String {
+    let c = report.counts
+    let model: [String: Any] = [
+      "pipeline": report.pipeline, "asOf": report.asOf?.description ?? "—", "records": c.records,
+      "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected, "duplicates": c.duplicates,
+      "hasAlerts": !report.alerts.isEmpty, "alerts": report.alerts.joined(separator: ", "),
+      "subjects": report.subjects.map(subjectModel),
+    ]
+    return templates.render(.html, model)
+  }
+
+  func subjectModel(_ subject: SubjectReport) -> [String: Any] {
+    let a = subject.assessment
+    var charts: [[String: Any]] = []
+    let weeks = subject.weekly
+    let ratings = ["trust", "safety", "communication"].compactMap { name -> SVGChart.Series? in
+      let values = weeks.map { $0.bucket.rating(name) }
+      return values.contains { $0 != nil } ? SVGChart.Series(name: name, values: values) : nil
+    }
+    if !ratings.isEmpty {
+      charts.append([
+        "svg": SVGChart(title: "Weekly ratings", series: ratings, range: 0...10).render(),
+        "caption": SVGChart.describe("Weekly ratings", ratings, weeks.map(\.start)),
+      ])
+    }
+    let valence = SVGChart.Series(
+      name: "valence", values: weeks.map { $0.bucket.texts > 0 ? $0.bucket.valenceSum / Double($0.bucket.texts) : nil })
+    if valence.values.contains(where: { $0 != nil }) {
+      charts.append([
+        "svg": SVGChart(title: "Valence (mean per week)", series: [valence], range: -1...1).render(),
+        "caption": SVGChart.describe("Valence", [valence], weeks.map(\.start)),
+      ])
+    }
+    return [
+      "name": subject.displayName, "status": a.status.rawValue,
+      "period": "\(a.from?.description ?? "—") to \(a.to?.description ?? "—") · \(a.entries) entries · \(a.checkIns) check-ins (\(a.skippedCheckIns) skipped) · last entry \(a.lastEntry?.description ?? "—")",
+      "why": a.statusEvidence + subject.changes, "charts": charts,
+      "signals": a.signals.map { signal -> [String: Any] in
+        [
+          "kind": signal.kind, "from": signal.from.description, "to": signal.to.description,
+          "strength": "\(Int((signal.strength * 100).rounded()))%", "evidence": signal.evidence,
+        ]
+      },
+      "hasMetrics": !a.metrics.isEmpty,
+      "metrics": a.metrics.keys.sorted().map { name -> [String: Any] in
+        let m = a.metrics[name]!
+        return [
+          "name": name, "first": SVGChart.short(m.first), "last": SVGChart.short(m.last),
+          "slope": m.slopePerWeek.map { SVGChart.short($0, digits: 2) } ?? "—",
+          "p": m.trendP.map { SVGChart.short($0, digits: 3) } ?? "—",
+        ]
+      },
+    ]
+  }
+}
+
+/// A small line chart as inline SVG with a title for screen readers.
+struct SVGChart {
+  struct Series {
+    var name: String
+    var values: [Double?]
+  }
+
+  let title: String
+  let series: [Series]
+  let range: ClosedRange<Double>
+  static let colors = ["#2f6db5", "#c0392b", "#27ae60", "#8e44ad"]
+
+  func render() -> String {
+    let width = 340.0, height = 170.0, left = 34.0, right = 8.0, top = 22.0, bottom = 30.0
+    let plotWidth = width - left - right, plotHeight = height - top - bottom
+    let count = max(series.map(\.values.count).max() ?? 1, 2)
+    func x(_ index: Int) -> Double { left + plotWidth * Double(index) / Double(count - 1) }
+    func y(_ value: Double) -> Double {
+      top + plotHeight * (1 - (min(max(value, range.lowerBound), range.upperBound) - range.lowerBound) / (range.upperBound - range.lowerBound))
+    }
+    var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\">"
+    svg += "<title>\(HTMLText.escape(title))</title>"
+    svg += "<text x=\"\(left)\" y=\"14\" font-size=\"12\" font-weight=\"600\">\(HTMLText.escape(title))</text>"
+    for tick in [range.lowerBound, (range.lowerBound + range.upperBound) / 2, range.upperBound] {
+      svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>"
+      svg += "<text x=\"\(left - 4)\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">\(SVGChart.short(tick))</text>"
+    }
+    for (index, item) in series.enumerated() {
+      let color = SVGChart.colors[index % SVGChart.colors.count]
+      var segments: [[String]] = [[]]
+      for (i, value) in item.values.enumerated() {
+        if let value { segments[segments.count - 1].append("\(f(x(i))),\(f(y(value)))") } else if !segments.last!.isEmpty { segments.append([]) }
+      }
+      for segment in segments where !segment.isEmpty {
+        svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>"
+        if segment.count == 1 {
+          let xy = segment[0].split(separator: ",")
+          svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(color)\"/>"
+        }
+      }
+      svg += "<text x=\"\(f(left + Double(index) * 90))\" y=\"\(f(height - 8))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
+    }
+    return svg + "</svg>"
+  }
+
+  /// The chart's text alternative: first and last value of each series, with dates.
+  static func describe(_ title: String, _ series: [Series], _ weeks: [LocalDay]) -> String {
+    let parts = series.compactMap { item -> String? in
+      let present = zip(weeks, item.values).compactMap { week, value in value.map { (week, $0) } }
+      guard let first = present.first, let last = present.last else { return nil }
+      return "\(item.name) \(short(first.1)) (week of \(first.0)) to \(short(last.1)) (week of \(last.0))"
+    }
+    return "\(title): " + parts.joined(separator: "; ")
+  }
+
+  private func f(_ value: Double) -> String { String(format: "%.1f", value) }
+
+  static func short(_ value: Double, digits: Int = 1) -> String {
+    var scale = 1.0
+    for _ in 0..<digits { scale *= 10 }
+    let rounded = (value * scale).rounded() / scale
+    return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+  }
+}
+
+/// HTML escaping for text placed inside markup built in Swift.
+enum HTMLText {
   static func escape(_ text: String) -> String {
     var result = ""
     for character in text {

@@ -1,26 +1,32 @@
 import TrustLensCore
 import TrustLensTrends
 
-/// `summary.md`: a short Markdown summary for a CI job's summary page.
-public enum MarkdownSummary {
-  public static func render(_ report: Report) -> String {
+/// `summary.md`: a short Markdown summary for a CI job's summary page, from the
+/// `summary.md.mustache` template. Text from input is escaped for Markdown.
+public struct MarkdownSummary: Sendable {
+  public var templates: Templates
+
+  public init(templates: Templates) {
+    self.templates = templates
+  }
+
+  public func render(_ report: Report) -> String {
     let c = report.counts
-    var lines = [
-      "# TrustLens · \(escape(report.pipeline))", "",
-      "As of \(report.asOf?.description ?? "—"): \(c.records) records = \(c.entries) entries + \(c.checkIns) check-ins + \(c.rejected) rejected + \(c.duplicates) duplicates.",
-      "",
+    let model: [String: Any] = [
+      "pipeline": MarkdownSummary.escape(report.pipeline), "asOf": report.asOf?.description ?? "—",
+      "records": c.records, "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected,
+      "duplicates": c.duplicates, "hasAlerts": !report.alerts.isEmpty,
+      "alerts": report.alerts.map(MarkdownSummary.escape).joined(separator: ", "),
+      "subjects": report.subjects.map { subject -> [String: Any] in
+        let a = subject.assessment
+        return [
+          "name": MarkdownSummary.escape(subject.displayName), "status": a.status.rawValue,
+          "signals": a.signals.map(\.kind).joined(separator: ", "), "lastEntry": a.lastEntry?.description ?? "—",
+          "why": MarkdownSummary.escape(a.statusEvidence.first ?? ""),
+        ]
+      },
     ]
-    if !report.alerts.isEmpty {
-      lines.append("**Alerts:** " + report.alerts.map(escape).joined(separator: ", "))
-      lines.append("")
-    }
-    lines += ["| Subject | Status | Signals | Why |", "| --- | --- | --- | --- |"]
-    for subject in report.subjects {
-      let a = subject.assessment
-      lines.append(
-        "| \(escape(subject.displayName)) | \(a.status.rawValue) | \(a.signals.map(\.kind).joined(separator: ", ")) | \(escape(a.statusEvidence.first ?? "")) |")
-    }
-    return lines.joined(separator: "\n") + "\n"
+    return templates.render(.markdown, model)
   }
 
   /// Escapes Markdown table and inline syntax in text.

@@ -43,7 +43,7 @@ public enum Commands {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let tags = analyzer.lexicon.categories.map(\.name)
     switch format {
-    case .csv: try output.write(CSVCell.line(["id", "subject", "date", "kind", "words", "valence"] + tags + ["evidence", "source"]))
+    case .csv: try output.write(EntriesCSV.header(tags: tags))
     case .table:
       let header: [String] = [pad("date", 26), pad("subject", 12), pad("kind", 8), pad("words", 6), pad("valence", 8), "tags\n"]
       try output.write(header.joined())
@@ -54,14 +54,7 @@ public enum Commands {
         analyzed: { record in
           switch format {
           case .jsonl: try output.write(AnalysisLine.encode(record) + "\n")
-          case .csv:
-            let a = record.analysis
-            let values = tags.map { a.intensity(of: $0) > 0 ? String(a.intensity(of: $0)) : "" }
-            let evidence = a.evidence.map { "\($0.tag): \($0.match)" }.joined(separator: "; ")
-            try output.write(
-              CSVCell.line(
-                [record.id, record.subject, record.date.description, record.kind.rawValue, String(a.words), String(a.valence)]
-                  + values + [evidence, record.source.description]))
+          case .csv: try output.write(EntriesCSV.line(record, tags: tags))
           case .table:
             let a = record.analysis
             let top = a.emotions.merging(a.themes) { max($0, $1) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
@@ -115,6 +108,30 @@ public enum Commands {
         for sentence in a.statusEvidence { try output.write("    · \(sentence)\n") }
       }
     }
+    try output.close()
+    return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
+  }
+
+  /// The text dashboard of the inputs, for a terminal.
+  public static func dashboard(
+    _ selection: InputSelection, asOf: LocalDay?, width: Int, ascii: Bool, color: Bool, template: String?,
+    output: FileSink, diagnostic: @escaping (String) -> Void
+  ) throws -> Int32 {
+    let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
+    let templates: Templates
+    do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
+    var timelines: [String: Timeline] = [:]
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
+      Ingest.Handlers(
+        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        reject: { diagnostic("\($0.source): \($0.reason)") },
+        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
+        notice: diagnostic))
+    let report = ReportBuilder.build(
+      name: "dashboard", timelines: timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
+      categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources, rejects: [])
+    try output.write(Dashboard(width: width, ascii: ascii, color: color, templates: templates).render(report))
     try output.close()
     return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
   }

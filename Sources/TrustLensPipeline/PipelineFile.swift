@@ -21,7 +21,7 @@ public struct PipelineFile: Sendable {
 
   /// Output formats; `json` (summary.json) is always written.
   public enum OutputFormat: String, Sendable, CaseIterable {
-    case xlsx, dashboard, html, markdown, json, analysis, rejects
+    case xlsx, dashboard, html, markdown, json, analysis, rejects, csv
   }
 
   /// When rejects fail the run (exit status 3): more than `count`, or a share above `ratio`.
@@ -52,6 +52,8 @@ public struct PipelineFile: Sendable {
   /// Default: a share of 5% of records.
   public var maxRejected: Tolerance = .ratio(0.05)
   public var ratingScale: ClosedRange<Double> = 0...10
+  /// A folder of Mustache templates replacing the default dashboard, Markdown or HTML.
+  public var template: String?
 
   /// Reads and validates the pipeline file at `path`.
   /// - Throws: ``PipelineError`` naming the file and line of the first problem.

@@ -48,6 +48,12 @@ public struct Runner {
 
   public func run(notice: @escaping (String) -> Void = { _ in }) throws -> RunOutcome {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
+    let templates: Templates
+    do {
+      templates = try Templates(overrides: pipeline.template)
+    } catch {
+      throw PipelineError(error.localizedDescription)
+    }
     let dir = pipeline.outputDir
     try AtomicFile.makeFolder(dir)
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: dir + "/" + InputFiles.outputMarker)
@@ -135,7 +141,8 @@ public struct Runner {
     var outputs: [String] = []
     if wantsAnalysis { outputs.append("analysis.jsonl") }
     if wantsRejects { outputs.append("rejects.csv") }
-    let exporter = OutputWriter(formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
+    let exporter = OutputWriter(
+      formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates)
     outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil)
     if pipeline.perSubject {
       var used = Set<String>()
@@ -172,6 +179,7 @@ public struct Runner {
 struct OutputWriter {
   let formats: [PipelineFile.OutputFormat]
   let records: SpillRecords
+  let templates: Templates
 
   /// Writes every requested format except the streamed ones and `summary.json`.
   /// - Parameter subject: only this subject's entries (per-subject folders), or all.
@@ -184,17 +192,26 @@ struct OutputWriter {
         try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")
         written.append("report.xlsx")
       case .dashboard:
-        try AtomicFile.write(Dashboard(width: 80).render(report), to: dir + "/dashboard.txt")
+        try AtomicFile.write(Dashboard(width: 80, templates: templates).render(report), to: dir + "/dashboard.txt")
         written.append("dashboard.txt")
       case .markdown:
-        try AtomicFile.write(MarkdownSummary.render(report), to: dir + "/summary.md")
+        try AtomicFile.write(MarkdownSummary(templates: templates).render(report), to: dir + "/summary.md")
         written.append("summary.md")
       case .json:
         try AtomicFile.write(ReportJSON.encode(report), to: dir + "/report.json")
         written.append("report.json")
       case .html:
-        try AtomicFile.write(HTMLReport.render(report), to: dir + "/report.html")
+        try AtomicFile.write(HTMLReport(templates: templates).render(report), to: dir + "/report.html")
         written.append("report.html")
+      case .csv:
+        let path = dir + "/entries.csv"
+        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
+        let tags = report.categories.map(\.name)
+        try stream.write(EntriesCSV.header(tags: tags))
+        try records.forEachEntry(subject: subject) { try stream.write(EntriesCSV.line($0, tags: tags)) }
+        try stream.close()
+        try AtomicFile.commit(stream.path, to: path)
+        written.append("entries.csv")
       case .analysis where subject != nil:
         let path = dir + "/analysis.jsonl"
         let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))

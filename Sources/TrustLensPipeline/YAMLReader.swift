@@ -70,7 +70,7 @@ struct YAMLReader {
   func pipeline(_ root: Node, path: String) throws(PipelineError) -> PipelineFile {
     let allowed: Set<String> = [
       "name", "timezone", "inputs", "lexicons", "trends", "outputs", "alerts", "state",
-      "max_rejected", "rating_scale",
+      "max_rejected", "rating_scale", "template",
     ]
     var pipeline = PipelineFile(
       path: path, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
@@ -108,6 +108,7 @@ struct YAMLReader {
         pipeline.state = resolve(try string(value, key))
         throw fail(keyNode, "state: incremental runs with run state are not available in this version; remove the key")
       case "max_rejected": pipeline.maxRejected = try tolerance(value)
+      case "template": pipeline.template = resolve(try string(value, key))
       case "rating_scale":
         let bounds = try strings(value, key).compactMap(Double.init)
         guard bounds.count == 2, bounds[0] < bounds[1] else {

@@ -27,7 +27,7 @@ struct TrustLensCommand: ParsableCommand {
         3  input errors beyond the tolerance (see the rejects)
       """,
     version: version,
-    subcommands: [Run.self, Analyze.self, Trends.self, Explain.self]
+    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Explain.self]
   )
 
   /// Runs the command and maps every failure to the contract's exit statuses: usage and
@@ -195,6 +195,43 @@ struct Trends: ParsableCommand {
       input.selection, format: format, asOf: try day(asOf, "--as-of"), output: try sink(out), diagnostic: diagnostic)
     if status != 0 { throw ExitCode(status) }
   }
+}
+
+struct Dashboard: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Show the text dashboard: status, sparklines, top emotions and themes, signals.",
+    discussion: "Example: trustlens dashboard data/clients --subject folder --timezone America/New_York")
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "Assess as of this date (YYYY-MM-DD).")
+  var asOf: String?
+
+  @Option(help: "Line width (default: the terminal's, else 80).")
+  var width: Int?
+
+  @Flag(help: "Only ASCII characters (for terminals without Unicode).")
+  var ascii = false
+
+  @Option(help: "A folder with dashboard.txt.mustache to use instead of the default template.")
+  var template: String?
+
+  func run() throws {
+    let terminal = isatty(1) == 1
+    let color = terminal && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let status = try Commands.dashboard(
+      input.selection, asOf: try day(asOf, "--as-of"), width: width ?? terminalWidth(), ascii: ascii, color: color,
+      template: template, output: FileSink(standardOutput: ()), diagnostic: diagnostic)
+    if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// The terminal's width in columns: `COLUMNS`, else the window size of standard output, else 80.
+func terminalWidth() -> Int {
+  if let columns = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+  var size = winsize()
+  if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+  return 80
 }
 
 struct Explain: ParsableCommand {

@@ -48,7 +48,7 @@ func tags(_ text: String) -> Set<String> {
 @Suite struct ModifierTests {
   @Test func intensifiersStrengthenAndSoftenersWeaken() {
     let plain = builtinAnalyzer.analyze("I feel hurt").emotions["sadness"] ?? 0
-    let strong = builtinAnalyzer.analyze("I feel so hurt").emotions["sadness"] ?? 0
+    let strong = builtinAnalyzer.analyze("I feel very hurt").emotions["sadness"] ?? 0
     let soft = builtinAnalyzer.analyze("I feel a bit hurt").emotions["sadness"] ?? 0
     #expect(plain > 0)
     #expect(strong > plain)

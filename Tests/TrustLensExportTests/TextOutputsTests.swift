@@ -5,11 +5,22 @@ import TrustLensExport
 
 @Suite struct TextOutputsTests {
   @Test(arguments: [
-    ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2", "'-2"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
+    ("=1+1", "'=1+1"), ("+SUM(A1)", "'+SUM(A1)"), ("-2", "-2"), ("-2+3", "'-2+3"), ("-0.5", "-0.5"), ("@cmd", "'@cmd"), ("\tx", "'\tx"),
     ("plain", "plain"), ("a,b", "\"a,b\""), ("say \"hi\"", "\"say \"\"hi\"\"\""), ("=a,b", "\"'=a,b\""),
   ])
   func csvCellsAreNeutralised(_ raw: String, _ expected: String) {
     #expect(CSVCell.escape(raw) == expected)
+  }
+
+  @Test func customTemplatesReplaceTheDefaults() throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tl-templates-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    try Data("{{% CONTENT_TYPE: TEXT}}\nPractice report for {{#subjects}}{{name}} ({{status}}) {{/subjects}}\n".utf8)
+      .write(to: folder.appendingPathComponent("summary.md.mustache"))
+    let templates = try Templates(overrides: folder.path)
+    #expect(MarkdownSummary(templates: templates).render(ExportFixtures.report).hasPrefix("Practice report for c01"))
+    #expect(HTMLReport(templates: templates).render(ExportFixtures.report).hasPrefix("<!doctype html>"))
+    #expect(throws: Templates.TemplateError.self) { try Templates(overrides: "/nonexistent") }
   }
 
   @Test func jsonStringsAreEscaped() {
@@ -29,13 +40,16 @@ import TrustLensExport
     #expect(object?["kind"] as? String == "entry")
   }
 
-  @Test func dashboardStripsEscapeSequencesAndFitsTheWidth() {
-    let text = Dashboard(width: 60).render(ExportFixtures.report)
+  @Test func dashboardStripsEscapeSequencesAndFitsTheWidth() throws {
+    let templates = try Templates()
+    let text = Dashboard(width: 60, templates: templates).render(ExportFixtures.report)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
     #expect(text.contains("c01[31m"))
-    let ascii = Dashboard(width: 80, ascii: true).render(ExportFixtures.report)
+    let ascii = Dashboard(width: 80, ascii: true, templates: templates).render(ExportFixtures.report)
     #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+    let colored = Dashboard(width: 80, color: true, templates: templates).render(ExportFixtures.report)
+    #expect(colored.contains("\u{1B}[") && !colored.contains("\u{1B}[31m"))
   }
 
   @Test func summaryReconcilesAndHTMLEscapes() throws {
@@ -45,8 +59,10 @@ import TrustLensExport
     #expect(counts?["records"] == 3)
     var report = ExportFixtures.report
     report.subjects[0].displayName = "<script>alert(1)</script>"
-    let html = HTMLReport.render(report)
+    let html = HTMLReport(templates: try Templates()).render(report)
     #expect(!html.contains("<script>"))
     #expect(html.contains("&lt;script&gt;"))
+    #expect(html.contains("<svg") && html.contains("<figcaption>"))
+    #expect(!html.contains("http://") || !html.contains("src=\"http"))
   }
 }

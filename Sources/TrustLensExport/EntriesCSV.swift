@@ -1,0 +1,18 @@
+public import TrustLensCore
+
+/// Analysed texts as CSV (`analyze --format csv`, pipeline format `csv` → `entries.csv`):
+/// one row per text, one column per tag; every cell neutralised against formula injection.
+public enum EntriesCSV {
+  public static func header(tags: [String]) -> String {
+    CSVCell.line(["id", "subject", "date", "kind", "words", "valence"] + tags + ["evidence", "source"])
+  }
+
+  public static func line(_ record: AnalyzedRecord, tags: [String]) -> String {
+    let a = record.analysis
+    let values = tags.map { a.intensity(of: $0) > 0 ? String(a.intensity(of: $0)) : "" }
+    let evidence = a.evidence.map { "\($0.tag): \($0.match)" }.joined(separator: "; ")
+    return CSVCell.line(
+      [record.id, record.subject, record.date.description, record.kind.rawValue, String(a.words), String(a.valence)]
+        + values + [evidence, record.source.description])
+  }
+}

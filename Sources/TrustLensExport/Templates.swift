@@ -1,0 +1,61 @@
+public import Foundation
+import Mustache
+import TrustLensCore
+
+/// The Mustache templates the text outputs are rendered from: the defaults shipped with
+/// TrustLens, or a practice's own from a folder (pipeline `template:`), file by file.
+///
+/// Template files: `dashboard.txt.mustache`, `summary.md.mustache`, `report.html.mustache`.
+/// Each receives the view model documented in README.md ("Templates").
+public struct Templates: Sendable {
+  public enum Name: String, Sendable, CaseIterable {
+    case dashboard = "dashboard.txt"
+    case markdown = "summary.md"
+    case html = "report.html"
+  }
+
+  /// A template problem: not found, unreadable, or not valid Mustache.
+  public struct TemplateError: Error, LocalizedError, Sendable {
+    public let path: String
+    public let reason: String
+    public var errorDescription: String? { "\(path): \(reason)" }
+  }
+
+  private let templates: [Name: MustacheTemplate]
+
+  /// The defaults, with any of them replaced by same-named files in `overrides`.
+  public init(overrides: String? = nil) throws(TemplateError) {
+    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Templates").path
+    let located = ResourceLocator.folder(
+      environment: "TRUSTLENS_TEMPLATE_DIR", bundle: "TrustLens_TrustLensExport.resources", subfolder: "Templates",
+      sourceFolder: source, marker: Name.html.rawValue + ".mustache")
+    guard let defaults = located.found else {
+      throw TemplateError(path: "builtin", reason: "the built-in templates were not found (looked in \(located.searched.joined(separator: ", ")))")
+    }
+    if let overrides {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: overrides, isDirectory: &isFolder), isFolder.boolValue else {
+        throw TemplateError(path: overrides, reason: "template must name a folder holding .mustache files")
+      }
+    }
+    var templates: [Name: MustacheTemplate] = [:]
+    for name in Name.allCases {
+      let custom = overrides.map { $0 + "/" + name.rawValue + ".mustache" }
+      let path = custom.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil } ?? defaults + "/" + name.rawValue + ".mustache"
+      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        throw TemplateError(path: path, reason: "cannot read the template")
+      }
+      do {
+        templates[name] = try MustacheTemplate(string: text)
+      } catch {
+        throw TemplateError(path: path, reason: "not a valid Mustache template (\(error))")
+      }
+    }
+    self.templates = templates
+  }
+
+  /// Renders `name` with a view model of dictionaries, arrays and strings.
+  public func render(_ name: Name, _ model: [String: Any]) -> String {
+    templates[name]!.render(model)
+  }
+}
