@@ -67,7 +67,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "trustlens-bench",
-      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends", "TrustLensPipeline"],
+      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends", "TrustLensExport", "TrustLensPipeline"],
       swiftSettings: strictSettings
     ),
     .executableTarget(

@@ -2,6 +2,7 @@ import Foundation
 import TrustLensCore
 import TrustLensImport
 import TrustLensTrends
+import TrustLensExport
 
 /// `trustlens-bench import [MB]`: import throughput per format on one core.
 ///
@@ -77,7 +78,23 @@ case "trends":
   }
   print("trends: \(subjects) subjects × 365 days (built in \(String(format: "%.1f", buildSeconds)) s, not counted)")
   print("assessment: \(String(format: "%.2f", seconds)) s on \(ProcessInfo.processInfo.activeProcessorCount) cores; statuses \(statuses.sorted { $0.key < $1.key })")
+case "workbook":
+  // An Entries sheet of N rows with every column (27 tags, evidence), generated on the fly.
+  let rows = megabytes == 500 ? 1_000_000 : megabytes
+  let records = SyntheticRecords(count: rows)
+  var report = Report(
+    pipeline: "bench", asOf: nil, counts: RunCounts(), subjects: [],
+    categories: Taxonomy.emotions.map { ($0, TagKind.emotion) } + Taxonomy.themes.map { ($0, TagKind.theme) },
+    lexicons: ["builtin"], rejects: [])
+  report.counts.entries = rows
+  let path = "\(folder)/bench-\(rows).xlsx"
+  let seconds = try measure { try WorkbookRenderer().write(report, records: records, to: path) }
+  var usage = rusage()
+  getrusage(RUSAGE_SELF.rawValue, &usage)
+  let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
+  print(
+    "workbook: \(rows) Entries rows × 35 columns in \(String(format: "%.1f", seconds)) s (\(Int(Double(rows) / seconds)) rows/s), peak RSS \(usage.ru_maxrss / 1024) MB, file \(String(format: "%.0f", size)) MB")
 default:
-  print("usage: trustlens-bench import [MB] | trends [SUBJECTS]")
+  print("usage: trustlens-bench import [MB] | trends [SUBJECTS] | workbook [ROWS]")
   exit(2)
 }
