@@ -51,11 +51,13 @@ public struct Lexicon: Sendable {
   /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`).
   /// Tags outside the built-in taxonomy become custom categories (themes).
   public mutating func addFile(_ path: String) throws(LexiconError) {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
-      throw LexiconError(file: path, line: nil, reason: "cannot read lexicon (not found, unreadable or not UTF-8)")
+    // Read the bytes ourselves: Foundation's String(contentsOfFile:) leaks a buffer on an
+    // empty file (found by fuzzing; see LexiconTests.emptyFileIsAnEmptyLexicon).
+    guard let data = FileManager.default.contents(atPath: path) else {
+      throw LexiconError(file: path, line: nil, reason: "cannot read lexicon (not found or unreadable)")
+    }
+    guard let text = String(validating: Array(data), as: UTF8.self) else {
+      throw LexiconError(file: path, line: nil, reason: "lexicon is not valid UTF-8")
     }
     try addTags(text: text, file: path)
     sources.append(path)

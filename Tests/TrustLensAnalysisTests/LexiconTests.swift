@@ -40,6 +40,16 @@ import TrustLensCore
     #expect(throws: LexiconError(file: path, line: 2, reason: reason)) { try lexicon.addFile(path) }
   }
 
+  /// Regression (libFuzzer, lexicon target): an empty file leaked a buffer inside Foundation.
+  @Test func emptyFileIsAnEmptyLexicon() throws {
+    let folder = TestSupport.temporaryFolder()
+    var lexicon = Lexicon()
+    try lexicon.addFile(TestSupport.write("", "empty.tsv", in: folder))
+    #expect(lexicon.categories.isEmpty)
+    let bad = TestSupport.write(bytes: [0x66, 0xFF, 0x09], "bad.tsv", in: folder)
+    #expect(throws: LexiconError(file: bad, line: nil, reason: "lexicon is not valid UTF-8")) { try lexicon.addFile(bad) }
+  }
+
   @Test func missingFileIsAClearError() {
     var lexicon = Lexicon()
     #expect(throws: LexiconError.self) { try lexicon.addFile("/nonexistent.tsv") }
