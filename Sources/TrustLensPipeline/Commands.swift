@@ -75,9 +75,11 @@ public enum Commands {
 
   /// One assessment per subject, ordered by subject id.
   public static func trends(
-    _ selection: InputSelection, format: TrendsFormat, asOf: LocalDay?, settings: TrendSettings = TrendSettings(),
+    _ selection: InputSelection, format: TrendsFormat, asOf: LocalDay?, settings: TrendSettings? = nil,
     output: FileSink, diagnostic: @escaping (String) -> Void
   ) throws -> Int32 {
+    // No default value of a struct from another module: its layout would be baked into callers.
+    let settings = settings ?? TrendSettings()
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     var timelines: [String: Timeline] = [:]
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(

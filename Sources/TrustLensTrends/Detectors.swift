@@ -210,7 +210,14 @@ struct Detectors {
     var evidence: [String] = []
     let measure = repairMeasure
     let ratingTest = TrendTest(SubjectSeries.points(measure.values))
-    let ratingsRise = ratingTest.map { $0.p < settings.trendAlpha && $0.slopePerDay > 0 } ?? false
+    // A rise counts when it is significant and meaningful: at least `progressMinRise` rating
+    // points over the span (Sen's slope × days), so a statistically certain drift of a few
+    // tenths stays a plateau.
+    let spanDays = Double((measure.values.first?.day.days(to: measure.values.last?.day ?? first)) ?? 0)
+    let ratingsRise = ratingTest.map {
+      $0.p < settings.trendAlpha && $0.slopePerDay > 0 && $0.slopePerDay * spanDays >= settings.progressMinRise
+    } ?? false
+    let ratingsFlat = measure.values.count >= 4 && !ratingsRise
     let ratingsFall = ratingTest.map { $0.p < settings.trendAlpha && $0.slopePerDay < 0 } ?? false
     if ratingsRise, let test = ratingTest, let a = measure.values.first, let b = measure.values.last {
       evidence.append(
@@ -235,7 +242,9 @@ struct Detectors {
           "weekly valence rose from \(format2(a.value)) to \(format2(b.value)) (Sen's slope \(format2(test.slopePerDay * 7)) per week, Mann-Kendall \(pText(test.p)))")
       }
     }
-    guard ratingsRise || valenceRises || (hurtFalls && !ratingsFall) else { return nil }
+    // Falling negative emotions make progress on their own only when there are no repair
+    // ratings to contradict them (ratings that stay flat say the repair has not moved).
+    guard ratingsRise || valenceRises || (hurtFalls && !ratingsFall && !ratingsFlat) else { return nil }
     if ratingsRise, let a = measure.values.first, let b = measure.values.last,
       let rci = ReliableChange(first: a.value, last: b.value, sd: settings.rciSD, reliability: settings.rciReliability)
     {

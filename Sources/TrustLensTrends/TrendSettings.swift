@@ -20,9 +20,11 @@ public struct TrendSettings: Sendable, Equatable {
   /// Days without a held check-in, while entries go on, after which check-ins count as stopped.
   public var checkInGapDays = 21
   /// Share of recent entries with avoidance language at or above which it dominates.
-  public var avoidLanguageShare = 0.4
+  public var avoidLanguageShare = 0.3
   /// The shortest span of data, in days, over which progress can be judged.
   public var progressMinDays = 28
+  /// The least rise, in rating points over the whole span, that counts as progress.
+  public var progressMinRise = 1.0
   /// Mann-Kendall p-value below which a trend counts.
   public var trendAlpha = 0.05
   /// Share of check-ins held needed for progress ("mostly held").
