@@ -51,12 +51,12 @@ public struct Lexicon: Sendable {
   /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`).
   /// Tags outside the built-in taxonomy become custom categories (themes).
   public mutating func addFile(_ path: String) throws(LexiconError) {
-    // Read the bytes ourselves: Foundation's String(contentsOfFile:) leaks a buffer on an
-    // empty file (found by fuzzing; see LexiconTests.emptyFileIsAnEmptyLexicon).
-    guard let data = FileManager.default.contents(atPath: path) else {
+    // Read the bytes ourselves: Foundation's file readers leak a buffer on an empty file
+    // (found by fuzzing; see LexiconTests.emptyFileIsAnEmptyLexicon).
+    guard let bytes = FileBytes.read(path) else {
       throw LexiconError(file: path, line: nil, reason: "cannot read lexicon (not found or unreadable)")
     }
-    guard let text = String(validating: Array(data), as: UTF8.self) else {
+    guard let text = String(validating: bytes, as: UTF8.self) else {
       throw LexiconError(file: path, line: nil, reason: "lexicon is not valid UTF-8")
     }
     try addTags(text: text, file: path)
@@ -191,10 +191,9 @@ enum BuiltinLexicon {
   }
 
   static func read(_ name: String, in directory: String) throws(LexiconError) -> String {
-    do {
-      return try String(contentsOfFile: directory + "/" + name, encoding: .utf8)
-    } catch {
+    guard let text = FileBytes.text(directory + "/" + name) else {
       throw LexiconError(file: "builtin:\(name)", line: nil, reason: "cannot read the built-in lexicon file")
     }
+    return text
   }
 }

@@ -42,7 +42,7 @@ public struct Templates: Sendable {
     for name in Name.allCases {
       let custom = overrides.map { $0 + "/" + name.rawValue + ".mustache" }
       let path = custom.flatMap { FileManager.default.fileExists(atPath: $0) ? $0 : nil } ?? defaults + "/" + name.rawValue + ".mustache"
-      guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+      guard let text = FileBytes.text(path) else {
         throw TemplateError(path: path, reason: "cannot read the template")
       }
       do {

@@ -1,5 +1,6 @@
 public import Foundation
 public import TrustLensImport
+import TrustLensCore
 public import TrustLensTrends
 import Yams
 
@@ -58,12 +59,9 @@ public struct PipelineFile: Sendable {
   /// Reads and validates the pipeline file at `path`.
   /// - Throws: ``PipelineError`` naming the file and line of the first problem.
   public static func load(_ path: String) throws(PipelineError) -> PipelineFile {
-    let text: String
-    do {
-      text = try String(contentsOfFile: path, encoding: .utf8)
-    } catch {
+    guard let text = FileBytes.text(path) else {
       let exists = FileManager.default.fileExists(atPath: path)
-      throw PipelineError(file: path, line: nil, exists ? "cannot read the pipeline file" : "no such pipeline file")
+      throw PipelineError(file: path, line: nil, exists ? "cannot read the pipeline file (unreadable or not UTF-8)" : "no such pipeline file")
     }
     return try parse(text, path: path)
   }

@@ -1,6 +1,7 @@
 import Foundation
 import TrustLensCore
 import TrustLensImport
+import TrustLensAnalysis
 import TrustLensTrends
 import TrustLensExport
 
@@ -42,6 +43,29 @@ case "import":
       "\(format.padding(toLength: 8, withPad: " ", startingAt: 0)) \(String(format: "%-7.0f %-11d %-9.2f %.0f", size, entries, seconds, size / seconds))"
         + (rejects > 0 ? "  (\(rejects) rejects!)" : ""))
   }
+case "analyze":
+  // Analysis throughput on one core, evidence on: the texts of the JSONL corpus.
+  let path = "\(folder)/corpus-\(megabytes).jsonl"
+  if !FileManager.default.fileExists(atPath: path) {
+    var writer = CorpusWriter()
+    _ = try writer.write(format: "jsonl", bytes: megabytes << 20, to: path)
+  }
+  var texts: [String] = []
+  var bytes = 0
+  let importer = Importer(options: ImportOptions(subject: .fixed("bench"), timeZone: TimeZone(identifier: "UTC")!))
+  try importer.read(InputFile(path: path, folderSubject: nil)) { record in
+    if case .entry(let entry) = record {
+      texts.append(entry.text)
+      bytes += entry.text.utf8.count
+    }
+  }
+  let analyzer = Analyzer(lexicon: try Lexicon.builtin())
+  var tags = 0
+  let seconds = measure {
+    for text in texts { tags += analyzer.analyze(text).evidence.count }
+  }
+  let megabytesOfText = Double(bytes) / 1_048_576
+  print("analysis: \(texts.count) texts, \(String(format: "%.0f", megabytesOfText)) MB of text in \(String(format: "%.2f", seconds)) s on one core = \(String(format: "%.1f", megabytesOfText / seconds)) MB/s (\(tags) evidence items)")
 case "trends":
   // 10,000 subjects × a year of daily entries (and weekly check-ins), assessed.
   let subjects = megabytes == 500 ? 10_000 : megabytes
