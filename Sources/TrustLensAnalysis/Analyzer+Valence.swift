@@ -8,12 +8,13 @@ extension Analyzer {
   /// and the clauses before it in the sentence 0.5 times; a question counts half; `!` adds
   /// emphasis in the sentence's direction. Tag matches whose words carry no valence add their
   /// tag's polarity times their weight. The sum S is normalised as S / √(S² + 15).
-  func valence(_ tokens: [Token], sentences: [SentenceInfo], tagMatches: [TagMatch]) -> Double {
-    let rules = lexicon.rules
+  func valence(_ tokenized: TokenizedText, tagMatches: [TagMatch]) -> Double {
+    let tokens = tokenized.tokens, sentences = tokenized.sentences
+    let rules = compiled
     var perSentence = [Double](repeating: 0, count: sentences.count)
     var covered = [Bool](repeating: false, count: tokens.count)
     var contrastClause: [Int: Int] = [:]  // sentence -> clause where the contrast starts
-    for token in tokens where rules.contrast.contains(token.text) {
+    for token in tokens where rules.contrasts(token) {
       contrastClause[token.sentence] = token.clause
     }
     func clauseWeight(_ token: Token) -> Double {
@@ -23,11 +24,12 @@ extension Analyzer {
 
     var position = 0
     while position < tokens.count {
-      let candidates = lexicon.valencePatterns.matches(in: tokens, at: position)
-      guard let best = candidates.max(by: { $0.length < $1.length }) else {
+      let (length, found) = compiled.valence.longest(in: tokens, stems: tokenized.stems, at: position)
+      guard length > 0, let first = found.first else {
         position += 1
         continue
       }
+      let best = (length: length, value: compiled.valence.values[Int(first)])
       var score = best.value
       if negator(before: position, tokens: tokens) != nil { score *= -0.74 }
       if let factor = modifier(rules.intensifiers, before: position, tokens: tokens, window: 2) { score *= factor }

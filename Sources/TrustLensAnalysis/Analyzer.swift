@@ -14,28 +14,31 @@ public import TrustLensCore
 /// Tag intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1].
 public struct Analyzer: Sendable {
   public let lexicon: Lexicon
+  let compiled: CompiledLexicon
   let tokenizer: Tokenizer
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
+    let compiled = CompiledLexicon(lexicon)
+    self.compiled = compiled
     self.tokenizer = Tokenizer(
-      contractions: lexicon.rules.contractions, vocabulary: lexicon.vocabulary,
-      clauseWords: lexicon.rules.clauseWords.union(lexicon.rules.contrast))
+      vocabulary: compiled.vocabulary, redirects: compiled.redirects, startsClause: compiled.startsClause)
   }
 
   /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
   /// shows the same numbers.
   public func analyze(_ text: String) -> TextAnalysis {
-    let (tokens, sentences) = tokenizer.tokenize(text)
-    let scalars = Array(text.unicodeScalars)
-    let matches = tagMatches(tokens)
+    let tokenized = tokenizer.tokenize(text)
+    let tokens = tokenized.tokens
+    let matches = tagMatches(tokenized)
     var evidence: [Evidence] = []
     var combined: [String: Double] = [:]
     for match in matches {
       let start = tokens[match.first].start, end = tokens[match.last].end
+      let text = String(decoding: tokenized.bytes[tokens[match.first].byteStart..<tokens[match.last].byteEnd], as: UTF8.self)
       evidence.append(
         Evidence(
-          tag: match.tag, match: String(String.UnicodeScalarView(scalars[start..<end])),
+          tag: match.tag, match: text,
           sentence: tokens[match.first].sentence + 1, start: start, end: end,
           weight: Analyzer.round(match.weight), rules: match.rules))
       combined[match.tag] = 1 - (1 - (combined[match.tag] ?? 0)) * (1 - min(match.weight, 1))
@@ -46,7 +49,7 @@ public struct Analyzer: Sendable {
       let intensity = max(Analyzer.round(value), 0.001)
       if lexicon.kind(of: tag) == .emotion { emotions[tag] = intensity } else { themes[tag] = intensity }
     }
-    let valence = valence(tokens, sentences: sentences, tagMatches: matches)
+    let valence = valence(tokenized, tagMatches: matches)
     return TextAnalysis(
       words: tokens.lazy.filter(\.isWord).count, valence: Analyzer.round(valence),
       emotions: emotions, themes: themes, evidence: evidence)
@@ -66,16 +69,17 @@ struct TagMatch {
 
 extension Analyzer {
   /// Matches tag patterns longest-first and applies the rules to each match.
-  func tagMatches(_ tokens: [Token]) -> [TagMatch] {
+  func tagMatches(_ tokenized: TokenizedText) -> [TagMatch] {
+    let tokens = tokenized.tokens
     var result: [TagMatch] = []
     var position = 0
     while position < tokens.count {
-      let candidates = lexicon.tagPatterns.matches(in: tokens, at: position)
-      guard let length = candidates.map(\.length).max() else {
+      let (length, found) = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position)
+      guard length > 0 else {
         position += 1
         continue
       }
-      let hits = candidates.filter { $0.length == length }.flatMap(\.value)
+      let hits = found.flatMap { compiled.tags.values[Int($0)] }
       let last = position + length - 1
       for hit in hits {
         if let match = applyRules(to: hit, first: position, last: last, tokens: tokens) {
@@ -96,7 +100,7 @@ extension Analyzer {
     to hit: Lexicon.TagHit, first: Int, last: Int, tokens: [Token]
   ) -> TagMatch? {
     var match = TagMatch(tag: hit.tag, first: first, last: last, weight: hit.weight, rules: [])
-    let rules = lexicon.rules
+    let rules = compiled
     if isResolved(after: last, tokens: tokens) { return nil }
     if negator(before: first, tokens: tokens) != nil {
       guard let opposite = rules.flips[hit.tag] else { return nil }
@@ -126,7 +130,7 @@ extension Analyzer {
     let clause = tokens[position].clause
     var index = position - 1
     while index >= 0, index >= position - 3, tokens[index].clause == clause {
-      if lexicon.rules.negators.contains(tokens[index].text) { return index }
+      if compiled.negates(tokens[index]) { return index }
       index -= 1
     }
     return nil
@@ -135,10 +139,10 @@ extension Analyzer {
   /// True when a resolved-state word (`anymore`) follows the match in its clause.
   private func isResolved(after last: Int, tokens: [Token]) -> Bool {
     let clause = tokens[last].clause
-    for words in lexicon.rules.resolved {
+    for words in compiled.resolved {
       for start in (last + 1)..<min(last + 4, tokens.count) where tokens[start].clause == clause {
         if start + words.count <= tokens.count,
-          zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.text })
+          zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id })
         {
           return true
         }
@@ -148,14 +152,14 @@ extension Analyzer {
   }
 
   /// The factor of a modifier ending within `window` words before `position`, same clause.
-  func modifier(_ modifiers: [Rules.Modifier], before position: Int, tokens: [Token], window: Int) -> Double? {
+  func modifier(_ modifiers: [CompiledLexicon.Modifier], before position: Int, tokens: [Token], window: Int) -> Double? {
     let clause = tokens[position].clause
     for modifier in modifiers {
       let count = modifier.words.count
       for end in stride(from: position - 1, through: max(position - window, 0), by: -1) {
         let start = end - count + 1
         guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
-        if zip(modifier.words, tokens[start...end]).allSatisfy({ $0 == $1.text }) { return modifier.factor }
+        if zip(modifier.words, tokens[start...end]).allSatisfy({ $0 == $1.id }) { return modifier.factor }
       }
     }
     return nil

@@ -12,8 +12,10 @@ public struct Lexicon: Sendable {
     var weight: Double
   }
 
-  var tagPatterns = PatternIndex<[TagHit]>()
-  var valencePatterns = PatternIndex<Double>()
+  /// Tag patterns in load order (a pattern listed twice merges its tags).
+  var tagEntries: [(pattern: Pattern, hits: [TagHit])] { pendingTagOrder.map { ($0, pendingTags[$0] ?? []) } }
+  /// Valence patterns in load order.
+  private(set) var valenceEntries: [(pattern: Pattern, score: Double)] = []
   var rules = Rules()
   /// Every category the lexicon can produce, with its kind, in a stable order.
   public private(set) var categories: [(name: String, kind: TagKind)] = []
@@ -21,8 +23,6 @@ public struct Lexicon: Sendable {
   public private(set) var sources: [String] = []
   /// A digest of every loaded line; changes whenever any source changes.
   public private(set) var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
-  /// Exact single words of all patterns (for the tokenizer's run shortening).
-  var vocabulary: Set<String> = []
 
   // Patterns gathered before indexing, so a pattern listed in two files merges.
   private var pendingTags: [Pattern: [TagHit]] = [:]
@@ -87,10 +87,8 @@ public struct Lexicon: Sendable {
       pendingTags[pattern, default: []].removeAll { $0.tag == tag }
       pendingTags[pattern, default: []].append(TagHit(tag: tag, weight: weight))
       register(category: tag)
-      noteVocabulary(pattern)
       mix("\(file)\t\(columns.joined(separator: "\t"))")
     }
-    rebuildTagIndex()
   }
 
   mutating func addValence(text: String, file: String) throws(LexiconError) {
@@ -104,8 +102,7 @@ public struct Lexicon: Sendable {
       guard let score = Double(columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(score) else {
         throw LexiconError(file: file, line: line, reason: "score \"\(columns[1])\" is not a number in [-4, 4]")
       }
-      valencePatterns.insert(pattern, score)
-      noteVocabulary(pattern)
+      valenceEntries.append((pattern, score))
       mix("\(file)\t\(columns.joined(separator: "\t"))")
     }
   }
@@ -133,16 +130,6 @@ public struct Lexicon: Sendable {
     if let index = Taxonomy.emotions.firstIndex(of: tag) { return index }
     if let index = Taxonomy.themes.firstIndex(of: tag) { return 100 + index }
     return 1000
-  }
-
-  private mutating func noteVocabulary(_ pattern: Pattern) {
-    for case .exact(let word) in pattern.words { vocabulary.insert(word) }
-  }
-
-  private mutating func rebuildTagIndex() {
-    var index = PatternIndex<[TagHit]>()
-    for pattern in pendingTagOrder { index.insert(pattern, pendingTags[pattern] ?? []) }
-    tagPatterns = index
   }
 
   /// FNV-1a over the loaded lines.

@@ -3,13 +3,6 @@ struct Pattern: Hashable, Sendable {
   enum Word: Hashable, Sendable {
     case exact(String)
     case prefix(String)
-
-    func matches(_ token: String) -> Bool {
-      switch self {
-      case .exact(let word): return token == word
-      case .prefix(let stem): return token.hasPrefix(stem)
-      }
-    }
   }
 
   let words: [Word]
@@ -31,57 +24,74 @@ struct Pattern: Hashable, Sendable {
     guard !words.isEmpty else { return nil }
     self.words = words
   }
-}
 
-/// Patterns indexed by their first word, for longest-first matching over tokens.
-///
-/// - Complexity: a lookup at one position costs one dictionary probe per prefix length of
-///   the token plus the candidates' lengths.
-struct PatternIndex<Value: Sendable>: Sendable {
-  private var exact: [String: [(Pattern, Value)]] = [:]
-  private var prefixed: [String: [(Pattern, Value)]] = [:]
-  private var longestStem = 0
-
-  mutating func insert(_ pattern: Pattern, _ value: Value) {
-    switch pattern.words[0] {
-    case .exact(let word): exact[word, default: []].append((pattern, value))
-    case .prefix(let stem):
-      prefixed[stem, default: []].append((pattern, value))
-      longestStem = max(longestStem, stem.count)
+  /// The pattern as word codes: an exact word's id (≥ 0), or −(stem id + 1) for a prefix.
+  func codes(_ vocabulary: inout Vocabulary) -> [Int32] {
+    words.map { word in
+      switch word {
+      case .exact(let text): return vocabulary.intern(text)
+      case .prefix(let stem): return -vocabulary.internStem(stem) - 1
+      }
     }
   }
+}
 
-  var isEmpty: Bool { exact.isEmpty && prefixed.isEmpty }
+/// Compiled patterns indexed by their first word, for longest-first matching over tokens.
+///
+/// - Complexity: a lookup at one position costs the candidates sharing the token's id or one
+///   of its stems, each compared by integers.
+struct PatternTable<Value: Sendable>: Sendable {
+  private(set) var codes: [[Int32]] = []
+  private(set) var values: [Value] = []
+  private var byWord: [Int32: [Int32]] = [:]
+  private var byStem: [Int32: [Int32]] = [:]
 
-  /// Every pattern that matches the tokens starting at `position`, with its length in tokens.
-  func matches(in tokens: [Token], at position: Int) -> [(length: Int, value: Value)] {
-    let first = tokens[position].text
-    var found: [(Int, Value)] = []
-    func consider(_ candidates: [(Pattern, Value)]?) {
-      for (pattern, value) in candidates ?? [] {
-        let length = pattern.words.count
-        guard position + length <= tokens.count else { continue }
+  mutating func insert(_ pattern: [Int32], _ value: Value) {
+    let index = Int32(codes.count)
+    codes.append(pattern)
+    values.append(value)
+    if pattern[0] >= 0 { byWord[pattern[0], default: []].append(index) } else { byStem[-pattern[0] - 1, default: []].append(index) }
+  }
+
+  /// The longest patterns matching the tokens at `position` (all of that length), or
+  /// length 0. A match never runs across a sentence end.
+  func longest(in tokens: [Token], stems: [Int32], at position: Int) -> (length: Int, matches: [Int32]) {
+    var best = 0
+    var found: [Int32] = []
+    func consider(_ candidates: [Int32]?) {
+      guard let candidates else { return }
+      for index in candidates {
+        let pattern = codes[Int(index)]
+        let length = pattern.count
+        guard length >= best, position + length <= tokens.count,
+          tokens[position].sentence == tokens[position + length - 1].sentence
+        else { continue }
         var ok = true
-        for offset in 1..<max(length, 1) where !pattern.words[offset].matches(tokens[position + offset].text) {
+        for offset in 1..<max(length, 1) where !PatternTable.matches(pattern[offset], tokens[position + offset], stems) {
           ok = false
           break
         }
-        if ok, Self.sameClauseRun(tokens, from: position, length: length) { found.append((length, value)) }
+        guard ok else { continue }
+        if length > best {
+          best = length
+          found.removeAll(keepingCapacity: true)
+        }
+        found.append(index)
       }
     }
-    consider(exact[first])
-    if !prefixed.isEmpty {
-      var stem = ""
-      for character in first.prefix(longestStem) {
-        stem.append(character)
-        consider(prefixed[stem])
-      }
+    let token = tokens[position]
+    if token.id >= 0 { consider(byWord[token.id]) }
+    if token.stemCount > 0 {
+      for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) { consider(byStem[stems[s]]) }
     }
-    return found
+    return (best, found)
   }
 
-  /// A multiword match may not run across a sentence end.
-  private static func sameClauseRun(_ tokens: [Token], from position: Int, length: Int) -> Bool {
-    tokens[position].sentence == tokens[position + length - 1].sentence
+  @inline(__always)
+  static func matches(_ code: Int32, _ token: Token, _ stems: [Int32]) -> Bool {
+    if code >= 0 { return token.id == code }
+    let stem = -code - 1
+    for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) where stems[s] == stem { return true }
+    return false
   }
 }

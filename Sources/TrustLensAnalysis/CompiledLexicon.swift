@@ -1,0 +1,59 @@
+/// A lexicon compiled for matching: every word an id, patterns and rule word classes as id
+/// sequences, flags per word id. Built once per analyzer; read concurrently.
+struct CompiledLexicon: Sendable {
+  struct Modifier: Sendable {
+    var words: [Int32]
+    var factor: Double
+  }
+
+  var vocabulary = Vocabulary()
+  var tags = PatternTable<[Lexicon.TagHit]>()
+  var valence = PatternTable<Double>()
+  var redirects: [Int32: Int32] = [:]
+  var isNegator: [Bool] = []
+  var isContrast: [Bool] = []
+  var startsClause: [Bool] = []
+  var intensifiers: [Modifier] = []
+  var softeners: [Modifier] = []
+  var hedges: [Modifier] = []
+  var past: [Modifier] = []
+  var resolved: [[Int32]] = []
+  var flips: [String: String] = [:]
+  var polarity: [String: Double] = [:]
+
+  init(_ lexicon: Lexicon) {
+    let rules = lexicon.rules
+    var vocabulary = Vocabulary()
+    for (pattern, hits) in lexicon.tagEntries { tags.insert(pattern.codes(&vocabulary), hits) }
+    for (pattern, score) in lexicon.valenceEntries { valence.insert(pattern.codes(&vocabulary), score) }
+    func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
+    func compile(_ modifiers: [Rules.Modifier]) -> [Modifier] { modifiers.map { Modifier(words: ids($0.words), factor: $0.factor) } }
+    intensifiers = compile(rules.intensifiers)
+    softeners = compile(rules.softeners)
+    hedges = compile(rules.hedges)
+    past = compile(rules.past)
+    resolved = rules.resolved.map(ids)
+    let negators = rules.negators.sorted().map { vocabulary.intern($0) }
+    let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
+    let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
+    for (from, to) in rules.contractions.sorted(by: { $0.key < $1.key }) {
+      redirects[vocabulary.intern(from)] = vocabulary.intern(to)
+    }
+    let count = Int(vocabulary.count)
+    isNegator = [Bool](repeating: false, count: count)
+    isContrast = [Bool](repeating: false, count: count)
+    startsClause = [Bool](repeating: false, count: count)
+    for id in negators { isNegator[Int(id)] = true }
+    for id in contrast { isContrast[Int(id)] = true }
+    for id in clauseWords { startsClause[Int(id)] = true }
+    flips = rules.flips
+    polarity = rules.polarity
+    self.vocabulary = vocabulary
+  }
+
+  @inline(__always)
+  func negates(_ token: Token) -> Bool { token.id >= 0 && Int(token.id) < isNegator.count && isNegator[Int(token.id)] }
+
+  @inline(__always)
+  func contrasts(_ token: Token) -> Bool { token.id >= 0 && Int(token.id) < isContrast.count && isContrast[Int(token.id)] }
+}
