@@ -23,8 +23,9 @@ extension Analyzer {
     }
 
     var position = 0
+    var found: [Int32] = []
     while position < tokens.count {
-      let (length, found) = compiled.valence.longest(in: tokens, stems: tokenized.stems, at: position)
+      let length = compiled.valence.longest(in: tokens, stems: tokenized.stems, at: position, into: &found)
       guard length > 0, let first = found.first else {
         position += 1
         continue

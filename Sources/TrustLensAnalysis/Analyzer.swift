@@ -22,7 +22,7 @@ public struct Analyzer: Sendable {
     let compiled = CompiledLexicon(lexicon)
     self.compiled = compiled
     self.tokenizer = Tokenizer(
-      vocabulary: compiled.vocabulary, redirects: compiled.redirects, startsClause: compiled.startsClause)
+      vocabulary: compiled.vocabulary, redirects: compiled.redirectTable, startsClause: compiled.startsClause)
   }
 
   /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
@@ -73,8 +73,9 @@ extension Analyzer {
     let tokens = tokenized.tokens
     var result: [TagMatch] = []
     var position = 0
+    var found: [Int32] = []
     while position < tokens.count {
-      let (length, found) = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position)
+      let length = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position, into: &found)
       guard length > 0 else {
         position += 1
         continue
@@ -152,15 +153,23 @@ extension Analyzer {
   }
 
   /// The factor of a modifier ending within `window` words before `position`, same clause.
-  func modifier(_ modifiers: [CompiledLexicon.Modifier], before position: Int, tokens: [Token], window: Int) -> Double? {
+  func modifier(_ modifiers: CompiledLexicon.ModifierSet, before position: Int, tokens: [Token], window: Int) -> Double? {
     let clause = tokens[position].clause
-    for modifier in modifiers {
-      let count = modifier.words.count
-      for end in stride(from: position - 1, through: max(position - window, 0), by: -1) {
-        let start = end - count + 1
-        guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
-        if zip(modifier.words, tokens[start...end]).allSatisfy({ $0 == $1.id }) { return modifier.factor }
+    var end = position - 1
+    while end >= 0, end >= position - window {
+      if tokens[end].id >= 0, let candidates = modifiers.byLastWord[tokens[end].id] {
+        for modifier in candidates {
+          let start = end - modifier.words.count + 1
+          guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
+          var same = true
+          for (offset, word) in modifier.words.enumerated() where tokens[start + offset].id != word {
+            same = false
+            break
+          }
+          if same { return modifier.factor }
+        }
       }
+      end -= 1
     }
     return nil
   }

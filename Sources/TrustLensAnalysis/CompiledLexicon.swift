@@ -6,17 +6,29 @@ struct CompiledLexicon: Sendable {
     var factor: Double
   }
 
+  /// Modifiers of one kind indexed by their last word, so a check before a match looks only
+  /// at modifiers that can end at each position.
+  struct ModifierSet: Sendable {
+    private(set) var byLastWord: [Int32: [Modifier]] = [:]
+
+    init(_ modifiers: [Modifier]) {
+      for modifier in modifiers { byLastWord[modifier.words.last!, default: []].append(modifier) }
+    }
+  }
+
   var vocabulary = Vocabulary()
   var tags = PatternTable<[Lexicon.TagHit]>()
   var valence = PatternTable<Double>()
   var redirects: [Int32: Int32] = [:]
+  /// Per word id, the id it stands for (itself unless a contraction such as `dont`).
+  var redirectTable: [Int32] = []
   var isNegator: [Bool] = []
   var isContrast: [Bool] = []
   var startsClause: [Bool] = []
-  var intensifiers: [Modifier] = []
-  var softeners: [Modifier] = []
-  var hedges: [Modifier] = []
-  var past: [Modifier] = []
+  var intensifiers = ModifierSet([])
+  var softeners = ModifierSet([])
+  var hedges = ModifierSet([])
+  var past = ModifierSet([])
   var resolved: [[Int32]] = []
   var flips: [String: String] = [:]
   var polarity: [String: Double] = [:]
@@ -26,8 +38,11 @@ struct CompiledLexicon: Sendable {
     var vocabulary = Vocabulary()
     for (pattern, hits) in lexicon.tagEntries { tags.insert(pattern.codes(&vocabulary), hits) }
     for (pattern, score) in lexicon.valenceEntries { valence.insert(pattern.codes(&vocabulary), score) }
+
     func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
-    func compile(_ modifiers: [Rules.Modifier]) -> [Modifier] { modifiers.map { Modifier(words: ids($0.words), factor: $0.factor) } }
+    func compile(_ modifiers: [Rules.Modifier]) -> ModifierSet {
+      ModifierSet(modifiers.map { Modifier(words: ids($0.words), factor: $0.factor) })
+    }
     intensifiers = compile(rules.intensifiers)
     softeners = compile(rules.softeners)
     hedges = compile(rules.hedges)
@@ -48,6 +63,9 @@ struct CompiledLexicon: Sendable {
     for id in clauseWords { startsClause[Int(id)] = true }
     flips = rules.flips
     polarity = rules.polarity
+    tags.seal(words: count, stems: Int(vocabulary.stemCount))
+    valence.seal(words: count, stems: Int(vocabulary.stemCount))
+    redirectTable = (0..<Int32(count)).map { redirects[$0] ?? $0 }
     self.vocabulary = vocabulary
   }
 

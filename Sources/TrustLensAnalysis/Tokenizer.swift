@@ -48,8 +48,8 @@ struct TokenizedText {
 /// ignored). A sentence ends at `.`, `!`, `?` (runs count once) and at every line end.
 struct Tokenizer: Sendable {
   let vocabulary: Vocabulary
-  /// Contraction and spelling redirects: the id of `dont` → the id of `don't`.
-  let redirects: [Int32: Int32]
+  /// Per word id, the id it stands for: `dont` → `don't`; itself otherwise.
+  let redirects: [Int32]
   /// Per word id: whether a new clause starts at it (`but`, `and`, …).
   let startsClause: [Bool]
 
@@ -207,7 +207,7 @@ struct Tokenizer: Sendable {
     } else {
       id = vocabulary.id(String(decoding: word, as: UTF8.self)) ?? -1
     }
-    if let redirected = redirects[id] { id = redirected }
+    if id >= 0 { id = redirects[Int(id)] }
     return id
   }
 
