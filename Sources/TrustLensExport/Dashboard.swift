@@ -24,7 +24,7 @@ public struct Dashboard: Sendable {
   public func render(_ report: Report) -> String {
     let c = report.counts
     let model: [String: Any] = [
-      "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) subjects",
+      "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) \(report.subjects.count == 1 ? "subject" : "subjects")",
       "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
       "subjects": report.subjects.map(subjectModel),
     ]

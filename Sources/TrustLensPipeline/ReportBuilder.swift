@@ -43,7 +43,7 @@ enum ReportBuilder {
       if let a = before.rating(name), let b = now.rating(name), a != b { parts.append("\(name) \(short(a)) → \(short(b))") }
     }
     parts.append("\(now.entries) entries (\(before.entries) the week before)")
-    if now.checkInsSkipped > 0 { parts.append("\(now.checkInsSkipped) check-ins skipped") }
+    if now.checkInsSkipped > 0 { parts.append("\(now.checkInsSkipped) check-in\(now.checkInsSkipped == 1 ? "" : "s") skipped") }
     return ["week of \(start) against week of \(previousStart): " + parts.joined(separator: "; ")]
   }
 }
