@@ -39,6 +39,16 @@ public struct Lexicon: Sendable {
     return lexicon
   }
 
+  /// Adds only the built-in rule word classes (negators, intensifiers, …): used when custom
+  /// lexicons replace the built-in tags and valence.
+  public mutating func addBuiltinRules() throws(LexiconError) {
+    let directory = try BuiltinLexicon.directory()
+    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+  }
+
+  /// How many tag and valence patterns are loaded.
+  public var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
+
   /// Adds the built-in tag, valence and rule files.
   public mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
@@ -48,8 +58,9 @@ public struct Lexicon: Sendable {
     sources.append("builtin")
   }
 
-  /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`).
-  /// Tags outside the built-in taxonomy become custom categories (themes).
+  /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`),
+  /// or in another format it recognises (see ``LexiconFormat``). Tags outside the built-in
+  /// taxonomy become custom categories (themes).
   public mutating func addFile(_ path: String) throws(LexiconError) {
     // Read the bytes ourselves: Foundation's file readers leak a buffer on an empty file
     // (found by fuzzing; see LexiconTests.emptyFileIsAnEmptyLexicon).
@@ -59,7 +70,12 @@ public struct Lexicon: Sendable {
     guard let text = String(validating: bytes, as: UTF8.self) else {
       throw LexiconError(file: path, line: nil, reason: "lexicon is not valid UTF-8")
     }
-    try addTags(text: text, file: path)
+    switch LexiconFormat.detect(path: path, text: text) {
+    case .trustlens: try addTags(text: text, file: path)
+    case .liwc: try addLIWC(text: text, file: path)
+    case .nrc: try addNRC(text: text, file: path)
+    case .vader: try addVADER(text: text, file: path)
+    }
     sources.append(path)
   }
 
@@ -116,6 +132,19 @@ public struct Lexicon: Sendable {
     self.rules = rules
   }
 
+  mutating func addTagPattern(_ pattern: Pattern, tag: String, weight: Double, line: String) {
+    if pendingTags[pattern] == nil { pendingTagOrder.append(pattern) }
+    pendingTags[pattern, default: []].removeAll { $0.tag == tag }
+    pendingTags[pattern, default: []].append(TagHit(tag: tag, weight: weight))
+    register(category: tag)
+    mix(line)
+  }
+
+  mutating func addValencePattern(_ pattern: Pattern, score: Double, line: String) {
+    valenceEntries.append((pattern, score))
+    mix(line)
+  }
+
   private mutating func register(category: String) {
     guard !categories.contains(where: { $0.name == category }) else { return }
     categories.append((category, kind(of: category)))
@@ -133,7 +162,7 @@ public struct Lexicon: Sendable {
   }
 
   /// FNV-1a over the loaded lines.
-  private mutating func mix(_ line: String) {
+  mutating func mix(_ line: String) {
     for byte in line.utf8 {
       fingerprint ^= UInt64(byte)
       fingerprint = fingerprint &* 0x100_0000_01b3

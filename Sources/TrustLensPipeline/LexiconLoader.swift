@@ -1,11 +1,15 @@
 public import TrustLensAnalysis
 import Foundation
+import TrustLensCore
 
 /// Builds the lexicon a pipeline or command asks for: `builtin` and/or files, in order.
 public enum LexiconLoader {
   public static func load(_ names: [String]) throws(PipelineError) -> Lexicon {
     var lexicon = Lexicon()
     do {
+      // The rule word classes always come from the built-in rules, even when custom
+      // lexicons replace the built-in tags and valence.
+      if !names.contains("builtin") { try lexicon.addBuiltinRules() }
       for name in names {
         if name == "builtin" { try lexicon.addBuiltin() } else { try lexicon.addFile(name) }
       }
@@ -13,5 +17,29 @@ public enum LexiconLoader {
       throw PipelineError(error.localizedDescription)
     }
     return lexicon
+  }
+
+  /// `trustlens lexicon check FILE`: loads one lexicon file and describes it.
+  /// - Throws: ``PipelineError`` with the file, line and reason of the first problem.
+  public static func check(_ path: String) throws(PipelineError) -> String {
+    var lexicon = Lexicon()
+    guard let text = FileBytes.text(path) else {
+      throw PipelineError(file: path, line: nil, "cannot read the lexicon (missing, unreadable or not UTF-8)")
+    }
+    do {
+      try lexicon.addFile(path)
+    } catch {
+      throw PipelineError(error.localizedDescription)
+    }
+    let format = LexiconFormat.detect(path: path, text: text)
+    let counts = lexicon.patternCounts
+    let categories = lexicon.categories.map(\.name)
+    let custom = categories.filter { Taxonomy.kind(of: $0) == nil }
+    return """
+      \(path): valid \(format.rawValue) lexicon: \(counts.tags) tag patterns, \(counts.valence) valence entries
+      categories: \(categories.isEmpty ? "none" : categories.joined(separator: ", "))
+      custom categories (outside the built-in taxonomy): \(custom.isEmpty ? "none" : custom.joined(separator: ", "))
+
+      """
   }
 }

@@ -27,7 +27,7 @@ struct TrustLensCommand: ParsableCommand {
         3  input errors beyond the tolerance (see the rejects)
       """,
     version: version,
-    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Explain.self]
+    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Explain.self, LexiconCommand.self]
   )
 
   /// Runs the command and maps every failure to the contract's exit statuses: usage and
@@ -232,6 +232,24 @@ func terminalWidth() -> Int {
   var size = winsize()
   if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
   return 80
+}
+
+struct LexiconCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "lexicon", abstract: "Work with lexicon files.", subcommands: [Check.self])
+
+  struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Validate a lexicon file (TrustLens TSV, LIWC .dic, NRC word-level or VADER) with line-numbered errors.",
+      discussion: "Example: trustlens lexicon check my-practice.tsv")
+
+    @Argument(help: "The lexicon file.")
+    var file: String
+
+    func run() throws {
+      print(try LexiconLoader.check(file), terminator: "")
+    }
+  }
 }
 
 struct Explain: ParsableCommand {

@@ -74,6 +74,18 @@ import TestSupport
     #expect(result.stderr == "Error: no/such/journal.jsonl: no such file or folder\n")
   }
 
+  @Test func lexiconCheckReportsLines() throws {
+    let folder = TestSupport.temporaryFolder()
+    let good = TestSupport.write("finances*\tmoney\t0.8\n", "good.tsv", in: folder)
+    let result = try CommandRunner.run(["lexicon", "check", good])
+    #expect(result.status == 0)
+    #expect(result.stdout.hasPrefix("\(good): valid trustlens lexicon: 1 tag patterns, 0 valence entries"))
+    let bad = TestSupport.write("# x\nsafe\tsafety\n", "bad.tsv", in: folder)
+    let failed = try CommandRunner.run(["lexicon", "check", bad])
+    #expect(failed.status == 2)
+    #expect(failed.stderr == "Error: \(bad):2: expected 3 columns (pattern, tag, weight), found 2\n")
+  }
+
   @Test func badUsageExitsTwo() throws {
     let result = try CommandRunner.run(["trends", "data", "--as-of", "yesterday"])
     #expect(result.status == 2)

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The lexicon file formats TrustLens reads.
+public enum LexiconFormat: String, Sendable {
+  /// The project's own TSV: `pattern<TAB>tag<TAB>weight`.
+  case trustlens
+  /// LIWC-style `.dic`: a `%`-delimited category table, then `word[*]<TAB>id id …`.
+  case liwc
+  /// The NRC emotion lexicon's word-level file: `word<TAB>emotion<TAB>0|1`.
+  case nrc
+  /// VADER's lexicon: `token<TAB>mean<TAB>sd<TAB>[ratings]`.
+  case vader
+
+  static let nrcNames: Set<String> = [
+    "anger", "anticipation", "disgust", "fear", "joy", "negative", "positive", "sadness", "surprise", "trust",
+  ]
+
+  /// Decides from the extension (`.dic`) and the first data line.
+  public static func detect(path: String, text: String) -> LexiconFormat {
+    if path.lowercased().hasSuffix(".dic") { return .liwc }
+    for line in text.split(separator: "\n").prefix(50) {
+      let trimmed = line.trimmingCharacters(in: .whitespaces)
+      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
+      if trimmed == "%" { return .liwc }
+      let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+      if columns.count == 4, columns[3].hasPrefix("[") { return .vader }
+      if columns.count == 3, nrcNames.contains(columns[1]), columns[2] == "0" || columns[2] == "1" { return .nrc }
+      return .trustlens
+    }
+    return .trustlens
+  }
+}
+
+extension Lexicon {
+  /// LIWC categories become tags of the same name (weight 0.6; a `*` word is a stem).
+  mutating func addLIWC(text: String, file: String) throws(LexiconError) {
+    var categories: [String: String] = [:]
+    var section = 0
+    var number = 0
+    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+      number += 1
+      let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
+      if line.isEmpty { continue }
+      if line == "%" {
+        section += 1
+        continue
+      }
+      let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
+      if section == 1 {
+        guard parts.count >= 2 else { throw LexiconError(file: file, line: number, reason: "expected a category number and name") }
+        categories[parts[0]] = parts[1].lowercased()
+        continue
+      }
+      guard section >= 2 else { throw LexiconError(file: file, line: number, reason: "a LIWC dictionary starts with a % line") }
+      guard parts.count >= 2, let pattern = Pattern(parts[0]) else {
+        throw LexiconError(file: file, line: number, reason: "expected a word and at least one category number")
+      }
+      for id in parts.dropFirst() {
+        guard let category = categories[id] else {
+          throw LexiconError(file: file, line: number, reason: "category \(id) is not declared in the header")
+        }
+        addTagPattern(pattern, tag: category, weight: 0.6, line: "\(file)\t\(line)\t\(category)")
+      }
+    }
+    if section < 2 { throw LexiconError(file: file, line: nil, reason: "no word section (expected two % lines)") }
+  }
+
+  /// NRC emotions become tags where the taxonomy has a counterpart (anger → anger,
+  /// sadness → sadness, fear → anxiety, trust → safety); the others keep their name as a
+  /// custom category (`nrc-joy`); `positive` / `negative` add valence ±1.5.
+  mutating func addNRC(text: String, file: String) throws(LexiconError) {
+    let mapping = ["anger": "anger", "sadness": "sadness", "fear": "anxiety", "trust": "safety"]
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      guard columns.count == 3, let pattern = Pattern(columns[0]) else {
+        throw LexiconError(file: file, line: line, reason: "expected word, emotion and 0 or 1")
+      }
+      let emotion = columns[1].trimmingCharacters(in: .whitespaces)
+      guard LexiconFormat.nrcNames.contains(emotion) else {
+        throw LexiconError(file: file, line: line, reason: "unknown NRC emotion \"\(emotion)\"")
+      }
+      guard columns[2] == "0" || columns[2] == "1" else {
+        throw LexiconError(file: file, line: line, reason: "association must be 0 or 1")
+      }
+      guard columns[2] == "1" else { return }
+      let record = "\(file)\t\(columns.joined(separator: "\t"))"
+      switch emotion {
+      case "positive": addValencePattern(pattern, score: 1.5, line: record)
+      case "negative": addValencePattern(pattern, score: -1.5, line: record)
+      default: addTagPattern(pattern, tag: mapping[emotion] ?? "nrc-\(emotion)", weight: 0.5, line: record)
+      }
+    }
+  }
+
+  /// VADER's mean ratings become valence scores (its scale is the same, −4…4).
+  mutating func addVADER(text: String, file: String) throws(LexiconError) {
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      guard columns.count >= 2, let score = Double(columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(score) else {
+        throw LexiconError(file: file, line: line, reason: "expected a token and a mean rating in [-4, 4]")
+      }
+      let token = columns[0].lowercased()
+      guard let pattern = Pattern(token.replacingOccurrences(of: "*", with: "")) else {
+        throw LexiconError(file: file, line: line, reason: "empty token")
+      }
+      addValencePattern(pattern, score: score, line: "\(file)\t\(columns[0])\t\(columns[1])")
+    }
+  }
+}
