@@ -157,8 +157,8 @@ extension Analyzer {
     let clause = tokens[position].clause
     var end = position - 1
     while end >= 0, end >= position - window {
-      if tokens[end].id >= 0, let candidates = modifiers.byLastWord[tokens[end].id] {
-        for modifier in candidates {
+      if tokens[end].id >= 0 {
+        for modifier in modifiers.ending(with: tokens[end].id) {
           let start = end - modifier.words.count + 1
           guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
           var same = true

@@ -9,10 +9,17 @@ struct CompiledLexicon: Sendable {
   /// Modifiers of one kind indexed by their last word, so a check before a match looks only
   /// at modifiers that can end at each position.
   struct ModifierSet: Sendable {
-    private(set) var byLastWord: [Int32: [Modifier]] = [:]
+    /// Per word id (the modifier's last word), the modifiers ending with it.
+    private(set) var byLastWord: [[Modifier]] = []
 
-    init(_ modifiers: [Modifier]) {
-      for modifier in modifiers { byLastWord[modifier.words.last!, default: []].append(modifier) }
+    init(_ modifiers: [Modifier], words: Int = 0) {
+      byLastWord = [[Modifier]](repeating: [], count: words)
+      for modifier in modifiers { byLastWord[Int(modifier.words.last!)].append(modifier) }
+    }
+
+    @inline(__always)
+    func ending(with id: Int32) -> [Modifier] {
+      id >= 0 && Int(id) < byLastWord.count ? byLastWord[Int(id)] : []
     }
   }
 
@@ -40,13 +47,9 @@ struct CompiledLexicon: Sendable {
     for (pattern, score) in lexicon.valenceEntries { valence.insert(pattern.codes(&vocabulary), score) }
 
     func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
-    func compile(_ modifiers: [Rules.Modifier]) -> ModifierSet {
-      ModifierSet(modifiers.map { Modifier(words: ids($0.words), factor: $0.factor) })
+    let compiledModifiers = [rules.intensifiers, rules.softeners, rules.hedges, rules.past].map { list in
+      list.map { Modifier(words: ids($0.words), factor: $0.factor) }
     }
-    intensifiers = compile(rules.intensifiers)
-    softeners = compile(rules.softeners)
-    hedges = compile(rules.hedges)
-    past = compile(rules.past)
     resolved = rules.resolved.map(ids)
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
@@ -55,6 +58,10 @@ struct CompiledLexicon: Sendable {
       redirects[vocabulary.intern(from)] = vocabulary.intern(to)
     }
     let count = Int(vocabulary.count)
+    intensifiers = ModifierSet(compiledModifiers[0], words: count)
+    softeners = ModifierSet(compiledModifiers[1], words: count)
+    hedges = ModifierSet(compiledModifiers[2], words: count)
+    past = ModifierSet(compiledModifiers[3], words: count)
     isNegator = [Bool](repeating: false, count: count)
     isContrast = [Bool](repeating: false, count: count)
     startsClause = [Bool](repeating: false, count: count)
@@ -63,6 +70,7 @@ struct CompiledLexicon: Sendable {
     for id in clauseWords { startsClause[Int(id)] = true }
     flips = rules.flips
     polarity = rules.polarity
+    vocabulary.seal()
     tags.seal(words: count, stems: Int(vocabulary.stemCount))
     valence.seal(words: count, stems: Int(vocabulary.stemCount))
     redirectTable = (0..<Int32(count)).map { redirects[$0] ?? $0 }

@@ -36,111 +36,144 @@ struct Pattern: Hashable, Sendable {
   }
 }
 
-/// Compiled patterns indexed by their first word, for longest-first matching over tokens.
+/// Compiled patterns in a trie over word codes, for longest-first matching over tokens.
 ///
-/// Flat storage (one code array with offsets; heads as dictionaries of index ranges) so the
-/// hot loop touches no nested arrays.
-/// - Complexity: a lookup at one position costs the candidates sharing the token's id or one
-///   of its stems, each compared by integers.
+/// The root is indexed directly by word id and stem id; deeper nodes keep their children in
+/// flat sorted arrays (exact words searched by binary search, stems scanned). Walking the
+/// tokens forward visits only prefixes that exist, so a common first word with hundreds of
+/// patterns costs no more than the words that follow it.
+/// - Complexity: O(match length × branching through stems) per position.
 struct PatternTable<Value: Sendable>: Sendable {
-  private var codes: [Int32] = []
-  /// Start of each pattern in `codes`; pattern i is `codes[offsets[i]..<offsets[i + 1]]`.
-  private var offsets: [Int32] = [0]
   private(set) var values: [Value] = []
-  private var pending: [(first: Int32, index: Int32)] = []
-  /// Per word id and per stem id, the range of `heads` holding its patterns (empty if none).
-  private var byWord: [Range<Int32>] = []
-  private var byStem: [Range<Int32>] = []
-  /// Pattern indices grouped by first code (ranges in `byWord` / `byStem` point here).
-  private var heads: [Int32] = []
+  private var patterns: [[Int32]] = []
+
+  // The sealed trie (node 0 is the root).
+  private var rootByWord: [Int32] = []
+  private var rootByStem: [Int32] = []
+  /// Per node: range of its exact-word children in `exactCodes`/`exactNodes` (sorted by code).
+  private var exactStart: [Int32] = []
+  private var exactCodes: [Int32] = []
+  private var exactNodes: [Int32] = []
+  /// Per node: range of its stem children in `stemCodes`/`stemNodes`.
+  private var stemStart: [Int32] = []
+  private var stemCodes: [Int32] = []
+  private var stemNodes: [Int32] = []
+  /// Per node: range of the patterns ending there in `terminals`.
+  private var terminalStart: [Int32] = []
+  private var terminals: [Int32] = []
 
   mutating func insert(_ pattern: [Int32], _ value: Value) {
-    let index = Int32(values.count)
-    codes.append(contentsOf: pattern)
-    offsets.append(Int32(codes.count))
+    patterns.append(pattern)
     values.append(value)
-    pending.append((pattern[0], index))
   }
 
-  /// Groups the patterns by first code; call once after the last insert, with the sizes of
-  /// the vocabulary and the stem list.
+  /// Builds the trie; call once after the last insert, with the sizes of the vocabulary and
+  /// the stem list.
   mutating func seal(words: Int, stems: Int) {
-    var groups: [Int32: [Int32]] = [:]
-    var order: [Int32] = []
-    for (first, index) in pending {
-      if groups[first] == nil { order.append(first) }
-      groups[first, default: []].append(index)
+    // Build with dictionaries, then flatten.
+    var children: [[Int32: Int32]] = [[:]]
+    var ends: [[Int32]] = [[]]
+    for (index, pattern) in patterns.enumerated() {
+      var node: Int32 = 0
+      for code in pattern {
+        if let next = children[Int(node)][code] {
+          node = next
+        } else {
+          let next = Int32(children.count)
+          children.append([:])
+          ends.append([])
+          children[Int(node)][code] = next
+          node = next
+        }
+      }
+      ends[Int(node)].append(Int32(index))
     }
-    heads = []
-    byWord = [Range<Int32>](repeating: 0..<0, count: words)
-    byStem = [Range<Int32>](repeating: 0..<0, count: stems)
-    for first in order {
-      let start = Int32(heads.count)
-      heads.append(contentsOf: groups[first]!)
-      let range = start..<Int32(heads.count)
-      if first >= 0 { byWord[Int(first)] = range } else { byStem[Int(-first - 1)] = range }
+    rootByWord = [Int32](repeating: -1, count: words)
+    rootByStem = [Int32](repeating: -1, count: stems)
+    for (code, node) in children[0] {
+      if code >= 0 { rootByWord[Int(code)] = node } else { rootByStem[Int(-code - 1)] = node }
     }
+    exactStart = [0]
+    stemStart = [0]
+    terminalStart = [0]
+    exactCodes = []
+    exactNodes = []
+    stemCodes = []
+    stemNodes = []
+    terminals = []
+    for node in children.indices {
+      for (code, child) in children[node].sorted(by: { $0.key < $1.key }) {
+        if code >= 0 {
+          exactCodes.append(code)
+          exactNodes.append(child)
+        } else {
+          stemCodes.append(-code - 1)
+          stemNodes.append(child)
+        }
+      }
+      exactStart.append(Int32(exactCodes.count))
+      stemStart.append(Int32(stemCodes.count))
+      terminals.append(contentsOf: ends[node])
+      terminalStart.append(Int32(terminals.count))
+    }
+    patterns = []
   }
 
-  /// The longest patterns matching the tokens at `position` (all of that length, exact-word
-  /// heads before stem heads), or length 0. A match never runs across a sentence end.
+  /// The longest patterns matching the tokens at `position` (all of that length, in load
+  /// order), or length 0. A match never runs across a sentence end.
   func longest(in tokens: [Token], stems: [Int32], at position: Int, into found: inout [Int32]) -> Int {
     found.removeAll(keepingCapacity: true)
     let token = tokens[position]
+    var frontier: [Int32] = []
+    if token.id >= 0, Int(token.id) < rootByWord.count, rootByWord[Int(token.id)] >= 0 {
+      frontier.append(rootByWord[Int(token.id)])
+    }
+    for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) where Int(stems[s]) < rootByStem.count {
+      if rootByStem[Int(stems[s])] >= 0 { frontier.append(rootByStem[Int(stems[s])]) }
+    }
+    guard !frontier.isEmpty else { return 0 }
     var best = 0
-    codes.withUnsafeBufferPointer { codes in
-      offsets.withUnsafeBufferPointer { offsets in
-        heads.withUnsafeBufferPointer { heads in
-          tokens.withUnsafeBufferPointer { tokens in
-            stems.withUnsafeBufferPointer { stems in
-              func consider(_ range: Range<Int32>) {
-                for h in range {
-                  let index = heads[Int(h)]
-                  let start = Int(offsets[Int(index)]), length = Int(offsets[Int(index) + 1]) - start
-                  guard length >= best, position + length <= tokens.count,
-                    tokens[position].sentence == tokens[position + length - 1].sentence
-                  else { continue }
-                  var ok = true
-                  var offset = 1
-                  while offset < length {
-                    if !PatternTable.matches(codes[start + offset], tokens[position + offset], stems) {
-                      ok = false
-                      break
-                    }
-                    offset += 1
-                  }
-                  guard ok else { continue }
-                  if length > best {
-                    best = length
-                    found.removeAll(keepingCapacity: true)
-                  }
-                  found.append(index)
-                }
-              }
-              if token.id >= 0, Int(token.id) < byWord.count { consider(byWord[Int(token.id)]) }
-              if token.stemCount > 0 {
-                for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) where Int(stems[s]) < byStem.count {
-                  consider(byStem[Int(stems[s])])
-                }
-              }
+    var depth = 1
+    var next: [Int32] = []
+    let sentence = token.sentence
+    while !frontier.isEmpty {
+      var any = false
+      for node in frontier where terminalStart[Int(node)] < terminalStart[Int(node) + 1] {
+        if !any {
+          any = true
+          if depth > best {
+            best = depth
+            found.removeAll(keepingCapacity: true)
+          }
+        }
+        found.append(contentsOf: terminals[Int(terminalStart[Int(node)])..<Int(terminalStart[Int(node) + 1])])
+      }
+      let index = position + depth
+      guard index < tokens.count, tokens[index].sentence == sentence else { break }
+      let current = tokens[index]
+      next.removeAll(keepingCapacity: true)
+      for node in frontier {
+        let n = Int(node)
+        if current.id >= 0 {
+          var low = Int(exactStart[n]), high = Int(exactStart[n + 1])
+          while low < high {
+            let mid = (low + high) / 2
+            if exactCodes[mid] < current.id { low = mid + 1 } else { high = mid }
+          }
+          if low < Int(exactStart[n + 1]), exactCodes[low] == current.id { next.append(exactNodes[low]) }
+        }
+        if current.stemCount > 0 {
+          for c in Int(stemStart[n])..<Int(stemStart[n + 1]) {
+            for s in Int(current.stemStart)..<Int(current.stemStart) + Int(current.stemCount) where stems[s] == stemCodes[c] {
+              next.append(stemNodes[c])
             }
           }
         }
       }
+      swap(&frontier, &next)
+      depth += 1
     }
+    if found.count > 1 { found.sort() }
     return best
-  }
-
-  @inline(__always)
-  static func matches(_ code: Int32, _ token: Token, _ stems: UnsafeBufferPointer<Int32>) -> Bool {
-    if code >= 0 { return token.id == code }
-    let stem = -code - 1
-    var s = Int(token.stemStart)
-    let end = s + Int(token.stemCount)
-    while s < end {
-      if stems[s] == stem { return true }
-      s += 1
-    }
-    return false
   }
 }

@@ -137,7 +137,7 @@ struct Tokenizer: Sendable {
         continue
       }
       if let emoticon = emoticon(bytes, at: index) {
-        let id = vocabulary.id(String(decoding: Tokenizer.emoticons[emoticon], as: UTF8.self)) ?? -1
+        let id = vocabulary.id(bytes: Tokenizer.emoticons[emoticon][...])
         let count = Tokenizer.emoticons[emoticon].count
         result.tokens.append(
           Token(
@@ -203,9 +203,10 @@ struct Tokenizer: Sendable {
     var id: Int32
     if hasRun {
       let two = Tokenizer.shortenRuns(word, keep: 2), one = Tokenizer.shortenRuns(word, keep: 1)
-      id = vocabulary.id(String(decoding: two, as: UTF8.self)) ?? vocabulary.id(String(decoding: one, as: UTF8.self)) ?? -1
+      id = vocabulary.id(bytes: two[...])
+      if id < 0 { id = vocabulary.id(bytes: one[...]) }
     } else {
-      id = vocabulary.id(String(decoding: word, as: UTF8.self)) ?? -1
+      id = vocabulary.id(bytes: word[...])
     }
     if id >= 0 { id = redirects[Int(id)] }
     return id

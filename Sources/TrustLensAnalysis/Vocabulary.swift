@@ -7,6 +7,12 @@
 struct Vocabulary: Sendable {
   private(set) var ids: [String: Int32] = [:]
   private(set) var count: Int32 = 0
+  /// The same words in an open-addressing table keyed by their UTF-8 bytes (FNV-1a), for
+  /// lookups without building a String; filled by ``seal()``.
+  private var slots: [Int32] = []
+  private var arena: [UInt8] = []
+  private var wordStart: [Int32] = []
+  private var wordEnd: [Int32] = []
   /// Trie transitions, 38 per node; -1 where there is none. Node 0 is the root.
   private var transitions: [Int32] = [Int32](repeating: -1, count: 38)
   /// The stem id ending at each node, or -1.
@@ -24,6 +30,60 @@ struct Vocabulary: Sendable {
 
   @inline(__always)
   func id(_ word: String) -> Int32? { ids[word] }
+
+  /// Builds the byte-keyed table; call after the last `intern`.
+  mutating func seal() {
+    var capacity = 16
+    while capacity < Int(count) * 2 { capacity <<= 1 }
+    slots = [Int32](repeating: -1, count: capacity)
+    arena = []
+    wordStart = [Int32](repeating: 0, count: Int(count))
+    wordEnd = [Int32](repeating: 0, count: Int(count))
+    for (word, id) in ids.sorted(by: { $0.value < $1.value }) {
+      wordStart[Int(id)] = Int32(arena.count)
+      arena.append(contentsOf: word.utf8)
+      wordEnd[Int(id)] = Int32(arena.count)
+      var slot = Int(Vocabulary.hash(Array(word.utf8)[...]) & UInt64(capacity - 1))
+      while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = id
+    }
+  }
+
+  @inline(__always)
+  static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+    var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    for byte in bytes {
+      value ^= UInt64(byte)
+      value = value &* 0x100_0000_01b3
+    }
+    return value ^ (value >> 29)
+  }
+
+  /// The id of the word spelled by `bytes`, or -1.
+  @inline(__always)
+  func id(bytes: ArraySlice<UInt8>) -> Int32 {
+    guard !slots.isEmpty else { return -1 }
+    let mask = slots.count - 1
+    var slot = Int(Vocabulary.hash(bytes) & UInt64(mask))
+    while true {
+      let id = slots[slot]
+      if id < 0 { return -1 }
+      let start = Int(wordStart[Int(id)]), end = Int(wordEnd[Int(id)])
+      if end - start == bytes.count {
+        var same = true
+        var i = start
+        for byte in bytes {
+          if arena[i] != byte {
+            same = false
+            break
+          }
+          i += 1
+        }
+        if same { return id }
+      }
+      slot = (slot + 1) & mask
+    }
+  }
 
   static func symbol(_ byte: UInt8) -> Int {
     switch byte {
