@@ -24,8 +24,9 @@ extension Analyzer {
 
     var position = 0
     var found: [Int32] = []
+    var scratch = MatchScratch()
     while position < tokens.count {
-      let length = compiled.valence.longest(in: tokens, stems: tokenized.stems, at: position, into: &found)
+      let length = compiled.valence.longest(in: tokens, stems: tokenized.stems, at: position, into: &found, scratch: &scratch)
       guard length > 0, let first = found.first else {
         position += 1
         continue

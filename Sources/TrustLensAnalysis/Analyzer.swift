@@ -74,9 +74,10 @@ extension Analyzer {
     var result: [TagMatch] = []
     var position = 0
     var found: [Int32] = []
+    var scratch = MatchScratch()
     while position < tokens.count {
-      let length = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position, into: &found)
-      guard length > 0 else {
+      let length = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position, into: &found, scratch: &scratch)
+      guard length > 0, !found.isEmpty else {
         position += 1
         continue
       }

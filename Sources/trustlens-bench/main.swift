@@ -45,7 +45,8 @@ case "import":
   }
 case "analyze":
   // Analysis throughput on one core, evidence on: the texts of the JSONL corpus.
-  let path = "\(folder)/corpus-\(megabytes).jsonl"
+  // BENCH_TEXTS=FILE.jsonl analyses that file's texts instead of the generated corpus.
+  let path = ProcessInfo.processInfo.environment["BENCH_TEXTS"] ?? "\(folder)/corpus-\(megabytes).jsonl"
   if !FileManager.default.fileExists(atPath: path) {
     var writer = CorpusWriter()
     _ = try writer.write(format: "jsonl", bytes: megabytes << 20, to: path)
