@@ -105,6 +105,7 @@ let package = Package(
         "TrustLensPipeline", "TrustLensCore", "TrustLensImport", "TrustLensTrends", "TrustLensExport",
         "TestSupport", "trustlens",
       ],
+      exclude: ["Hostile"],
       swiftSettings: strictSettings),
   ]
 )

@@ -177,6 +177,6 @@ public struct Dashboard: Sendable {
 
   /// Text from input without control characters (escape sequences cannot reach a terminal).
   func clean(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && !TerminalText.isBidiControl($0) }))
   }
 }

@@ -43,15 +43,22 @@ public enum InputFiles {
     }
     guard isDirectory.boolValue else { return [InputFile(path: path, folderSubject: nil)] }
     var files: [InputFile] = []
-    try walk(root: path, relative: [], followLinks: followLinks, into: &files, skipped: &skipped)
+    var visited = Set<String>()
+    try walk(root: path, relative: [], followLinks: followLinks, visited: &visited, into: &files, skipped: &skipped)
     return files
   }
 
   private static func walk(
-    root: String, relative: [String], followLinks: Bool, into files: inout [InputFile],
+    root: String, relative: [String], followLinks: Bool, visited: inout Set<String>, into files: inout [InputFile],
     skipped: inout [String]
   ) throws(ImportError) {
     let folder = ([root] + relative).joined(separator: "/")
+    // A folder reached twice (through a symbolic link loop) is read once.
+    let canonical = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
+    guard visited.insert(canonical).inserted else {
+      skipped.append("\(folder): already read (a symbolic link loop), skipped")
+      return
+    }
     let names: [String]
     do {
       names = try FileManager.default.contentsOfDirectory(atPath: folder)
@@ -86,7 +93,7 @@ public enum InputFiles {
           continue
         }
         try walk(
-          root: root, relative: relative + [name], followLinks: followLinks, into: &files,
+          root: root, relative: relative + [name], followLinks: followLinks, visited: &visited, into: &files,
           skipped: &skipped)
       } else {
         files.append(InputFile(path: path, folderSubject: relative.first))

@@ -1,7 +1,7 @@
 public import Foundation
 public import TrustLensCore
 public import TrustLensImport
-import TrustLensAnalysis
+public import TrustLensAnalysis
 public import TrustLensTrends
 import TrustLensExport
 
@@ -114,6 +114,9 @@ public enum Commands {
     return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
   }
 
+  /// The analyzer with the built-in lexicon (for tests and tools).
+  public static func analyzerForTests() throws -> Analyzer { Analyzer(lexicon: try LexiconLoader.load(["builtin"])) }
+
   /// The text dashboard of the inputs, for a terminal.
   public static func dashboard(
     _ selection: InputSelection, asOf: LocalDay?, width: Int, ascii: Bool, color: Bool, template: String?,
@@ -172,6 +175,6 @@ public enum Commands {
 
   /// Input text without control characters, for terminal output.
   static func clean(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }))
+    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && !TerminalText.isBidiControl($0) }))
   }
 }

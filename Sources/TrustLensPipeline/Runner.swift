@@ -41,6 +41,15 @@ public struct Runner {
     self.options = options
   }
 
+  /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
+  /// folder and its subject folders. Finished outputs are never touched.
+  static func removeStaleTemporaries(in dir: String) {
+    guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
+    for name in names where (name as NSString).lastPathComponent.hasPrefix(".") && name.contains(".tmp-") {
+      unlink(dir + "/" + name)
+    }
+  }
+
   /// At most this many rejects are kept for the workbook; all go to `rejects.csv`.
   static let rejectsKept = 10_000
   /// Duplicates are named on standard error up to this many; all are counted.
@@ -56,6 +65,13 @@ public struct Runner {
     }
     let dir = pipeline.outputDir
     try AtomicFile.makeFolder(dir)
+    guard access(dir, W_OK) == 0 else {
+      throw AtomicFile.WriteError(path: dir, reason: String(cString: strerror(errno)))
+    }
+    Runner.removeStaleTemporaries(in: dir)
+    // Whatever fails from here on, no temporary file is left behind.
+    var finished = false
+    defer { if !finished { Runner.removeStaleTemporaries(in: dir) } }
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: dir + "/" + InputFiles.outputMarker)
 
     let spillPath = AtomicFile.temporaryPath(for: dir + "/entries.spill")
@@ -171,6 +187,7 @@ public struct Runner {
       status = 3
       messages.append("rejects exceed max_rejected: failing the run")
     }
+    finished = true
     return RunOutcome(report: report, exitStatus: status, messages: messages)
   }
 }

@@ -1,0 +1,212 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Injection, paths, privacy and faults, run through the binary as a user would.
+@Suite(.serialized) struct SafetyTests {
+  static let hostile = TestSupport.repositoryRoot.appendingPathComponent("Tests/TrustLensPipelineTests/Hostile").path
+
+  /// A pipeline over some hostile inputs, writing every format per subject into `out`.
+  static func pipeline(in folder: URL, inputs: [String], output: String = "out") -> String {
+    let lines = inputs.map { "  - {path: \(hostile)/\($0), subject: field}" }.joined(separator: "\n")
+    let yaml = """
+      name: safety
+      timezone: UTC
+      inputs:
+      \(lines)
+      outputs:
+        dir: \(output)
+        per_subject: true
+        formats: [xlsx, dashboard, html, markdown, json, analysis, rejects, csv]
+
+      """
+    return TestSupport.write(yaml, "safety.yml", in: folder)
+  }
+
+  static func allFiles(_ root: URL) -> [String] {
+    (FileManager.default.enumerator(atPath: root.path)?.allObjects as? [String] ?? []).sorted()
+  }
+
+  @Test func payloadsStayInTheirCellPageAndFolder() throws {
+    let folder = TestSupport.temporaryFolder()
+    let file = Self.pipeline(
+      in: folder, inputs: ["formula-injection.csv", "traversal-subject.jsonl", "html-payload.jsonl", "escape-sequences.jsonl"])
+    let result = try CommandRunner.run(["run", file], directory: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    // Everything written stays under the output folder; `../../etc` became a safe name.
+    let written = Self.allFiles(folder.appendingPathComponent("out"))
+    #expect(written.contains("_.._.._etc/report.xlsx"))
+    #expect(Self.allFiles(folder).allSatisfy { $0 == "safety.yml" || $0 == "out" || $0.hasPrefix("out/") })
+    // Spreadsheet: formulas from input are strings; CSV: neutralised.
+    let sheet = try ExportFixturesProxy.zipPart(folder.appendingPathComponent("out/report.xlsx").path, "xl/worksheets/sheet2.xml")
+    #expect(sheet.contains("=HYPERLINK(") && !sheet.contains("<f>"))
+    let csv = try String(contentsOf: folder.appendingPathComponent("out/entries.csv"), encoding: .utf8)
+    #expect(csv.contains("'=HYPERLINK") && csv.contains("'@SUM(1)"))
+    // HTML: escaped; terminal text: no escape sequences.
+    let html = try String(contentsOf: folder.appendingPathComponent("out/report.html"), encoding: .utf8)
+    #expect(!html.contains("<script>alert") && html.contains("&lt;script&gt;"))
+    let dashboard = try String(contentsOf: folder.appendingPathComponent("out/dashboard.txt"), encoding: .utf8)
+    #expect(!dashboard.contains("\u{1B}") && !dashboard.contains("\u{07}"))
+  }
+
+  @Test func clientTextNeverAppearsInLogs() throws {
+    let folder = TestSupport.temporaryFolder()
+    let secret = "Zebrafish-Secret-4471"
+    TestSupport.write(
+      #"{"date":"2026-03-01","text":"\#(secret) he lied"}"# + "\n" + #"{"date":"2026-13-40","text":"\#(secret) again"}"# + "\n"
+        + #"{"date":"2026-03-01","text":"\#(secret) he lied"}"# + "\n", "in/journal.jsonl", in: folder)
+    let yaml = "name: p\ninputs: [in]\noutputs: {dir: out}\nmax_rejected: 0\n"
+    let file = TestSupport.write(yaml, "p.yml", in: folder)
+    let result = try CommandRunner.run(["run", file], directory: folder)
+    #expect(result.status == 3)
+    #expect(!result.stderr.contains(secret))
+    #expect(result.stderr.contains("invalid date") || result.stderr.contains("rejected"))
+  }
+
+  @Test func outputsArePrivate() throws {
+    let folder = TestSupport.temporaryFolder()
+    let file = Self.pipeline(in: folder, inputs: ["html-payload.jsonl"])
+    _ = try CommandRunner.run(["run", file], directory: folder)
+    let out = folder.appendingPathComponent("out")
+    for name in Self.allFiles(out) {
+      let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)
+      let isFolder = (attributes[.type] as? FileAttributeType) == .typeDirectory
+      #expect((attributes[.posixPermissions] as? Int) == (isFolder ? 0o700 : 0o600), "\(name)")
+    }
+  }
+
+  /// The end-to-end run in a network namespace without interfaces: nothing needs the network.
+  @Test func runsWithoutANetwork() throws {
+    guard getuid() == 0, FileManager.default.isExecutableFile(atPath: "/usr/bin/unshare") else {
+      Issue.record("unshare needs root here; run the suite as root (as CI does)")
+      return
+    }
+    let folder = TestSupport.temporaryFolder()
+    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: out, per_subject: true}\n"
+    let file = TestSupport.write(yaml, "demo.yml", in: folder)
+    let result = try CommandRunner.run(["run", file], directory: folder, prefix: ["/usr/bin/unshare", "-n"])
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/report.xlsx").path))
+  }
+
+  /// Killed at random points, a run leaves the previous outputs intact, and the next run
+  /// produces exactly what an uninterrupted run does.
+  @Test func killedRunsLeaveOutputsIntactAndRerunsMatch() throws {
+    let folder = TestSupport.temporaryFolder()
+    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\n  - {path: \(data)/personal, subject: me}\noutputs: {dir: out, per_subject: true, formats: [xlsx, dashboard, html, markdown, json, analysis, rejects, csv]}\n"
+    let file = TestSupport.write(yaml, "demo.yml", in: folder)
+    #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
+    let out = folder.appendingPathComponent("out")
+    func snapshot() throws -> [String: Data] {
+      var files: [String: Data] = [:]
+      for name in Self.allFiles(out) where !name.hasSuffix("/") {
+        var isFolder: ObjCBool = false
+        FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isFolder)
+        if !isFolder.boolValue && !(name as NSString).lastPathComponent.hasPrefix(".") {
+          files[name] = try Data(contentsOf: out.appendingPathComponent(name))
+        }
+      }
+      return files
+    }
+    let baseline = try snapshot()
+    var state: UInt64 = 20_261_125
+    for _ in 0..<6 {
+      state = state &* 6_364_136_223_846_793_005 &+ 1
+      let delay = 0.05 + Double(state >> 40 % 1000) / 1000 * 0.6
+      let process = Process()
+      process.executableURL = CommandRunner.executable
+      process.arguments = ["run", file]
+      process.currentDirectoryURL = folder
+      process.standardOutput = FileHandle.nullDevice
+      process.standardError = FileHandle.nullDevice
+      try process.run()
+      Thread.sleep(forTimeInterval: delay)
+      kill(process.processIdentifier, SIGKILL)
+      process.waitUntilExit()
+      #expect(try snapshot() == baseline, "outputs changed after a kill at \(delay) s")
+    }
+    #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
+    #expect(try snapshot() == baseline)
+    #expect(!Self.allFiles(out).contains { $0.contains(".tmp-") })
+  }
+
+  /// A full disk: a clear error, no partial file, previous outputs intact.
+  @Test func aFullDiskIsAClearError() throws {
+    guard getuid() == 0 else {
+      Issue.record("mounting a small tmpfs needs root; run the suite as root (as CI does)")
+      return
+    }
+    let folder = TestSupport.temporaryFolder()
+    let mount = folder.appendingPathComponent("disk")
+    try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
+    let mounted = Process()
+    mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
+    mounted.arguments = ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mount.path]
+    try mounted.run()
+    mounted.waitUntilExit()
+    guard mounted.terminationStatus == 0 else {
+      Issue.record("could not mount a tmpfs here")
+      return
+    }
+    defer {
+      let unmount = Process()
+      unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+      unmount.arguments = [mount.path]
+      try? unmount.run()
+      unmount.waitUntilExit()
+    }
+    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, per_subject: true, formats: [xlsx, dashboard, html, json, analysis, rejects, csv]}\n"
+    let file = TestSupport.write(yaml, "demo.yml", in: folder)
+    let result = try CommandRunner.run(["run", file], directory: folder)
+    #expect(result.status == 2)
+    #expect(result.stderr.lowercased().contains("no space left on device"), "\(result.stderr)")
+    #expect(!Self.allFiles(mount).contains { $0.contains(".tmp-") })
+  }
+
+  /// A read-only output folder: a clear error and no partial file (run as an ordinary user;
+  /// root may write anywhere).
+  @Test func aReadOnlyOutputFolderIsAClearError() throws {
+    let folder = TestSupport.temporaryFolder()
+    let out = folder.appendingPathComponent("out")
+    try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+    TestSupport.write(#"{"date":"2026-03-01","text":"x"}"# + "\n", "in/j.jsonl", in: folder)
+    chmod(out.path, 0o555)
+    chmod(folder.path, 0o755)
+    let file = TestSupport.write("name: p\ninputs: [in]\noutputs: {dir: out}\n", "p.yml", in: folder)
+    var prefix: [String] = []
+    var environment: [String: String] = [:]
+    if getuid() == 0 {
+      try FileManager.default.copyItem(at: CommandRunner.executable, to: folder.appendingPathComponent("trustlens"))
+      try FileManager.default.copyItem(
+        at: TestSupport.repositoryRoot.appendingPathComponent("Sources/TrustLensAnalysis/Lexicon"), to: folder.appendingPathComponent("Lexicon"))
+      try FileManager.default.copyItem(
+        at: TestSupport.repositoryRoot.appendingPathComponent("Sources/TrustLensExport/Templates"), to: folder.appendingPathComponent("Templates"))
+      environment = ["TRUSTLENS_LEXICON_DIR": folder.appendingPathComponent("Lexicon").path, "TRUSTLENS_TEMPLATE_DIR": folder.appendingPathComponent("Templates").path]
+      prefix = ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", folder.appendingPathComponent("trustlens").path]
+    }
+    let result = try CommandRunner.run(["run", file], directory: folder, environment: environment, prefix: prefix, replaceExecutable: !prefix.isEmpty)
+    #expect(result.status == 2)
+    #expect(result.stderr.hasPrefix("Error: ") && result.stderr.contains("out: cannot write"), "\(result.stderr)")
+    #expect(result.stderr.contains("ermission denied"), "\(result.stderr)")
+    #expect(result.stderr.split(separator: "\n").count == 1)
+    #expect(Self.allFiles(out).isEmpty)
+  }
+}
+
+/// Reads a part of a zip (an .xlsx) with `unzip -p`.
+enum ExportFixturesProxy {
+  static func zipPart(_ path: String, _ part: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-p", path, part]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+}
