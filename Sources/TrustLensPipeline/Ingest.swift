@@ -46,10 +46,36 @@ public struct Ingest {
 
   public let sources: [Source]
   public let analyzer: Analyzer
+  /// Earlier analyses by content (run state), or `nil` to analyse everything.
+  let cache: RunState?
 
   public init(sources: [Source], analyzer: Analyzer) {
     self.sources = sources
     self.analyzer = analyzer
+    self.cache = nil
+  }
+
+  init(sources: [Source], analyzer: Analyzer, cache: RunState?) {
+    self.sources = sources
+    self.analyzer = analyzer
+    self.cache = cache
+  }
+
+  /// The analysis of `text`: from the cache when it has it, else computed (and remembered).
+  private func analysis(of text: String, counts: inout RunCounts) throws -> TextAnalysis {
+    guard let cache else {
+      counts.analyzed += 1
+      return analyzer.analyze(text)
+    }
+    let key = RunState.key(text: text, lexicon: analyzer.lexicon.fingerprint)
+    if let cached = try cache.cachedAnalysis(key: key) {
+      counts.reused += 1
+      return cached
+    }
+    counts.analyzed += 1
+    let fresh = analyzer.analyze(text)
+    try cache.remember(key: key, analysis: fresh)
+    return fresh
   }
 
   /// Reads every input once, in order, and returns the reconciled counts.
@@ -77,11 +103,11 @@ public struct Ingest {
             return
           }
           counts.entries += 1
-          counts.analyzed += 1
+          let analysis = try self.analysis(of: entry.text, counts: &counts)
           try handlers.analyzed(
             AnalyzedRecord(
               id: entry.id, subject: entry.subject, date: entry.date, source: entry.source,
-              kind: .entry, analysis: analyzer.analyze(entry.text)))
+              kind: .entry, analysis: analysis))
         case .checkIn(let checkIn):
           if let reason = Ingest.duplicateReason(&seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values") {
             counts.duplicates += 1
@@ -91,11 +117,11 @@ public struct Ingest {
           counts.checkIns += 1
           try handlers.checkIn(checkIn)
           if let note = checkIn.note {
-            counts.analyzed += 1
+            let analysis = try self.analysis(of: note, counts: &counts)
             try handlers.analyzed(
               AnalyzedRecord(
                 id: checkIn.id, subject: checkIn.subject, date: checkIn.date, source: checkIn.source,
-                kind: .checkinNote, analysis: analyzer.analyze(note)))
+                kind: .checkinNote, analysis: analysis))
           }
         case .reject(let reject):
           counts.rejected += 1

@@ -41,6 +41,17 @@ public struct Runner {
     self.options = options
   }
 
+  /// Runs a state operation, turning database failures into one clear pipeline error.
+  static func stateCall<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as PipelineError {
+      throw error
+    } catch {
+      throw PipelineError("run state: \(RunState.describe(error))")
+    }
+  }
+
   /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
   /// folder and its subject folders. Finished outputs are never touched.
   static func removeStaleTemporaries(in dir: String) {
@@ -57,6 +68,12 @@ public struct Runner {
 
   public func run(notice: @escaping (String) -> Void = { _ in }) throws -> RunOutcome {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
+    let state: RunState?
+    do {
+      state = try pipeline.state.map { try RunState(path: $0) }
+    } catch {
+      throw PipelineError(error.localizedDescription)
+    }
     let templates: Templates
     do {
       templates = try Templates(overrides: pipeline.template)
@@ -103,7 +120,7 @@ public struct Runner {
       options.moodLabels = input.moodLabels
       return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
     }
-    let counts = try Ingest(sources: sources, analyzer: analyzer).run(
+    let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(
       Ingest.Handlers(
         analyzed: { record in
           timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
@@ -144,6 +161,16 @@ public struct Runner {
       rejects: rejects)
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
+    // What changed since the previous run (run state only; without it every signal is new).
+    if let state, let previous = try Runner.stateCall({ try state.previousRun(pipeline: pipeline.name) }) {
+      for index in report.subjects.indices {
+        let subject = report.subjects[index].assessment.subject
+        let before = previous[subject]
+        report.subjects[index].previousStatus = before?.status
+        report.subjects[index].newSignals = report.subjects[index].assessment.signals.map(\.kind)
+          .filter { !(before?.signals.contains($0) ?? false) }
+      }
+    }
     let failOn = Set(pipeline.failOn + options.failOn)
     let failOnAny = Set(pipeline.failOnAny + options.failOnAny)
     for subject in report.subjects {
@@ -173,6 +200,14 @@ public struct Runner {
     }
     report.outputs = ["summary.json"] + outputs.sorted()
     try AtomicFile.write(SummaryJSON.encode(report), to: dir + "/summary.json")
+
+    if let state {
+      try Runner.stateCall {
+        try state.record(
+          pipeline: pipeline.name, asOf: report.asOf,
+          subjects: report.subjects.map { ($0.assessment.subject, $0.assessment.status.rawValue, $0.assessment.signals.map(\.kind)) })
+      }
+    }
 
     var messages: [String] = []
     var status: Int32 = 0

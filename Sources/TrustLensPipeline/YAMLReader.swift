@@ -104,9 +104,7 @@ struct YAMLReader {
           try checkSignals(kinds, alertValue)
           if alertKey == "fail_on" { pipeline.failOn = kinds } else { pipeline.failOnAny = kinds }
         }
-      case "state":
-        pipeline.state = resolve(try string(value, key))
-        throw fail(keyNode, "state: incremental runs with run state are not available in this version; remove the key")
+      case "state": pipeline.state = resolve(try string(value, key))
       case "max_rejected": pipeline.maxRejected = try tolerance(value)
       case "template": pipeline.template = resolve(try string(value, key))
       case "rating_scale":
