@@ -55,6 +55,12 @@ public struct PipelineFile: Sendable {
   public var ratingScale: ClosedRange<Double> = 0...10
   /// A folder of Mustache templates replacing the default dashboard, Markdown or HTML.
   public var template: String?
+  /// Replace subject ids by stable HMAC codes in every output and file name.
+  public var pseudonymize = false
+  /// The file holding the pseudonym key (else `TRUSTLENS_PSEUDONYM_KEY`).
+  public var pseudonymKeyFile: String?
+  /// Where the code-to-name map goes (default: `pseudonyms.private.csv` in the output folder).
+  public var pseudonymMap: String?
 
   /// Reads and validates the pipeline file at `path`.
   /// - Throws: ``PipelineError`` naming the file and line of the first problem.

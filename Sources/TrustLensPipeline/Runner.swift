@@ -120,30 +120,63 @@ public struct Runner {
       options.moodLabels = input.moodLabels
       return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
     }
+    // Pseudonyms: every subject id (and client folder names in source paths) becomes a code
+    // before anything is written; the codes of folder and fixed subjects are known upfront.
+    var pseudonyms = try pipeline.pseudonymize ? Pseudonyms(keyFile: pipeline.pseudonymKeyFile) : nil
+    if pseudonyms != nil {
+      for input in pipeline.inputs {
+        switch input.subject {
+        case .fixed(let id): _ = pseudonyms?.code(for: id)
+        case .folder:
+          var skipped: [String] = []
+          for file in (try? InputFiles.expand(input.path, followLinks: input.followLinks, skipped: &skipped)) ?? [] {
+            if let folder = file.folderSubject { _ = pseudonyms?.code(for: folder) }
+          }
+        case .field: break
+        }
+      }
+    }
+    func hide(_ subject: String) -> String { pseudonyms?.code(for: subject) ?? subject }
+    func hide(_ source: SourceLocation) -> SourceLocation {
+      pseudonyms.map { SourceLocation(file: $0.pseudonymize(path: source.file), line: source.line) } ?? source
+    }
     let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(
       Ingest.Handlers(
-        analyzed: { record in
+        analyzed: { original in
+          var record = original
+          if pseudonyms != nil {
+            record.id = pseudonyms?.recordID(record.id, subject: record.subject) ?? record.id
+            record.subject = hide(record.subject)
+            record.source = hide(record.source)
+          }
           timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
           if let since, record.date.day < since { return }
           try spill.write(try encoder.encode(record))
           try spill.write("\n")
           try analysisStream?.write(AnalysisLine.encode(record) + "\n")
         },
-        checkIn: { checkIn in
+        checkIn: { original in
+          var checkIn = original
+          if pseudonyms != nil {
+            checkIn.id = pseudonyms?.recordID(checkIn.id, subject: checkIn.subject) ?? checkIn.id
+            checkIn.subject = hide(checkIn.subject)
+            checkIn.source = hide(checkIn.source)
+          }
           timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
           if let since, checkIn.date.day < since { return }
           try checkInSpill.write(try encoder.encode(checkIn))
           try checkInSpill.write("\n")
         },
-        reject: { reject in
+        reject: { original in
+          let reject = pseudonyms == nil ? original : Reject(source: hide(original.source), reason: original.reason)
           if rejects.count < Runner.rejectsKept { rejects.append(reject) }
           try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
         },
         duplicate: { duplicate in
           duplicatesShown += 1
-          if duplicatesShown <= Runner.duplicatesShown { notice("\(duplicate.source): skipped: \(duplicate.reason)") }
+          if duplicatesShown <= Runner.duplicatesShown { notice("\(hide(duplicate.source)): skipped: \(duplicate.reason)") }
         },
-        notice: notice))
+        notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) }))
     try spill.close()
     try checkInSpill.close()
     if let analysisStream {
@@ -199,6 +232,10 @@ public struct Runner {
       }
     }
     report.outputs = ["summary.json"] + outputs.sorted()
+    if let pseudonyms {
+      // The only place codes meet names: a private file, not listed among the outputs.
+      try AtomicFile.write(pseudonyms.csv, to: pipeline.pseudonymMap ?? dir + "/pseudonyms.private.csv")
+    }
     try AtomicFile.write(SummaryJSON.encode(report), to: dir + "/summary.json")
 
     if let state {

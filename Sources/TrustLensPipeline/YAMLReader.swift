@@ -70,7 +70,7 @@ struct YAMLReader {
   func pipeline(_ root: Node, path: String) throws(PipelineError) -> PipelineFile {
     let allowed: Set<String> = [
       "name", "timezone", "inputs", "lexicons", "trends", "outputs", "alerts", "state",
-      "max_rejected", "rating_scale", "template",
+      "max_rejected", "rating_scale", "template", "pseudonymize", "pseudonym_key_file", "pseudonym_map",
     ]
     var pipeline = PipelineFile(
       path: path, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
@@ -107,6 +107,9 @@ struct YAMLReader {
       case "state": pipeline.state = resolve(try string(value, key))
       case "max_rejected": pipeline.maxRejected = try tolerance(value)
       case "template": pipeline.template = resolve(try string(value, key))
+      case "pseudonymize": pipeline.pseudonymize = try bool(value, key)
+      case "pseudonym_key_file": pipeline.pseudonymKeyFile = resolve(try string(value, key))
+      case "pseudonym_map": pipeline.pseudonymMap = resolve(try string(value, key))
       case "rating_scale":
         let bounds = try strings(value, key).compactMap(Double.init)
         guard bounds.count == 2, bounds[0] < bounds[1] else {
