@@ -30,7 +30,7 @@ import TrustLensPipeline
   @_cdecl("LLVMFuzzerTestOneInput")
   public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    FileManager.default.createFile(atPath: scratch, contents: bytes)
+    _ = FileManager.default.createFile(atPath: scratch, contents: bytes)
     switch target {
     case "lexicon":
       var lexicon = Lexicon()
