@@ -27,6 +27,8 @@ public struct Dashboard: Sendable {
       "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) \(report.subjects.count == 1 ? "subject" : "subjects")",
       "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
       "subjects": report.subjects.map(subjectModel),
+      "hasOverview": report.subjects.count > 1,
+      "overview": overviewLines(report),
     ]
     var lines = templates.render(.dashboard, model).split(separator: "\n", omittingEmptySubsequences: false).map {
       fit(clean(String($0)))
@@ -35,6 +37,20 @@ public struct Dashboard: Sendable {
     var text = lines.joined(separator: "\n") + "\n"
     if ascii { text = Dashboard.asciify(text) }
     return color ? colorize(text) : text
+  }
+
+  /// The caseload overview: one line per subject, those needing attention first.
+  func overviewLines(_ report: Report) -> [String] {
+    guard report.subjects.count > 1 else { return [] }
+    var lines = ["  " + pad("subject", 16) + pad("status", 19) + pad("concern", 9) + pad("last entry", 12) + pad("days", 6) + "check-ins"]
+    for row in OverviewRow.rows(report) {
+      let concern = row.concern > 0 ? "\(Int((row.concern * 100).rounded()))%" : "-"
+      let checkIns = row.checkIns > 0 ? "\(row.checkInsHeld)/\(row.checkIns)" : "-"
+      lines.append(
+        "  " + pad(clean(row.subject), 16) + pad(row.status, 19) + pad(concern, 9) + pad(row.lastEntry?.description ?? "-", 12)
+          + pad(row.daysSinceLastEntry.map(String.init) ?? "-", 6) + checkIns)
+    }
+    return lines
   }
 
   /// The view model of one subject: every line already laid out for the width.
@@ -149,7 +165,7 @@ public struct Dashboard: Sendable {
   }
 
   private func pad(_ text: String, _ count: Int) -> String {
-    text.count >= count ? text : text + String(repeating: " ", count: count - text.count)
+    text.count >= count ? text + " " : text + String(repeating: " ", count: count - text.count)
   }
 
   /// Cuts a line to the width (with `…`).

@@ -19,6 +19,15 @@ public struct HTMLReport: Sendable {
       "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected, "duplicates": c.duplicates,
       "hasAlerts": !report.alerts.isEmpty, "alerts": report.alerts.joined(separator: ", "),
       "subjects": report.subjects.map(subjectModel),
+      "hasOverview": report.subjects.count > 1,
+      "overview": OverviewRow.rows(report).map { row -> [String: Any] in
+        [
+          "name": row.subject, "status": row.status, "signals": row.signals.joined(separator: ", "),
+          "concern": row.concern > 0 ? "\(Int((row.concern * 100).rounded()))%" : "—",
+          "lastEntry": row.lastEntry?.description ?? "—", "days": row.daysSinceLastEntry.map(String.init) ?? "—",
+          "checkIns": row.checkIns > 0 ? "\(row.checkInsHeld) of \(row.checkIns)" : "—",
+        ]
+      },
     ]
     return templates.render(.html, model)
   }

@@ -66,7 +66,14 @@ public struct Runner {
   /// Duplicates are named on standard error up to this many; all are counted.
   static let duplicatesShown = 20
 
-  public func run(notice: @escaping (String) -> Void = { _ in }) throws -> RunOutcome {
+  /// Runs the pipeline. `progress` is called with the number of records read so far, every
+  /// 1,000 records (the command line turns it into a progress line).
+  public func run(notice: @escaping (String) -> Void = { _ in }, progress: @escaping (Int) -> Void = { _ in }) throws -> RunOutcome {
+    var seen = 0
+    func tick() {
+      seen += 1
+      if seen % 1000 == 0 { progress(seen) }
+    }
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
     let state: RunState?
     do {
@@ -143,6 +150,7 @@ public struct Runner {
     let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(
       Ingest.Handlers(
         analyzed: { original in
+          tick()
           var record = original
           if pseudonyms != nil {
             record.id = pseudonyms?.recordID(record.id, subject: record.subject) ?? record.id
@@ -156,6 +164,7 @@ public struct Runner {
           try analysisStream?.write(AnalysisLine.encode(record) + "\n")
         },
         checkIn: { original in
+          tick()
           var checkIn = original
           if pseudonyms != nil {
             checkIn.id = pseudonyms?.recordID(checkIn.id, subject: checkIn.subject) ?? checkIn.id

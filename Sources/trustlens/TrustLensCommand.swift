@@ -146,7 +146,9 @@ struct Run: ParsableCommand {
     let options = RunOptions(
       since: try day(since, "--since"), asOf: try day(asOf, "--as-of"),
       failOn: try signals(failOn, "--fail-on"), failOnAny: try signals(failOnAny, "--fail-on-any"))
-    let outcome = try Runner(pipeline: file, options: options).run(notice: diagnostic)
+    let meter = ProgressMeter()
+    let outcome = try Runner(pipeline: file, options: options).run(notice: diagnostic, progress: meter.update)
+    meter.finish()
     let c = outcome.report.counts
     diagnostic(
       "\(file.name): \(c.records) records (\(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates), \(outcome.report.subjects.count) subjects → \(file.outputDir)")
@@ -223,6 +225,34 @@ struct Dashboard: ParsableCommand {
       input.selection, asOf: try day(asOf, "--as-of"), width: width ?? terminalWidth(), ascii: ascii, color: color,
       template: template, output: FileSink(standardOutput: ()), diagnostic: diagnostic)
     if status != 0 { throw ExitCode(status) }
+  }
+}
+
+/// Progress on standard error for runs longer than a second: an updating line on a terminal,
+/// a plain line every five seconds when piped or in CI.
+final class ProgressMeter {
+  private let start = Date()
+  private var lastShown = Date.distantPast
+  private let terminal = isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
+  private var shown = false
+
+  func update(_ records: Int) {
+    let now = Date()
+    let elapsed = now.timeIntervalSince(start)
+    guard elapsed >= 1, now.timeIntervalSince(lastShown) >= (terminal ? 0.2 : 5) else { return }
+    lastShown = now
+    let rate = Int(Double(records) / elapsed)
+    let text = "reading: \(records) records, \(rate) records/s"
+    if terminal {
+      FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
+      shown = true
+    } else {
+      FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+  }
+
+  func finish() {
+    if shown { FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8)) }
   }
 }
 

@@ -42,6 +42,11 @@ import TrustLensTrends
     #expect(rejects.contains("c04/checkins.csv,5,\"rating \"\"four\"\" is not a number\""))
     let analysis = try String(contentsOf: output.appendingPathComponent("analysis.jsonl"), encoding: .utf8)
     #expect(analysis.split(separator: "\n").count == c.analyzed)
+    // The caseload overview: one row per subject, those needing attention first.
+    let workbook = try ExportFixturesProxy.zipPart(output.appendingPathComponent("report.xlsx").path, "xl/workbook.xml")
+    #expect(workbook.contains("name=\"Overview\""))
+    let dashboard = try String(contentsOf: output.appendingPathComponent("dashboard.txt"), encoding: .utf8)
+    #expect(dashboard.contains("  c02             rushing"))
     let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.contains(".tmp-") }
     #expect(leftovers.isEmpty)
   }
