@@ -91,6 +91,7 @@ public struct Dashboard: Sendable {
       ]
     }
     return [
+      "month": subject.month.map(monthLines) ?? [],
       "header": "\(rule)\(rule) \(name) \(String(repeating: rule, count: fill)) \(badge) \(rule)\(rule)",
       "facts": "  " + facts,
       "why": a.statusEvidence.flatMap { wrap($0, indent: "  · ") },
@@ -100,6 +101,48 @@ public struct Dashboard: Sendable {
       "hasSignals": !a.signals.isEmpty,
       "signals": signals,
     ]
+  }
+
+  /// The monthly trend sheet in text: a calendar of daily valence (a shade per day, `·`
+  /// without writing), the month against the months before it, and the notable entries.
+  func monthLines(_ view: MonthView) -> [String] {
+    var lines = ["  \(view.title): valence per day (▁ low … █ high, · no entry)", "    Mo  Tu  We  Th  Fr  Sa  Su"]
+    for week in view.weeks {
+      var line = "   "
+      for day in week {
+        guard let day else {
+          line += "    "
+          continue
+        }
+        let mark = view.dailyValence[day].map { spark([$0], range: -1...1) } ?? "·"
+        let number = day.day < 10 ? " \(day.day)" : "\(day.day)"
+        line += number + mark + " "
+      }
+      lines.append(line)
+    }
+    lines.append("  " + pad("month", 10) + pad("texts", 7) + pad("valence", 9) + pad("trust", 7) + "top emotions")
+    for (start, bucket) in view.months {
+      let valence = bucket.texts > 0 ? SVGChart.short(bucket.valenceSum / Double(bucket.texts), digits: 2) : "-"
+      let trust = bucket.rating("trust").map { SVGChart.short($0) } ?? "-"
+      let top = Dashboard.topEmotions(bucket, limit: 3).joined(separator: ", ")
+      let label = "\(start.year)-\(start.month < 10 ? "0" : "")\(start.month)"
+      lines.append("  " + pad(label, 10) + pad(String(bucket.texts), 7) + pad(valence, 9) + pad(trust, 7) + top)
+    }
+    for notable in view.notable {
+      lines += wrap("\(notable.signal), \(notable.date.day): \(notable.evidence.joined(separator: "; ")) (\(notable.source))", indent: "  ★ ")
+    }
+    return lines
+  }
+
+  /// The strongest emotions of a period by mean intensity per text.
+  static func topEmotions(_ bucket: DayBucket, limit: Int) -> [String] {
+    var scored: [(tag: String, value: Double)] = []
+    for tag in Taxonomy.emotions {
+      let value = bucket.meanIntensity(of: tag)
+      if value > 0 { scored.append((tag, value)) }
+    }
+    scored.sort { lhs, rhs in lhs.value != rhs.value ? lhs.value > rhs.value : lhs.tag < rhs.tag }
+    return scored.prefix(limit).map(\.tag)
   }
 
   /// Colours the status badges and signal markers with ANSI escapes (input text was

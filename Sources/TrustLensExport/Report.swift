@@ -16,6 +16,8 @@ public struct SubjectReport: Sendable {
   public var newSignals: [String]?
   /// The name shown for the subject (its id, or its pseudonym).
   public var displayName: String
+  /// The monthly trend sheet's view, when a month was asked for.
+  public var month: MonthView?
 
   public init(
     assessment: Assessment, weekly: [(start: LocalDay, bucket: DayBucket)],

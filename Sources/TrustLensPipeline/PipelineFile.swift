@@ -1,6 +1,6 @@
 public import Foundation
 public import TrustLensImport
-import TrustLensCore
+public import TrustLensCore
 public import TrustLensTrends
 import Yams
 
@@ -18,6 +18,22 @@ public struct PipelineFile: Sendable {
     public var dayOrder: DayOrder?
     /// Daylio mood labels and their value on the rating scale.
     public var moodLabels: [String: Double] = [:]
+
+    public init(path: String, subject: SubjectRule = .field, kind: RecordKind = .auto, format: InputFormat = .auto) {
+      self.path = path
+      self.subject = subject
+      self.kind = kind
+      self.format = format
+    }
+  }
+
+  /// A pipeline made in code (the `report` command), with the defaults of a pipeline file.
+  public init(name: String, inputs: [Input], outputDir: String, formats: [OutputFormat]) {
+    self.path = "(command line)"
+    self.name = name
+    self.inputs = inputs
+    self.outputDir = outputDir
+    self.formats = formats
   }
 
   /// Output formats; `json` (summary.json) is always written.
@@ -40,6 +56,7 @@ public struct PipelineFile: Sendable {
 
   public var path: String
   public var name: String
+
   public var timeZone: TimeZone = .current
   public var inputs: [Input] = []
   public var lexicons: [String] = ["builtin"]
@@ -55,6 +72,8 @@ public struct PipelineFile: Sendable {
   public var ratingScale: ClosedRange<Double> = 0...10
   /// A folder of Mustache templates replacing the default dashboard, Markdown or HTML.
   public var template: String?
+  /// The month of a monthly trend sheet (its first day), from `month: YYYY-MM`.
+  public var month: LocalDay?
   /// Replace subject ids by stable HMAC codes in every output and file name.
   public var pseudonymize = false
   /// The file holding the pseudonym key (else `TRUSTLENS_PSEUDONYM_KEY`).

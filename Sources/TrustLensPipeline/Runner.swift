@@ -13,10 +13,15 @@ public struct RunOptions: Sendable {
   public var asOf: LocalDay?
   public var failOn: [String] = []
   public var failOnAny: [String] = []
+  /// The month of a monthly trend sheet (its first day); assessed as of its last day.
+  public var month: LocalDay?
 
-  public init(since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = []) {
+  public init(
+    since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = [], month: LocalDay? = nil
+  ) {
     self.since = since
-    self.asOf = asOf
+    self.month = month
+    self.asOf = asOf ?? month.map { $0.adding(days: LocalDay.daysInMonth(year: $0.year, month: $0.month) - 1) }
     self.failOn = failOn
     self.failOnAny = failOnAny
   }
@@ -203,6 +208,9 @@ public struct Runner {
       rejects: rejects)
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
+    if let month = options.month ?? pipeline.month {
+      try MonthBuilder.attach(month: month, to: &report, timelines: timelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
+    }
     // What changed since the previous run (run state only; without it every signal is new).
     if let state, let previous = try Runner.stateCall({ try state.previousRun(pipeline: pipeline.name) }) {
       for index in report.subjects.indices {

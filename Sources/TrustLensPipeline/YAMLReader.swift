@@ -1,3 +1,4 @@
+import TrustLensCore
 import Foundation
 import TrustLensImport
 import TrustLensTrends
@@ -70,11 +71,12 @@ struct YAMLReader {
   func pipeline(_ root: Node, path: String) throws(PipelineError) -> PipelineFile {
     let allowed: Set<String> = [
       "name", "timezone", "inputs", "lexicons", "trends", "outputs", "alerts", "state",
-      "max_rejected", "rating_scale", "template", "pseudonymize", "pseudonym_key_file", "pseudonym_map",
+      "max_rejected", "rating_scale", "template", "pseudonymize", "pseudonym_key_file", "pseudonym_map", "month",
     ]
     var pipeline = PipelineFile(
-      path: path, name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
-      outputDir: resolve("output"))
+      name: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, inputs: [],
+      outputDir: resolve("output"), formats: [.xlsx, .dashboard, .json, .analysis, .rejects])
+    pipeline.path = path
     var sawInputs = false, sawOutputs = false
     for (key, keyNode, value) in try mapping(root, "the pipeline", allowed: allowed) {
       switch key {
@@ -108,6 +110,10 @@ struct YAMLReader {
       case "max_rejected": pipeline.maxRejected = try tolerance(value)
       case "template": pipeline.template = resolve(try string(value, key))
       case "pseudonymize": pipeline.pseudonymize = try bool(value, key)
+      case "month":
+        let text = try string(value, key)
+        guard let month = LocalDay(iso: text + "-01") else { throw fail(value, "month must be YYYY-MM, not \"\(text)\"") }
+        pipeline.month = month
       case "pseudonym_key_file": pipeline.pseudonymKeyFile = resolve(try string(value, key))
       case "pseudonym_map": pipeline.pseudonymMap = resolve(try string(value, key))
       case "rating_scale":
@@ -127,6 +133,7 @@ struct YAMLReader {
   private func input(_ node: Node) throws(PipelineError) -> PipelineFile.Input {
     if case .scalar(let scalar) = node { return PipelineFile.Input(path: resolve(scalar.string)) }
     var input = PipelineFile.Input(path: "")
+
     var sawPath = false
     for (key, _, value) in try mapping(node, "an input", allowed: ["path", "subject", "kind", "format", "follow_links", "date_format", "mood_labels"]) {
       switch key {

@@ -27,7 +27,7 @@ struct TrustLensCommand: ParsableCommand {
         3  input errors beyond the tolerance (see the rejects)
       """,
     version: version,
-    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Explain.self, LexiconCommand.self]
+    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Report.self, Explain.self, LexiconCommand.self]
   )
 
   /// Runs the command and maps every failure to the contract's exit statuses: usage and
@@ -135,6 +135,9 @@ struct Run: ParsableCommand {
   @Option(help: "Assess as of this date (YYYY-MM-DD).")
   var asOf: String?
 
+  @Option(help: "Also make the monthly trend sheet of this month (YYYY-MM), assessed as of its last day.")
+  var month: String?
+
   @Option(help: "Exit 1 when a subject newly shows one of these signals (comma-separated).")
   var failOn: String?
 
@@ -145,7 +148,8 @@ struct Run: ParsableCommand {
     let file = try PipelineFile.load(pipeline)
     let options = RunOptions(
       since: try day(since, "--since"), asOf: try day(asOf, "--as-of"),
-      failOn: try signals(failOn, "--fail-on"), failOnAny: try signals(failOnAny, "--fail-on-any"))
+      failOn: try signals(failOn, "--fail-on"), failOnAny: try signals(failOnAny, "--fail-on-any"),
+      month: try monthStart(month))
     let meter = ProgressMeter()
     let outcome = try Runner(pipeline: file, options: options).run(notice: diagnostic, progress: meter.update)
     meter.finish()
@@ -197,6 +201,43 @@ struct Trends: ParsableCommand {
       input.selection, format: format, asOf: try day(asOf, "--as-of"), output: try sink(out), diagnostic: diagnostic)
     if status != 0 { throw ExitCode(status) }
   }
+}
+
+struct Report: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Make the monthly trend sheet of a journal: the month against the months before, a calendar, notable entries.",
+    discussion: "Example: trustlens report --month 2026-03 data/personal --subject me --out output/march")
+
+  @OptionGroup var input: InputOptions
+
+  @Option(help: "The month (YYYY-MM); the status is assessed as of its last day.")
+  var month: String
+
+  @Option(help: "The output folder (default: output/report-YYYY-MM).")
+  var out: String?
+
+  func run() throws {
+    let start = try monthStart(month)!
+    let selection = input.selection
+    var pipeline = PipelineFile(
+      name: "report \(month)",
+      inputs: selection.paths.map { PipelineFile.Input(path: $0, subject: selection.subject, kind: selection.kind, format: selection.format) },
+      outputDir: out ?? "output/report-\(month)", formats: [.xlsx, .dashboard, .html, .markdown, .json])
+    pipeline.timeZone = selection.timeZone
+    pipeline.lexicons = selection.lexicons
+    for index in pipeline.inputs.indices { pipeline.inputs[index].dayOrder = selection.dayOrder }
+    let outcome = try Runner(pipeline: pipeline, options: RunOptions(month: start)).run(notice: diagnostic)
+    print(try String(contentsOfFile: pipeline.outputDir + "/dashboard.txt", encoding: .utf8), terminator: "")
+    diagnostic("\(outcome.report.counts.records) records → \(pipeline.outputDir)")
+    outcome.messages.forEach(diagnostic)
+    if outcome.exitStatus == 3 { throw ExitCode(3) }
+  }
+}
+
+func monthStart(_ text: String?) throws -> LocalDay? {
+  guard let text else { return nil }
+  guard let day = LocalDay(iso: text + "-01") else { throw ValidationError("--month must be YYYY-MM, not \"\(text)\"") }
+  return day
 }
 
 struct Dashboard: ParsableCommand {

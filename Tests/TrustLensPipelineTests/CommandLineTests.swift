@@ -65,7 +65,8 @@ import TestSupport
     let path = TestSupport.write("name: x\ninputs: [a]\noutputz: {dir: o}\n", "bad.yml", in: folder)
     let result = try CommandRunner.run(["run", path])
     #expect(result.status == 2)
-    #expect(result.stderr == "Error: \(path):3: unknown key \"outputz\" in the pipeline (expected one of: alerts, inputs, lexicons, max_rejected, name, outputs, pseudonym_key_file, pseudonym_map, pseudonymize, rating_scale, state, template, timezone, trends)\n")
+    #expect(result.stderr.hasPrefix("Error: \(path):3: unknown key \"outputz\" in the pipeline (expected one of: alerts, inputs, lexicons,"))
+    #expect(result.stderr.split(separator: "\n").count == 1)
   }
 
   @Test func missingInputIsOneLineAndExitTwo() throws {

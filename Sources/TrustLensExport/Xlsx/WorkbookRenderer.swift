@@ -25,11 +25,13 @@ public struct WorkbookRenderer {
     let styles = Styles(workbook)
     let layout = RollupLayout(report)
     // Sheets are created in tab order; each is written top to bottom (constant memory).
+    let month = report.subjects.contains { $0.month != nil } ? try workbook.addSheet("Month") : nil
     let overview = report.subjects.count > 1 ? try workbook.addSheet("Overview") : nil
     let summary = try workbook.addSheet("Summary")
     let entries = try workbook.addSheet("Entries")
     let weekly = try workbook.addSheet("Weekly")
     let monthly = try workbook.addSheet("Monthly")
+    if let month { try writeMonth(report, month, workbook, styles) }
     if let overview { try writeOverview(report, overview, workbook, styles) }
     try writeSummary(report, layout, summary, workbook, styles)
     try writeEntries(report, records, subject, first: entries, workbook, styles)

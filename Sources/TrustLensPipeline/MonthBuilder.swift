@@ -1,0 +1,42 @@
+import TrustLensCore
+import TrustLensExport
+import TrustLensTrends
+
+/// Builds the monthly trend sheet's view of every subject from the timelines and one pass
+/// over the spilled records (only the month's texts are looked at).
+enum MonthBuilder {
+  /// The tags whose strongest match shows each signal in the notable entries.
+  static let signalTags: [String: [String]] = [
+    "rushing": ["rushing", "betrayal", "anger", "insecurity"], "setback": ["setback", "deception", "betrayal"],
+    "avoidance": ["avoidance"], "self-care-neglect": Taxonomy.negativeEmotions, "progress": ["progress", "connection", "hope", "safety"],
+  ]
+
+  static func attach(month: LocalDay, to report: inout Report, timelines: [String: Timeline], records: some RecordSource) throws {
+    let end = month.adding(days: LocalDay.daysInMonth(year: month.year, month: month.month) - 1)
+    var best: [String: [String: (score: Double, record: AnalyzedRecord)]] = [:]
+    let wanted = Dictionary(uniqueKeysWithValues: report.subjects.map { ($0.assessment.subject, $0.assessment.signals.map(\.kind)) })
+    try records.forEachEntry(subject: nil) { record in
+      guard record.date.day >= month, record.date.day <= end, let signals = wanted[record.subject] else { return }
+      for signal in signals {
+        let score = (signalTags[signal] ?? []).reduce(0.0) { $0 + record.analysis.intensity(of: $1) }
+        if score > 0, score > (best[record.subject]?[signal]?.score ?? 0) { best[record.subject, default: [:]][signal] = (score, record) }
+      }
+    }
+    for index in report.subjects.indices {
+      let subject = report.subjects[index].assessment.subject
+      guard let timeline = timelines[subject] else { continue }
+      var daily: [LocalDay: Double] = [:]
+      for (day, bucket) in timeline.sortedDays where day >= month && day <= end && bucket.texts > 0 {
+        daily[day] = bucket.valenceSum / Double(bucket.texts)
+      }
+      let months = Array(timeline.asOf(end).rollup(.month).suffix(6))
+      let notable = report.subjects[index].assessment.signals.compactMap { signal -> MonthView.Notable? in
+        guard let (score, record) = best[subject]?[signal.kind] else { return nil }
+        let tags = Set(signalTags[signal.kind] ?? [])
+        let evidence = record.analysis.evidence.filter { tags.contains($0.tag) }.map { "\($0.tag): \($0.match)" }
+        return MonthView.Notable(signal: signal.kind, date: record.date, source: record.source, evidence: evidence, strength: score)
+      }
+      report.subjects[index].month = MonthView(month: month, dailyValence: daily, months: months, notable: notable)
+    }
+  }
+}
