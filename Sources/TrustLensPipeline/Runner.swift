@@ -71,13 +71,16 @@ public struct Runner {
   /// Duplicates are named on standard error up to this many; all are counted.
   static let duplicatesShown = 20
 
-  /// Runs the pipeline. `progress` is called with the number of records read so far, every
-  /// 1,000 records (the command line turns it into a progress line).
-  public func run(notice: @escaping (String) -> Void = { _ in }, progress: @escaping (Int) -> Void = { _ in }) throws -> RunOutcome {
+  /// Runs the pipeline. `progress` is called with a stage (`reading records`, `writing
+  /// outputs`) and a count: every 1,000 records while reading, after each output file while
+  /// writing (the command line turns it into a progress line).
+  public func run(
+    notice: @escaping (String) -> Void = { _ in }, progress: @escaping (String, Int) -> Void = { _, _ in }
+  ) throws -> RunOutcome {
     var seen = 0
     func tick() {
       seen += 1
-      if seen % 1000 == 0 { progress(seen) }
+      if seen % 1000 == 0 { progress("reading records", seen) }
     }
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
     let state: RunState?
@@ -237,6 +240,7 @@ public struct Runner {
     let exporter = OutputWriter(
       formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates)
     outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil)
+    progress("writing outputs", outputs.count)
     if pipeline.perSubject {
       var used = Set<String>()
       for subject in report.subjects {
@@ -246,6 +250,7 @@ public struct Runner {
         single.subjects = [subject]
         single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
         outputs += try exporter.write(single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject)
+        progress("writing outputs", outputs.count)
       }
     }
     report.outputs = ["summary.json"] + outputs.sorted()
