@@ -81,14 +81,7 @@ public enum Commands {
     // No default value of a struct from another module: its layout would be baked into callers.
     let settings = settings ?? TrendSettings()
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
-    var timelines: [String: Timeline] = [:]
-    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
-      Ingest.Handlers(
-        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
-        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
-        reject: { diagnostic("\($0.source): \($0.reason)") },
-        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
-        notice: diagnostic))
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
     let assessor = Assessor(settings: settings)
     let day = asOf ?? timelines.values.compactMap { $0.sortedDays.last?.day }.max()
     let assessments = Assessor.assessAll(timelines.keys.sorted().map { timelines[$0]! }, with: assessor, asOf: day)
@@ -125,14 +118,7 @@ public enum Commands {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let templates: Templates
     do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
-    var timelines: [String: Timeline] = [:]
-    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
-      Ingest.Handlers(
-        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
-        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
-        reject: { diagnostic("\($0.source): \($0.reason)") },
-        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
-        notice: diagnostic))
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
     let report = ReportBuilder.build(
       name: "dashboard", timelines: timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
       categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources, rejects: [])
@@ -157,6 +143,21 @@ public enum Commands {
       }
     }
     return lines.joined(separator: "\n") + "\n"
+  }
+
+  /// Reads the inputs into one timeline per subject; rejects and duplicates go to `diagnostic`.
+  static func collectTimelines(
+    _ selection: InputSelection, analyzer: Analyzer, diagnostic: @escaping (String) -> Void
+  ) throws -> ([String: Timeline], RunCounts) {
+    var timelines: [String: Timeline] = [:]
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
+      Ingest.Handlers(
+        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        reject: { diagnostic("\($0.source): \($0.reason)") },
+        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
+        notice: diagnostic))
+    return (timelines, counts)
   }
 
   static func exitStatus(_ counts: RunCounts, _ tolerance: PipelineFile.Tolerance, diagnostic: (String) -> Void) -> Int32 {

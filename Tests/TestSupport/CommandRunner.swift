@@ -18,6 +18,30 @@ public enum CommandRunner {
     return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
   }
 
+  /// Deterministic pseudo-random delays between 0.05 s and 0.65 s, for killing runs at
+  /// different points (reading, analysis, workbook writing, state update).
+  public static func killDelays(seed: UInt64, count: Int) -> [Double] {
+    var state = seed
+    return (0..<count).map { _ in
+      state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return 0.05 + Double((state >> 33) % 600) / 1000
+    }
+  }
+
+  /// Starts `trustlens arguments…` and kills it with SIGKILL after `delay` seconds.
+  public static func runAndKill(_ arguments: [String], directory: URL, after delay: Double) throws {
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    Thread.sleep(forTimeInterval: delay)
+    kill(process.processIdentifier, SIGKILL)
+    process.waitUntilExit()
+  }
+
   /// Runs `trustlens arguments…` with `stdin` as standard input, in `directory`.
   ///
   /// `prefix` is a command to run it under (e.g. `setpriv …`); with `replaceExecutable` the

@@ -30,6 +30,19 @@ public enum TestSupport {
     return url.path
   }
 
+  /// The text of one part of a zip file (an .xlsx), read with `unzip -p`.
+  public static func zipPart(_ path: String, _ part: String) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-p", path, part]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self)
+  }
+
   /// Writes raw bytes to `name` inside `folder` and returns the file's path.
   @discardableResult
   public static func write(bytes: [UInt8], _ name: String, in folder: URL) -> String {

@@ -34,16 +34,5 @@ enum ExportFixtures {
       rejects: [Reject(source: SourceLocation(file: "j.jsonl", line: 3), reason: "empty text")])
   }
 
-  /// The text of one part of a zip file (an .xlsx), read with `unzip -p`.
-  static func zipPart(_ path: String, _ part: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-p", path, part]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-  }
+  static func zipPart(_ path: String, _ part: String) throws -> String { try TestSupport.zipPart(path, part) }
 }

@@ -90,20 +90,8 @@ import TestSupport
     _ = try CommandRunner.run(["run", file], directory: folder)
     _ = try CommandRunner.run(["run", file], directory: folder)
     let steady = try Self.outputs(folder)
-    var seed: UInt64 = 7
-    for _ in 0..<6 {
-      seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-      let delay = 0.05 + Double((seed >> 33) % 600) / 1000
-      let process = Process()
-      process.executableURL = CommandRunner.executable
-      process.arguments = ["run", file]
-      process.currentDirectoryURL = folder
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      Thread.sleep(forTimeInterval: delay)
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+    for delay in CommandRunner.killDelays(seed: 7, count: 6) {
+      try CommandRunner.runAndKill(["run", file], directory: folder, after: delay)
       #expect(try Self.outputs(folder) == steady, "outputs changed after a kill at \(delay) s")
     }
     #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)

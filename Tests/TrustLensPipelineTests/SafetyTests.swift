@@ -111,20 +111,8 @@ import TestSupport
       return files
     }
     let baseline = try snapshot()
-    var state: UInt64 = 20_261_125
-    for _ in 0..<6 {
-      state = state &* 6_364_136_223_846_793_005 &+ 1
-      let delay = 0.05 + Double(state >> 40 % 1000) / 1000 * 0.6
-      let process = Process()
-      process.executableURL = CommandRunner.executable
-      process.arguments = ["run", file]
-      process.currentDirectoryURL = folder
-      process.standardOutput = FileHandle.nullDevice
-      process.standardError = FileHandle.nullDevice
-      try process.run()
-      Thread.sleep(forTimeInterval: delay)
-      kill(process.processIdentifier, SIGKILL)
-      process.waitUntilExit()
+    for delay in CommandRunner.killDelays(seed: 20_261_125, count: 6) {
+      try CommandRunner.runAndKill(["run", file], directory: folder, after: delay)
       #expect(try snapshot() == baseline, "outputs changed after a kill at \(delay) s")
     }
     #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
@@ -196,17 +184,7 @@ import TestSupport
   }
 }
 
-/// Reads a part of a zip (an .xlsx) with `unzip -p`.
+/// Reads a part of a zip (an .xlsx).
 enum ExportFixturesProxy {
-  static func zipPart(_ path: String, _ part: String) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-p", path, part]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
-  }
+  static func zipPart(_ path: String, _ part: String) throws -> String { try TestSupport.zipPart(path, part) }
 }
