@@ -106,8 +106,8 @@ let package = Package(
     .testTarget(
       name: "TrustLensPipelineTests",
       dependencies: [
-        "TrustLensPipeline", "TrustLensCore", "TrustLensImport", "TrustLensTrends", "TrustLensExport",
-        "TestSupport", "trustlens",
+        "TrustLensPipeline", "TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends",
+        "TrustLensExport", "TestSupport", "trustlens",
       ],
       exclude: ["Hostile"],
       swiftSettings: strictSettings),

@@ -1,68 +1,109 @@
 /// Builds JSON text with keys in the order they are written and numbers in their shortest
 /// exact form, so outputs are byte-stable. Non-finite numbers become `null`.
+///
+/// Works on UTF-8 bytes: plain runs of a string are copied at once, only `"`, `\` and
+/// control characters (and U+2028/U+2029) are escaped.
 public struct JSONWriter {
-  public private(set) var text = ""
+  private var bytes: [UInt8] = []
   private var needsComma = [false]
 
-  public init() {}
+  public init() {
+    bytes.reserveCapacity(1024)
+  }
 
-  public mutating func beginObject() { separate(); text += "{"; needsComma.append(false) }
-  public mutating func endObject() { needsComma.removeLast(); text += "}" }
-  public mutating func beginArray() { separate(); text += "["; needsComma.append(false) }
-  public mutating func endArray() { needsComma.removeLast(); text += "]" }
+  /// The JSON built so far.
+  public var text: String { String(decoding: bytes, as: UTF8.self) }
+
+  public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+  public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+  public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+  public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
   /// Writes `"key":` — the next value belongs to it.
   public mutating func key(_ key: String) {
     separate()
-    JSONWriter.appendString(key, to: &text)
-    text += ":"
+    JSONWriter.appendString(key, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
     needsComma[needsComma.count - 1] = false
   }
 
   public mutating func value(_ string: String?) {
     separate()
-    if let string { JSONWriter.appendString(string, to: &text) } else { text += "null" }
+    if let string { JSONWriter.appendString(string, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
   }
 
   public mutating func value(_ number: Double?) {
     separate()
     guard let number, number.isFinite else {
-      text += "null"
+      bytes.append(contentsOf: "null".utf8)
       return
     }
-    text += number == number.rounded() && abs(number) < 1e15 ? "\(Int(number)).0" : "\(number)"
+    let text = number == number.rounded() && abs(number) < 1e15 ? "\(Int(number)).0" : "\(number)"
+    bytes.append(contentsOf: text.utf8)
   }
 
-  public mutating func value(_ number: Int) { separate(); text += String(number) }
-  public mutating func value(_ flag: Bool) { separate(); text += flag ? "true" : "false" }
-  public mutating func null() { separate(); text += "null" }
+  public mutating func value(_ number: Int) { separate(); bytes.append(contentsOf: String(number).utf8) }
+  public mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+  public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
   public mutating func field(_ name: String, _ string: String?) { key(name); value(string) }
   public mutating func field(_ name: String, _ number: Double?) { key(name); value(number) }
   public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
 
   private mutating func separate() {
-    if needsComma[needsComma.count - 1] { text += "," }
+    if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true
   }
 
-  /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
-  /// escaped, everything else as UTF-8.
+  /// Appends `string` as a JSON string literal to `text`.
   public static func appendString(_ string: String, to text: inout String) {
-    text += "\""
-    for scalar in string.unicodeScalars {
-      switch scalar {
-      case "\"": text += "\\\""
-      case "\\": text += "\\\\"
-      case "\n": text += "\\n"
-      case "\r": text += "\\r"
-      case "\t": text += "\\t"
-      case let c where c.value < 0x20 || c.value == 0x7F || (0x2028...0x2029).contains(c.value):
-        let hex = String(c.value, radix: 16)
-        text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-      default: text.unicodeScalars.append(scalar)
+    var bytes: [UInt8] = []
+    appendString(string, to: &bytes)
+    text += String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
+  /// escaped, U+2028/U+2029 as `\u` escapes, everything else as UTF-8.
+  static func appendString(_ string: String, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "\""))
+    var string = string
+    string.withUTF8 { utf8 in
+      var runStart = 0
+      var index = 0
+      func flush() {
+        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
       }
+      while index < utf8.count {
+        let byte = utf8[index]
+        var escape: String?
+        switch byte {
+        case UInt8(ascii: "\""): escape = "\\\""
+        case UInt8(ascii: "\\"): escape = "\\\\"
+        case 0x0A: escape = "\\n"
+        case 0x0D: escape = "\\r"
+        case 0x09: escape = "\\t"
+        case 0x00..<0x20, 0x7F:
+          let hex = String(byte, radix: 16)
+          escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+        case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+          flush()
+          bytes.append(contentsOf: (utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+          index += 3
+          runStart = index
+          continue
+        default: break
+        }
+        if let escape {
+          flush()
+          bytes.append(contentsOf: escape.utf8)
+          index += 1
+          runStart = index
+        } else {
+          index += 1
+        }
+      }
+      flush()
     }
-    text += "\""
+    bytes.append(UInt8(ascii: "\""))
   }
 }

@@ -2,6 +2,7 @@ public import TrustLensCore
 public import TrustLensImport
 public import TrustLensAnalysis
 import Foundation
+import Dispatch
 
 /// The streaming front of every command: inputs → records → duplicates removed → texts
 /// analysed. Each record ends in exactly one callback (or as a counted duplicate).
@@ -61,26 +62,18 @@ public struct Ingest {
     self.cache = cache
   }
 
-  /// The analysis of `text`: from the cache when it has it, else computed (and remembered).
-  private func analysis(of text: String, counts: inout RunCounts) throws -> TextAnalysis {
-    guard let cache else {
-      counts.analyzed += 1
-      return analyzer.analyze(text)
-    }
-    let key = RunState.key(text: text, lexicon: analyzer.lexicon.fingerprint)
-    if let cached = try cache.cachedAnalysis(key: key) {
-      counts.reused += 1
-      return cached
-    }
-    counts.analyzed += 1
-    let fresh = analyzer.analyze(text)
-    try cache.remember(key: key, analysis: fresh)
-    return fresh
+  /// Texts analysed together on all cores; records are handed on in input order.
+  static let batchSize = 512
+
+  /// What happens to one record, queued so that texts can be analysed in parallel batches
+  /// while the handlers still see every record in input order.
+  private enum Event {
+    case analyzed(text: String, record: AnalyzedRecord, cached: TextAnalysis?, key: String?)
+    case checkIn(CheckIn)
+    case reject(Reject)
+    case duplicate(Reject)
   }
 
-  /// Reads every input once, in order, and returns the reconciled counts.
-  /// - Throws: ``TrustLensImport/ImportError`` when an input is missing or unreadable;
-  ///   whatever a handler throws.
   public func run(_ handlers: Handlers) throws -> RunCounts {
     var counts = RunCounts()
     var seen = Set<UInt64>()
@@ -93,43 +86,100 @@ public struct Ingest {
       }
       skipped.forEach(handlers.notice)
     }
+    var queue: [Event] = []
+    var texts = 0
+    func enqueueText(_ text: String, _ record: AnalyzedRecord) throws {
+      guard let cache else {
+        queue.append(.analyzed(text: text, record: record, cached: nil, key: nil))
+        texts += 1
+        return
+      }
+      let key = RunState.key(text: text, lexicon: analyzer.lexicon.fingerprint)
+      let cached = try cache.cachedAnalysis(key: key)
+      queue.append(.analyzed(text: text, record: record, cached: cached, key: key))
+      if cached == nil { texts += 1 }
+    }
     for (file, source) in plan {
       try Importer(options: source.options).read(file) { record in
         switch record {
         case .entry(let entry):
           if let reason = Ingest.duplicateReason(&seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text") {
             counts.duplicates += 1
-            try handlers.duplicate(Reject(source: entry.source, reason: reason))
+            queue.append(.duplicate(Reject(source: entry.source, reason: reason)))
             return
           }
           counts.entries += 1
-          let analysis = try self.analysis(of: entry.text, counts: &counts)
-          try handlers.analyzed(
+          try enqueueText(
+            entry.text,
             AnalyzedRecord(
-              id: entry.id, subject: entry.subject, date: entry.date, source: entry.source,
-              kind: .entry, analysis: analysis))
+              id: entry.id, subject: entry.subject, date: entry.date, source: entry.source, kind: .entry,
+              analysis: Ingest.placeholder))
         case .checkIn(let checkIn):
           if let reason = Ingest.duplicateReason(&seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values") {
             counts.duplicates += 1
-            try handlers.duplicate(Reject(source: checkIn.source, reason: reason))
+            queue.append(.duplicate(Reject(source: checkIn.source, reason: reason)))
             return
           }
           counts.checkIns += 1
-          try handlers.checkIn(checkIn)
+          queue.append(.checkIn(checkIn))
           if let note = checkIn.note {
-            let analysis = try self.analysis(of: note, counts: &counts)
-            try handlers.analyzed(
+            try enqueueText(
+              note,
               AnalyzedRecord(
-                id: checkIn.id, subject: checkIn.subject, date: checkIn.date, source: checkIn.source,
-                kind: .checkinNote, analysis: analysis))
+                id: checkIn.id, subject: checkIn.subject, date: checkIn.date, source: checkIn.source, kind: .checkinNote,
+                analysis: Ingest.placeholder))
           }
         case .reject(let reject):
           counts.rejected += 1
-          try handlers.reject(reject)
+          queue.append(.reject(reject))
+        }
+        if texts >= Ingest.batchSize || queue.count >= 8 * Ingest.batchSize {
+          try flush(&queue, &counts, handlers)
+          texts = 0
         }
       }
     }
+    try flush(&queue, &counts, handlers)
     return counts
+  }
+
+  private static let placeholder = TextAnalysis(words: 0, valence: 0, emotions: [:], themes: [:], evidence: [])
+
+  /// Analyses the queued texts on all cores, then hands every queued record on in order.
+  private func flush(_ queue: inout [Event], _ counts: inout RunCounts, _ handlers: Handlers) throws {
+    var work: [(index: Int, text: String)] = []
+    for (index, event) in queue.enumerated() {
+      if case .analyzed(let text, _, let cached, _) = event, cached == nil { work.append((index, text)) }
+    }
+    let results = UnsafeMutableBufferPointer<TextAnalysis>.allocate(capacity: max(work.count, 1))
+    defer { results.deallocate() }
+    nonisolated(unsafe) let slots = results
+    let analyzer = self.analyzer
+    let jobs = work
+    DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
+      (slots.baseAddress! + job).initialize(to: analyzer.analyze(jobs[job].text))
+    }
+    defer { results.prefix(work.count).indices.forEach { (results.baseAddress! + $0).deinitialize(count: 1) } }
+    var next = 0
+    for event in queue {
+      switch event {
+      case .analyzed(_, var record, let cached, let key):
+        if let cached {
+          counts.reused += 1
+          record.analysis = cached
+        } else {
+          counts.analyzed += 1
+          record.analysis = results[next]
+          next += 1
+          if let key { try cache?.remember(key: key, analysis: record.analysis) }
+        }
+        try handlers.analyzed(record)
+      case .checkIn(let checkIn): try handlers.checkIn(checkIn)
+      case .reject(let reject): try handlers.reject(reject)
+      case .duplicate(let duplicate): try handlers.duplicate(duplicate)
+      }
+    }
+    queue.removeAll(keepingCapacity: true)
   }
 
   /// Why a record is a duplicate, or `nil` (and it is remembered) when it is new.
