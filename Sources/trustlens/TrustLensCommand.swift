@@ -18,7 +18,10 @@ struct TrustLensCommand: ParsableCommand {
         trustlens run pipelines/demo.yml
         trustlens analyze data/clients --subject folder --format jsonl
         trustlens trends data/clients --subject folder --format table
+        trustlens dashboard data/clients --subject folder
+        trustlens report --month 2026-03 data/personal --subject me
         trustlens explain "I don't feel safe around him"
+        trustlens lexicon check my-lexicon.tsv
 
       Exit status:
         0  success
