@@ -87,4 +87,7 @@ public enum ImportedRecord: Sendable {
   case entry(Entry)
   case checkIn(CheckIn)
   case reject(Reject)
+  /// A text already analysed elsewhere (an `analyze --format jsonl` line, e.g. from the
+  /// shards of a cluster job): used as it is, not analysed again.
+  case analyzed(AnalyzedRecord)
 }

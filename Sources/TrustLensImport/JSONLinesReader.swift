@@ -19,6 +19,10 @@ struct JSONLinesReader {
         continue
       }
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
+      if line.bytes.count > 12, AnalyzedLineReader.looksAnalyzed(line.bytes) {
+        try emit(AnalyzedLineReader.read(line.bytes, location: location))
+        continue
+      }
       if let flat = FlatJSONParser.parse(line.bytes) {
         var fields: [String: FieldValue] = [:]
         for (key, value) in flat { fields[key.lowercased()] = value }

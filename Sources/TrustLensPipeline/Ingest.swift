@@ -132,6 +132,18 @@ public struct Ingest {
         case .reject(let reject):
           counts.rejected += 1
           queue.append(.reject(reject))
+        case .analyzed(let record):
+          if let reason = Ingest.duplicateReason(
+            &seen, content: FNV.hash(["a", record.subject, record.kind.rawValue, record.date.description, record.source.description]),
+            id: Ingest.idKey(record.subject, record.kind.rawValue + record.id), what: "analysis")
+          {
+            counts.duplicates += 1
+            queue.append(.duplicate(Reject(source: record.source, reason: reason)))
+            return
+          }
+          if record.kind == .entry { counts.entries += 1 }
+          counts.reused += 1
+          queue.append(.analyzed(text: "", record: record, cached: record.analysis, key: nil))
         }
         if texts >= Ingest.batchSize || queue.count >= 8 * Ingest.batchSize {
           try flush(&queue, &counts, handlers)
@@ -163,9 +175,9 @@ public struct Ingest {
     var next = 0
     for event in queue {
       switch event {
-      case .analyzed(_, var record, let cached, let key):
+      case .analyzed(let text, var record, let cached, let key):
         if let cached {
-          counts.reused += 1
+          if !text.isEmpty { counts.reused += 1 }
           record.analysis = cached
         } else {
           counts.analyzed += 1

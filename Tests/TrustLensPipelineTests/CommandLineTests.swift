@@ -87,6 +87,22 @@ import TestSupport
     #expect(failed.stderr == "Error: \(bad):2: expected 3 columns (pattern, tag, weight), found 2\n")
   }
 
+  /// Analysed JSON Lines (e.g. cluster shards, in any order) assess like the raw journal.
+  @Test func trendsAcceptAnalysedShardsInAnyOrder() throws {
+    let folder = TestSupport.temporaryFolder()
+    let raw = "data/clients/c03/journal.jsonl"
+    let analysed = try CommandRunner.run(["analyze", raw, "--subject", "c03", "--timezone", "America/New_York"])
+    let lines = analysed.stdout.split(separator: "\n").map(String.init).reversed()
+    let half = lines.count / 2
+    TestSupport.write(lines.prefix(half).joined(separator: "\n") + "\n", "shards/part-00001", in: folder)
+    TestSupport.write(lines.dropFirst(half).joined(separator: "\n") + "\n", "shards/part-00000", in: folder)
+    let single = try CommandRunner.run(["trends", raw, "--subject", "c03", "--timezone", "America/New_York"])
+    let cluster = try CommandRunner.run(["trends", folder.appendingPathComponent("shards").path, "--timezone", "America/New_York"])
+    #expect(cluster.status == 0, "\(cluster.stderr)")
+    #expect(single.stdout == cluster.stdout)
+    #expect(cluster.stdout.contains("\"status\":\"setback\""))
+  }
+
   @Test func badUsageExitsTwo() throws {
     let result = try CommandRunner.run(["trends", "data", "--as-of", "yesterday"])
     #expect(result.status == 2)
