@@ -125,8 +125,6 @@ public struct Runner {
     var timelines: [String: Timeline] = [:]
     var rejects: [Reject] = []
     var duplicatesShown = 0
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.sortedKeys]
     let since = options.since
     let sources = pipeline.inputs.map { input in
       var options = ImportOptions(
@@ -167,8 +165,7 @@ public struct Runner {
           }
           timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
           if let since, record.date.day < since { return }
-          try spill.write(try encoder.encode(record))
-          try spill.write("\n")
+          try spill.write(SpillWriter.frame(record))
           try analysisStream?.write(AnalysisLine.encode(record) + "\n")
         },
         checkIn: { original in
@@ -181,8 +178,7 @@ public struct Runner {
           }
           timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
           if let since, checkIn.date.day < since { return }
-          try checkInSpill.write(try encoder.encode(checkIn))
-          try checkInSpill.write("\n")
+          try checkInSpill.write(SpillWriter.frame(checkIn))
         },
         reject: { original in
           let reject = pseudonyms == nil ? original : Reject(source: hide(original.source), reason: original.reason)
@@ -345,22 +341,16 @@ struct SpillRecords: RecordSource {
   let checkIns: String
 
   func forEachEntry(subject: String?, _ body: (AnalyzedRecord) throws -> Void) throws {
-    try SpillRecords.read(entries, AnalyzedRecord.self) { record in
+    try SpillReader.forEachFrame(entries) { reader in
+      let record = reader.analyzedRecord()
       if subject == nil || record.subject == subject { try body(record) }
     }
   }
 
   func forEachCheckIn(subject: String?, _ body: (CheckIn) throws -> Void) throws {
-    try SpillRecords.read(checkIns, CheckIn.self) { checkIn in
+    try SpillReader.forEachFrame(checkIns) { reader in
+      let checkIn = reader.checkIn()
       if subject == nil || checkIn.subject == subject { try body(checkIn) }
-    }
-  }
-
-  private static func read<T: Decodable>(_ path: String, _ type: T.Type, _ body: (T) throws -> Void) throws {
-    let decoder = JSONDecoder()
-    try LineFile.forEachLine(path) { bytes, _, _ in
-      guard !bytes.isEmpty else { return }
-      try body(try decoder.decode(type, from: Data(bytes)))
     }
   }
 }

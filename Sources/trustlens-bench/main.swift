@@ -67,6 +67,24 @@ case "analyze":
   }
   let megabytesOfText = Double(bytes) / 1_048_576
   print("analysis: \(texts.count) texts, \(String(format: "%.0f", megabytesOfText)) MB of text in \(String(format: "%.2f", seconds)) s on one core = \(String(format: "%.1f", megabytesOfText / seconds)) MB/s (\(tags) evidence items)")
+case "corpus":
+  // `corpus ENTRIES DIR`: journals (JSONL, a subject per entry, 50 subjects) and weekly
+  // check-ins (CSV) for the whole-run benchmark.
+  let entries = megabytes == 500 ? 100_000 : megabytes
+  let out = CommandLine.arguments.count > 3 ? CommandLine.arguments[3] : "\(folder)/corpus-\(entries)"
+  try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+  var writer = CorpusWriter()
+  let written = try writer.writeEntries(count: entries, to: out + "/journal.jsonl")
+  var checkins = "date,subject,trust,communication,safety,self_care,mood,held\n"
+  let start = LocalDay(iso: "2020-01-01")!
+  for week in 0..<max(1, written.days / 7) {
+    for subject in 0..<50 {
+      let trust = (week + subject) % 11
+      checkins += "\(start.adding(days: week * 7 + subject % 7)),c\(LocalDay.pad(subject, 2)),\(trust),\(trust),\(trust),5,6,\(week % 9 == 0 ? "no" : "yes")\n"
+    }
+  }
+  try checkins.write(toFile: out + "/checkins.csv", atomically: true, encoding: .utf8)
+  print("corpus: \(written.entries) entries over \(written.days) days in \(out)")
 case "trends":
   // 10,000 subjects × a year of daily entries (and weekly check-ins), assessed.
   let subjects = megabytes == 500 ? 10_000 : megabytes
