@@ -95,21 +95,21 @@ struct SubjectSeries {
   }
 
   /// The series as real-time points for the trend test (days since the first point).
-  /// Series longer than 60 points (daily ratings) are first averaged per ISO week, which
-  /// keeps the test's O(n²) pairs bounded and damps day-to-day noise.
+  /// Series longer than 60 points are first averaged per ISO week, and still longer ones
+  /// (years of data) per month, which keeps the test's O(n²) pairs bounded and damps noise.
   static func points(_ series: [(day: LocalDay, value: Double)]) -> [SeriesPoint] {
     var series = series
-    if series.count > 60 {
-      var weekly: [(day: LocalDay, sum: Double, count: Int)] = []
+    for period in [Period.week, .month] where series.count > (period == .week ? 60 : 120) {
+      var merged: [(day: LocalDay, sum: Double, count: Int)] = []
       for (day, value) in series {
-        let week = day.startOfISOWeek
-        if let last = weekly.last, last.day == week {
-          weekly[weekly.count - 1] = (week, last.sum + value, last.count + 1)
+        let start = period.start(of: day)
+        if let last = merged.last, last.day == start {
+          merged[merged.count - 1] = (start, last.sum + value, last.count + 1)
         } else {
-          weekly.append((week, value, 1))
+          merged.append((start, value, 1))
         }
       }
-      series = weekly.map { ($0.day, $0.sum / Double($0.count)) }
+      series = merged.map { ($0.day, $0.sum / Double($0.count)) }
     }
     guard let first = series.first?.day else { return [] }
     return series.map { SeriesPoint(day: Double(first.days(to: $0.day)), value: $0.value) }

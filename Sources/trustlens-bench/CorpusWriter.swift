@@ -38,9 +38,11 @@ struct CorpusWriter {
     return text
   }
 
-  /// Writes `count` journal entries as JSON Lines with a subject each (50 subjects, seven
-  /// entries a day in all); returns the entries and days written.
+  /// Writes `count` journal entries as JSON Lines with a subject each: one subject per ~700
+  /// entries (about two a day for a year each, at least 50 subjects), over a year; returns
+  /// the entries, days and subjects written.
   mutating func writeEntries(count: Int, to path: String) throws -> (entries: Int, days: Int) {
+    let subjects = max(50, count / 700)
     FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     defer { try? handle.close() }
@@ -49,17 +51,17 @@ struct CorpusWriter {
     for index in 0..<count {
       let minute = Int(random.next() % 1440)
       let time = "\(LocalDay.pad(minute / 60, 2)):\(LocalDay.pad(minute % 60, 2))"
-      let subject = "c\(LocalDay.pad(Int(random.next() % 50), 2))"
+      let subject = "c\(LocalDay.pad(Int(random.next() % UInt64(subjects)), 4))"
       let text = entryText().replacingOccurrences(of: "\"", with: "\\\"")
       chunk += "{\"id\":\"e\(index)\",\"date\":\"\(day)T\(time):00-05:00\",\"subject\":\"\(subject)\",\"text\":\"\(text)\"}\n"
-      if index % 7 == 6 { day = day.adding(days: 1) }
+      if (index + 1) % max(1, count / 365) == 0 { day = day.adding(days: 1) }
       if chunk.utf8.count > 1 << 20 {
         handle.write(Data(chunk.utf8))
         chunk = ""
       }
     }
     handle.write(Data(chunk.utf8))
-    return (count, count / 7 + 1)
+    return (count, 365)
   }
 
   /// Writes about `bytes` of journal in `format` (jsonl, csv, jrnl) to `path`; returns entries.
