@@ -4,11 +4,30 @@ import TrustLensCore
 /// Reads the lines `trustlens analyze --format jsonl` writes back into analysed records, so
 /// `trends` and `run` can assess what a cluster analysed (shards in any order).
 enum AnalyzedLineReader {
-  /// True for an object with the analysis keys (`"evidence":` and `"emotions":`).
+  /// True for an object with the analysis keys (`"emotions":{`, `"kind":`, `"valence":`),
+  /// found by a byte scan that stops early, so ordinary journal lines cost almost nothing.
   static func looksAnalyzed(_ bytes: [UInt8]) -> Bool {
     guard bytes.first == UInt8(ascii: "{") else { return false }
-    let text = String(decoding: bytes.prefix(4096), as: UTF8.self)
-    return text.contains("\"emotions\":") && text.contains("\"kind\":") && text.contains("\"valence\":")
+    return contains(bytes, "\"emotions\":{") && contains(bytes, "\"kind\":") && contains(bytes, "\"valence\":")
+  }
+
+  private static func contains(_ bytes: [UInt8], _ needle: StaticString) -> Bool {
+    let count = needle.utf8CodeUnitCount
+    guard bytes.count >= count else { return false }
+    let first = needle.utf8Start[0]
+    return bytes.withUnsafeBufferPointer { haystack in
+      var index = 0
+      let last = haystack.count - count
+      while index <= last {
+        if haystack[index] == first {
+          var offset = 1
+          while offset < count && haystack[index + offset] == needle.utf8Start[offset] { offset += 1 }
+          if offset == count { return true }
+        }
+        index += 1
+      }
+      return false
+    }
   }
 
   static func read(_ bytes: [UInt8], location: SourceLocation) -> ImportedRecord {

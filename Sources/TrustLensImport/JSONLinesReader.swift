@@ -12,6 +12,7 @@ struct JSONLinesReader {
 
   func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
     var lines = LineReader(source: source)
+    var analyzedFile: Bool?
     while let line = try lines.next() {
       let location = SourceLocation(file: builder.file, line: line.number)
       if line.tooLong {
@@ -19,7 +20,9 @@ struct JSONLinesReader {
         continue
       }
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) { continue }
-      if line.bytes.count > 12, AnalyzedLineReader.looksAnalyzed(line.bytes) {
+      // A file of analysed records (cluster shards) is recognised by its first record.
+      if analyzedFile == nil { analyzedFile = AnalyzedLineReader.looksAnalyzed(line.bytes) }
+      if analyzedFile == true, AnalyzedLineReader.looksAnalyzed(line.bytes) {
         try emit(AnalyzedLineReader.read(line.bytes, location: location))
         continue
       }
