@@ -13,11 +13,7 @@ public struct HTMLReport: Sendable {
   }
 
   public func render(_ report: Report) -> String {
-    let c = report.counts
-    let model: [String: Any] = [
-      "pipeline": report.pipeline, "asOf": report.asOf?.description ?? "—", "records": c.records,
-      "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected, "duplicates": c.duplicates,
-      "hasAlerts": !report.alerts.isEmpty, "alerts": report.alerts.joined(separator: ", "),
+    let model = Templates.headerModel(report).merging([
       "subjects": report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
       "overview": OverviewRow.rows(report).map { row -> [String: Any] in
@@ -28,7 +24,7 @@ public struct HTMLReport: Sendable {
           "checkIns": row.checkIns > 0 ? "\(row.checkInsHeld) of \(row.checkIns)" : "—",
         ]
       },
-    ]
+    ]) { $1 }
     return templates.render(.html, model)
   }
 

@@ -11,12 +11,7 @@ public struct MarkdownSummary: Sendable {
   }
 
   public func render(_ report: Report) -> String {
-    let c = report.counts
-    let model: [String: Any] = [
-      "pipeline": MarkdownSummary.escape(report.pipeline), "asOf": report.asOf?.description ?? "—",
-      "records": c.records, "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected,
-      "duplicates": c.duplicates, "hasAlerts": !report.alerts.isEmpty,
-      "alerts": report.alerts.map(MarkdownSummary.escape).joined(separator: ", "),
+    let model = Templates.headerModel(report, escape: MarkdownSummary.escape).merging([
       "subjects": report.subjects.map { subject -> [String: Any] in
         let a = subject.assessment
         return [
@@ -25,7 +20,7 @@ public struct MarkdownSummary: Sendable {
           "why": MarkdownSummary.escape(a.statusEvidence.first ?? ""),
         ]
       },
-    ]
+    ]) { $1 }
     return templates.render(.markdown, model)
   }
 

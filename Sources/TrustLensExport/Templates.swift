@@ -54,6 +54,17 @@ public struct Templates: Sendable {
     self.templates = templates
   }
 
+  /// The fields every template's view model starts with: the pipeline, the as-of day, the
+  /// counts and the alerts; `escape` prepares text from input for the template's format.
+  public static func headerModel(_ report: Report, escape: (String) -> String = { $0 }) -> [String: Any] {
+    let c = report.counts
+    return [
+      "pipeline": escape(report.pipeline), "asOf": report.asOf?.description ?? "—", "records": c.records,
+      "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected, "duplicates": c.duplicates,
+      "hasAlerts": !report.alerts.isEmpty, "alerts": report.alerts.map(escape).joined(separator: ", "),
+    ]
+  }
+
   /// Renders `name` with a view model of dictionaries, arrays and strings.
   public func render(_ name: Name, _ model: [String: Any]) -> String {
     templates[name]!.render(model)
