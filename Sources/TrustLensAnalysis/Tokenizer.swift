@@ -61,6 +61,7 @@ struct Tokenizer: Sendable {
   func tokenize(_ text: String) -> TokenizedText {
     var result = TokenizedText()
     result.bytes = Array(text.utf8)
+    result.tokens.reserveCapacity(result.bytes.count / 4 + 4)
     let bytes = result.bytes
     var sentence = 0, clause = 0
     var sentenceHasContent = false
