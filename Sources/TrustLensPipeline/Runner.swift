@@ -61,8 +61,13 @@ public struct Runner {
   /// folder and its subject folders. Finished outputs are never touched.
   static func removeStaleTemporaries(in dir: String) {
     guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
-    for name in names where (name as NSString).lastPathComponent.hasPrefix(".") && name.contains(".tmp-") {
-      unlink(dir + "/" + name)
+    for name in names {
+      let last = (name as NSString).lastPathComponent
+      if last.hasPrefix(".") && name.contains(".tmp-") {
+        unlink(dir + "/" + name)
+      } else if last == WorkbookRenderer.scratchFolder {
+        try? FileManager.default.removeItem(atPath: dir + "/" + name)
+      }
     }
   }
 

@@ -1,4 +1,5 @@
 public import TrustLensCore
+import Foundation
 import TrustLensTrends
 
 /// Renders a report as an Excel workbook.
@@ -21,7 +22,15 @@ public struct WorkbookRenderer {
   /// from `records`.
   public func write(_ report: Report, records: some RecordSource, subject: String? = nil, to path: String) throws {
     let temporary = AtomicFile.temporaryPath(for: path)
-    let workbook = try XlsxWorkbook(path: temporary, constantMemory: true, temporaryFolder: path.asPath.folder)
+    // libxlsxwriter's own temporary files (constant-memory rows) go to a hidden folder beside
+    // the workbook: private like the outputs, and removed by the next run if this one is killed.
+    let scratch = path.asPath.folder + "/" + WorkbookRenderer.scratchFolder
+    // Only the scratch folder is created here, never the workbook's own folder.
+    guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
+      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+    defer { rmdir(scratch) }
+    let workbook = try XlsxWorkbook(path: temporary, constantMemory: true, temporaryFolder: scratch)
     let styles = Styles(workbook)
     let layout = RollupLayout(report)
     // Sheets are created in tab order; each is written top to bottom (constant memory).
@@ -44,6 +53,9 @@ public struct WorkbookRenderer {
     try workbook.close()
     try AtomicFile.commit(temporary, to: path)
   }
+
+  /// The hidden folder beside a workbook that holds libxlsxwriter's temporary files.
+  public static let scratchFolder = ".trustlens-tmp"
 
   /// Characters that fit one line of the Summary's text column (width 70).
   static let textWidth = 78.0
