@@ -124,7 +124,7 @@ public struct Dashboard: Sendable {
     for (start, bucket) in view.months {
       let valence = bucket.texts > 0 ? SVGChart.short(bucket.valenceSum / Double(bucket.texts), digits: 2) : "-"
       let trust = bucket.rating("trust").map { SVGChart.short($0) } ?? "-"
-      let top = Dashboard.topEmotions(bucket, limit: 3).joined(separator: ", ")
+      let top = bucket.topEmotions(limit: 3).joined(separator: ", ")
       let label = "\(start.year)-\(start.month < 10 ? "0" : "")\(start.month)"
       lines.append("  " + pad(label, 10) + pad(String(bucket.texts), 7) + pad(valence, 9) + pad(trust, 7) + top)
     }
@@ -132,17 +132,6 @@ public struct Dashboard: Sendable {
       lines += wrap("\(notable.signal), \(notable.date.day): \(notable.evidence.joined(separator: "; ")) (\(notable.source))", indent: "  ★ ")
     }
     return lines
-  }
-
-  /// The strongest emotions of a period by mean intensity per text.
-  static func topEmotions(_ bucket: DayBucket, limit: Int) -> [String] {
-    var scored: [(tag: String, value: Double)] = []
-    for tag in Taxonomy.emotions {
-      let value = bucket.meanIntensity(of: tag)
-      if value > 0 { scored.append((tag, value)) }
-    }
-    scored.sort { lhs, rhs in lhs.value != rhs.value ? lhs.value > rhs.value : lhs.tag < rhs.tag }
-    return scored.prefix(limit).map(\.tag)
   }
 
   /// Colours the status badges and signal markers with ANSI escapes (input text was

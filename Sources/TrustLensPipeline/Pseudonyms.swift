@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import TrustLensCore
+import TrustLensImport
 
 /// Stable pseudonyms for subject ids: `S-` and the first 12 hex digits of
 /// HMAC-SHA256(key, id). Never a plain hash: without the key a code cannot be linked to a name.
@@ -50,6 +51,44 @@ struct Pseudonyms {
     guard !map.isEmpty else { return path }
     return path.split(separator: "/", omittingEmptySubsequences: false).map { map[String($0)] ?? String($0) }
       .joined(separator: "/")
+  }
+
+  /// Learns, before reading, the subjects whose ids also appear in paths: client folders
+  /// (`subject: folder`) and fixed ids, so no reject or notice can name them.
+  mutating func register(_ inputs: [PipelineFile.Input]) {
+    for input in inputs {
+      switch input.subject {
+      case .fixed(let id): _ = code(for: id)
+      case .folder:
+        var skipped: [String] = []
+        for file in (try? InputFiles.expand(input.path, followLinks: input.followLinks, skipped: &skipped)) ?? [] {
+          if let folder = file.folderSubject { _ = code(for: folder) }
+        }
+      case .field: break
+      }
+    }
+  }
+
+  func hide(_ source: SourceLocation) -> SourceLocation {
+    SourceLocation(file: pseudonymize(path: source.file), line: source.line)
+  }
+
+  /// An analysed record with its id, subject and source under pseudonyms.
+  mutating func hide(_ record: AnalyzedRecord) -> AnalyzedRecord {
+    var hidden = record
+    hidden.id = recordID(record.id, subject: record.subject)
+    hidden.subject = code(for: record.subject)
+    hidden.source = hide(record.source)
+    return hidden
+  }
+
+  /// A check-in with its id, subject and source under pseudonyms.
+  mutating func hide(_ checkIn: CheckIn) -> CheckIn {
+    var hidden = checkIn
+    hidden.id = recordID(checkIn.id, subject: checkIn.subject)
+    hidden.subject = code(for: checkIn.subject)
+    hidden.source = hide(checkIn.source)
+    return hidden
   }
 
   /// The code-to-name map as CSV, for the private file.

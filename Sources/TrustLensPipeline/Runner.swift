@@ -141,33 +141,12 @@ public struct Runner {
     // Pseudonyms: every subject id (and client folder names in source paths) becomes a code
     // before anything is written; the codes of folder and fixed subjects are known upfront.
     var pseudonyms = try pipeline.pseudonymize ? Pseudonyms(keyFile: pipeline.pseudonymKeyFile) : nil
-    if pseudonyms != nil {
-      for input in pipeline.inputs {
-        switch input.subject {
-        case .fixed(let id): _ = pseudonyms?.code(for: id)
-        case .folder:
-          var skipped: [String] = []
-          for file in (try? InputFiles.expand(input.path, followLinks: input.followLinks, skipped: &skipped)) ?? [] {
-            if let folder = file.folderSubject { _ = pseudonyms?.code(for: folder) }
-          }
-        case .field: break
-        }
-      }
-    }
-    func hide(_ subject: String) -> String { pseudonyms?.code(for: subject) ?? subject }
-    func hide(_ source: SourceLocation) -> SourceLocation {
-      pseudonyms.map { SourceLocation(file: $0.pseudonymize(path: source.file), line: source.line) } ?? source
-    }
+    pseudonyms?.register(pipeline.inputs)
     let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(
       Ingest.Handlers(
         analyzed: { original in
           tick()
-          var record = original
-          if pseudonyms != nil {
-            record.id = pseudonyms?.recordID(record.id, subject: record.subject) ?? record.id
-            record.subject = hide(record.subject)
-            record.source = hide(record.source)
-          }
+          let record = pseudonyms?.hide(original) ?? original
           timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
           if let since, record.date.day < since { return }
           try spill.write(SpillWriter.frame(record))
@@ -175,24 +154,19 @@ public struct Runner {
         },
         checkIn: { original in
           tick()
-          var checkIn = original
-          if pseudonyms != nil {
-            checkIn.id = pseudonyms?.recordID(checkIn.id, subject: checkIn.subject) ?? checkIn.id
-            checkIn.subject = hide(checkIn.subject)
-            checkIn.source = hide(checkIn.source)
-          }
+          let checkIn = pseudonyms?.hide(original) ?? original
           timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
           if let since, checkIn.date.day < since { return }
           try checkInSpill.write(SpillWriter.frame(checkIn))
         },
         reject: { original in
-          let reject = pseudonyms == nil ? original : Reject(source: hide(original.source), reason: original.reason)
+          let reject = pseudonyms.map { Reject(source: $0.hide(original.source), reason: original.reason) } ?? original
           if rejects.count < Runner.rejectsKept { rejects.append(reject) }
           try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
         },
         duplicate: { duplicate in
           duplicatesShown += 1
-          if duplicatesShown <= Runner.duplicatesShown { notice("\(hide(duplicate.source)): skipped: \(duplicate.reason)") }
+          if duplicatesShown <= Runner.duplicatesShown { notice("\(pseudonyms?.hide(duplicate.source) ?? duplicate.source): skipped: \(duplicate.reason)") }
         },
         notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) }))
     try spill.close()

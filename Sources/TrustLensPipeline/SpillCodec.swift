@@ -33,14 +33,19 @@ struct SpillWriter {
     }
   }
 
+  /// The identity every record starts with: id, subject, date, source.
+  mutating func identity(id: String, subject: String, date: RecordDate, source: SourceLocation) {
+    string(id)
+    string(subject)
+    self.date(date)
+    string(source.file)
+    int(source.line)
+  }
+
   /// One analysed record as a frame.
   static func frame(_ record: AnalyzedRecord) -> [UInt8] {
     var w = SpillWriter()
-    w.string(record.id)
-    w.string(record.subject)
-    w.date(record.date)
-    w.string(record.source.file)
-    w.int(record.source.line)
+    w.identity(id: record.id, subject: record.subject, date: record.date, source: record.source)
     w.int(record.kind == .entry ? 0 : 1)
     let a = record.analysis
     w.int(a.words)
@@ -64,11 +69,7 @@ struct SpillWriter {
   /// One check-in as a frame.
   static func frame(_ checkIn: CheckIn) -> [UInt8] {
     var w = SpillWriter()
-    w.string(checkIn.id)
-    w.string(checkIn.subject)
-    w.date(checkIn.date)
-    w.string(checkIn.source.file)
-    w.int(checkIn.source.line)
+    w.identity(id: checkIn.id, subject: checkIn.subject, date: checkIn.date, source: checkIn.source)
     w.int(checkIn.held ? 1 : 0)
     w.tags(checkIn.ratings)
     w.int(checkIn.commitmentsMade.map { _ in 1 } ?? 0)
@@ -124,8 +125,14 @@ struct SpillReader {
     return result
   }
 
-  mutating func analyzedRecord() -> AnalyzedRecord {
+  /// The identity written by ``SpillWriter/identity(id:subject:date:source:)``.
+  mutating func identity() -> (id: String, subject: String, date: RecordDate, source: SourceLocation) {
     let id = string(), subject = string(), date = date(), file = string(), line = int()
+    return (id, subject, date, SourceLocation(file: file, line: line))
+  }
+
+  mutating func analyzedRecord() -> AnalyzedRecord {
+    let (id, subject, date, source) = identity()
     let kind: AnalyzedKind = int() == 0 ? .entry : .checkinNote
     let words = int(), valence = double(), emotions = tags(), themes = tags()
     var evidence: [Evidence] = []
@@ -136,18 +143,18 @@ struct SpillReader {
       evidence.append(Evidence(tag: tag, match: match, sentence: sentence, start: start, end: end, weight: weight, rules: rules))
     }
     return AnalyzedRecord(
-      id: id, subject: subject, date: date, source: SourceLocation(file: file, line: line), kind: kind,
+      id: id, subject: subject, date: date, source: source, kind: kind,
       analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence))
   }
 
   mutating func checkIn() -> CheckIn {
-    let id = string(), subject = string(), date = date(), file = string(), line = int()
+    let (id, subject, date, source) = identity()
     let held = int() == 1
     let ratings = tags()
     let hasMade = int() == 1, made = double(), hasKept = int() == 1, kept = double()
     let hasNote = int() == 1, note = string()
     return CheckIn(
-      id: id, subject: subject, date: date, source: SourceLocation(file: file, line: line), held: held, ratings: ratings,
+      id: id, subject: subject, date: date, source: source, held: held, ratings: ratings,
       commitmentsMade: hasMade ? made : nil, commitmentsKept: hasKept ? kept : nil, note: hasNote ? note : nil)
   }
 

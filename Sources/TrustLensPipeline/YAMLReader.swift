@@ -46,6 +46,15 @@ struct YAMLReader {
     return value
   }
 
+  /// A key that takes one of a fixed set of values; the error lists them.
+  func choice<T: RawRepresentable & CaseIterable>(_ node: Node, _ key: String) throws(PipelineError) -> T where T.RawValue == String {
+    let text = try string(node, key)
+    guard let value = T(rawValue: text) else {
+      throw fail(node, "\(key) must be one of: \(T.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    return value
+  }
+
   func strings(_ node: Node, _ key: String) throws(PipelineError) -> [String] {
     switch node {
     case .scalar(let scalar): return scalar.string.isEmpty ? [] : [scalar.string]
@@ -144,25 +153,10 @@ struct YAMLReader {
         let text = try string(value, key)
         guard !text.isEmpty else { throw fail(value, "subject must be folder, field or an id") }
         input.subject = SubjectRule(text)
-      case "kind":
-        let text = try string(value, key)
-        guard let kind = RecordKind(rawValue: text) else {
-          throw fail(value, "kind must be one of: \(RecordKind.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        input.kind = kind
-      case "format":
-        let text = try string(value, key)
-        guard let format = InputFormat(rawValue: text) else {
-          throw fail(value, "format must be one of: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        input.format = format
+      case "kind": input.kind = try choice(value, key)
+      case "format": input.format = try choice(value, key)
       case "follow_links": input.followLinks = try bool(value, key)
-      case "date_format":
-        let text = try string(value, key)
-        guard let order = DayOrder(rawValue: text) else {
-          throw fail(value, "date_format must be one of: \(DayOrder.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        input.dayOrder = order
+      case "date_format": input.dayOrder = try choice(value, key) as DayOrder
       case "mood_labels":
         guard case .mapping(let labels) = value else { throw fail(value, "mood_labels must map labels to numbers") }
         for (labelNode, numberNode) in labels {

@@ -32,6 +32,17 @@ public struct DayBucket: Sendable, Equatable {
     return 0
   }
 
+  /// The strongest built-in emotions of the period by mean intensity per text (ties by name).
+  public func topEmotions(limit: Int) -> [String] {
+    var scored: [(tag: String, value: Double)] = []
+    for tag in Taxonomy.emotions {
+      let value = meanIntensity(of: tag)
+      if value > 0 { scored.append((tag, value)) }
+    }
+    scored.sort { lhs, rhs in lhs.value != rhs.value ? lhs.value > rhs.value : lhs.tag < rhs.tag }
+    return scored.prefix(limit).map(\.tag)
+  }
+
   /// How many texts carry the tag with this id.
   @inline(__always)
   func count(ofID id: UInt16) -> Int {

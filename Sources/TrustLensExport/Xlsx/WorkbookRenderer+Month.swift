@@ -43,7 +43,7 @@ extension WorkbookRenderer {
         if let mood = bucket.rating("mood") { try workbook.write(mood, sheet, row: row, column: 4, styles.number2) }
         try workbook.write(Double(bucket.checkInsHeld), sheet, row: row, column: 5)
         try workbook.write(Double(bucket.checkInsSkipped), sheet, row: row, column: 6)
-        try workbook.write(Dashboard.topEmotions(bucket, limit: 3).joined(separator: ", "), sheet, row: row, column: 8)
+        try workbook.write(bucket.topEmotions(limit: 3).joined(separator: ", "), sheet, row: row, column: 8)
         row += 1
       }
       row += 1
