@@ -12,81 +12,127 @@ public import TrustLensCore
 /// 4. Intensifiers, softeners and hedges just before a match scale its weight.
 /// 5. Emphasis: a match written in capitals is strengthened.
 /// Tag intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1].
+///
+/// Texts longer than ``Tokenizer/maximumBytes`` (1 GiB) are analysed up to that length.
 public struct Analyzer: Sendable {
   public let lexicon: Lexicon
   let compiled: CompiledLexicon
   let tokenizer: Tokenizer
+  /// The rule names of every set of applied rules, indexed by its raw value, built once so
+  /// evidence shares them instead of building an array per match.
+  private let ruleNames: [[String]]
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
     let compiled = CompiledLexicon(lexicon)
     self.compiled = compiled
-    self.tokenizer = Tokenizer(
-      vocabulary: compiled.vocabulary, redirects: compiled.redirectTable, startsClause: compiled.startsClause)
+    self.tokenizer = Tokenizer(lexicon: compiled)
+    self.ruleNames = (0...AppliedRules.all.rawValue).map { AppliedRules(rawValue: $0).names }
   }
 
   /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
   /// shows the same numbers.
   public func analyze(_ text: String) -> TextAnalysis {
-    let tokenized = tokenizer.tokenize(text)
-    let tokens = tokenized.tokens
-    let matches = tagMatches(tokenized)
-    var evidence: [Evidence] = []
-    var combined: [String: Double] = [:]
-    for match in matches {
-      let start = tokens[match.first].start, end = tokens[match.last].end
-      let text = String(decoding: tokenized.bytes[tokens[match.first].byteStart..<tokens[match.last].byteEnd], as: UTF8.self)
-      evidence.append(
-        Evidence(
-          tag: match.tag, match: text,
-          sentence: tokens[match.first].sentence + 1, start: start, end: end,
-          weight: Analyzer.round(match.weight), rules: match.rules))
-      combined[match.tag] = 1 - (1 - (combined[match.tag] ?? 0)) * (1 - min(match.weight, 1))
+    var text = text
+    return text.withUTF8 { self.analyze(utf8: $0) }
+  }
+
+  private func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>) -> TextAnalysis {
+    let tokenized = tokenizer.tokenize(bytes)
+    return tokenized.tokens.withUnsafeBufferPointer { tokens in
+      tokenized.stems.withUnsafeBufferPointer { stems in
+        let matches = tagMatches(tokens: tokens, stems: stems)
+        var evidence: [Evidence] = []
+        evidence.reserveCapacity(matches.count)
+        var combined = [Double](repeating: 0, count: compiled.tagNames.count)
+        var present: [Int32] = []
+        for match in matches {
+          let first = tokens[Int(match.first)], last = tokens[Int(match.last)]
+          let text = String(
+            decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
+          evidence.append(
+            Evidence(
+              tag: compiled.tagNames[Int(match.tag)], match: text, sentence: Int(first.sentence) + 1,
+              start: Int(first.start), end: Int(last.end), weight: Analyzer.round(match.weight),
+              rules: ruleNames[Int(match.rules.rawValue)]))
+          let tag = Int(match.tag)
+          if combined[tag] == 0 { present.append(match.tag) }
+          combined[tag] = 1 - (1 - combined[tag]) * (1 - min(match.weight, 1))
+        }
+        var emotions: [String: Double] = [:], themes: [String: Double] = [:]
+        for tag in present {
+          let intensity = max(Analyzer.round(combined[Int(tag)]), 0.001)
+          if compiled.tagIsEmotion[Int(tag)] {
+            emotions[compiled.tagNames[Int(tag)]] = intensity
+          } else {
+            themes[compiled.tagNames[Int(tag)]] = intensity
+          }
+        }
+        let valence = valence(tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: matches)
+        return TextAnalysis(
+          words: tokenized.wordCount, valence: Analyzer.round(valence), emotions: emotions, themes: themes,
+          evidence: evidence)
+      }
     }
-    var emotions: [String: Double] = [:]
-    var themes: [String: Double] = [:]
-    for (tag, value) in combined {
-      let intensity = max(Analyzer.round(value), 0.001)
-      if lexicon.kind(of: tag) == .emotion { emotions[tag] = intensity } else { themes[tag] = intensity }
-    }
-    let valence = valence(tokenized, tagMatches: matches)
-    return TextAnalysis(
-      words: tokens.lazy.filter(\.isWord).count, valence: Analyzer.round(valence),
-      emotions: emotions, themes: themes, evidence: evidence)
   }
 
   static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
 }
 
-/// One tag match after the rules ran.
+/// The rules that changed a match, in the order they are applied and reported.
+struct AppliedRules: OptionSet {
+  let rawValue: UInt8
+  static let negation = AppliedRules(rawValue: 1 << 0)
+  static let past = AppliedRules(rawValue: 1 << 1)
+  static let intensifier = AppliedRules(rawValue: 1 << 2)
+  static let softener = AppliedRules(rawValue: 1 << 3)
+  static let hedge = AppliedRules(rawValue: 1 << 4)
+  static let emphasis = AppliedRules(rawValue: 1 << 5)
+  static let all: AppliedRules = [.negation, .past, .intensifier, .softener, .hedge, .emphasis]
+
+  /// The names evidence shows, in application order.
+  var names: [String] {
+    [
+      (AppliedRules.negation, "negation"), (.past, "past"), (.intensifier, "intensifier"), (.softener, "softener"),
+      (.hedge, "hedge"), (.emphasis, "emphasis"),
+    ].filter { contains($0.0) }.map(\.1)
+  }
+}
+
+/// One tag match after the rules ran: a tag id, the tokens it covers and its weight.
 struct TagMatch {
-  var tag: String
-  var first: Int
-  var last: Int
+  var tag: Int32
+  var first: Int32
+  var last: Int32
   var weight: Double
-  var rules: [String]
+  var rules: AppliedRules
 }
 
 extension Analyzer {
   /// Matches tag patterns longest-first and applies the rules to each match.
-  func tagMatches(_ tokenized: TokenizedText) -> [TagMatch] {
-    let tokens = tokenized.tokens
+  func tagMatches(tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>) -> [TagMatch] {
     var result: [TagMatch] = []
     var position = 0
     var found: [Int32] = []
     var scratch = MatchScratch()
     while position < tokens.count {
-      let length = compiled.tags.longest(in: tokens, stems: tokenized.stems, at: position, into: &found, scratch: &scratch)
+      guard compiled.tags.mayStart(with: tokens[position]) else {
+        position += 1
+        continue
+      }
+      let length = compiled.tags.longest(in: tokens, stems: stems, at: position, into: &found, scratch: &scratch)
       guard length > 0, !found.isEmpty else {
         position += 1
         continue
       }
-      let hits = found.flatMap { compiled.tags.values[Int($0)] }
       let last = position + length - 1
-      for hit in hits {
-        if let match = applyRules(to: hit, first: position, last: last, tokens: tokens) {
+      let spanStart = result.count
+      for pattern in found {
+        for hit in compiled.tags.values[Int(pattern)] {
+          guard let match = applyRules(tag: compiled.hitTags[Int(hit)], weight: compiled.hitWeights[Int(hit)], first: position, last: last, tokens: tokens)
+          else { continue }
           // The same tag twice from one span (two patterns) counts once, at its strongest.
-          if let index = result.firstIndex(where: { $0.tag == match.tag && $0.first == position }) {
+          if let index = result[spanStart...].firstIndex(where: { $0.tag == match.tag }) {
             if result[index].weight < match.weight { result[index] = match }
           } else {
             result.append(match)
@@ -99,75 +145,84 @@ extension Analyzer {
   }
 
   private func applyRules(
-    to hit: Lexicon.TagHit, first: Int, last: Int, tokens: [Token]
+    tag: Int32, weight: Double, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>
   ) -> TagMatch? {
-    var match = TagMatch(tag: hit.tag, first: first, last: last, weight: hit.weight, rules: [])
-    let rules = compiled
+    var match = TagMatch(tag: tag, first: Int32(first), last: Int32(last), weight: weight, rules: [])
     if isResolved(after: last, tokens: tokens) { return nil }
-    if negator(before: first, tokens: tokens) != nil {
-      guard let opposite = rules.flips[hit.tag] else { return nil }
+    if hasNegator(before: first, tokens: tokens) {
+      let opposite = compiled.tagFlips[Int(tag)]
+      guard opposite >= 0 else { return nil }
       match.tag = opposite
       match.weight *= 0.8
-      match.rules.append("negation")
+      match.rules.insert(.negation)
     }
-    for (name, modifiers) in [
-      ("past", rules.past), ("intensifier", rules.intensifiers), ("softener", rules.softeners),
-      ("hedge", rules.hedges),
-    ] {
-      if let factor = modifier(modifiers, before: first, tokens: tokens, window: name == "past" ? 4 : 2) {
-        match.weight *= factor
-        match.rules.append(name)
-      }
+    // Written out rather than looped over, so no modifier set is copied per match.
+    if let factor = modifier(compiled.past, before: first, tokens: tokens, window: 4) {
+      match.weight *= factor
+      match.rules.insert(.past)
     }
-    if tokens[first...last].contains(where: \.isShouted) {
+    if let factor = modifier(compiled.intensifiers, before: first, tokens: tokens, window: 2) {
+      match.weight *= factor
+      match.rules.insert(.intensifier)
+    }
+    if let factor = modifier(compiled.softeners, before: first, tokens: tokens, window: 2) {
+      match.weight *= factor
+      match.rules.insert(.softener)
+    }
+    if let factor = modifier(compiled.hedges, before: first, tokens: tokens, window: 2) {
+      match.weight *= factor
+      match.rules.insert(.hedge)
+    }
+    if (first...last).contains(where: { tokens[$0].isShouted }) {
       match.weight *= 1.2
-      match.rules.append("emphasis")
+      match.rules.insert(.emphasis)
     }
     match.weight = min(max(match.weight, 0.01), 1)
     return match
   }
 
-  /// The index of a negator up to three words before `position` in the same clause.
-  func negator(before position: Int, tokens: [Token]) -> Int? {
+  /// Whether a negator stands up to three words before `position` in the same clause.
+  func hasNegator(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[position].clause
     var index = position - 1
     while index >= 0, index >= position - 3, tokens[index].clause == clause {
-      if compiled.negates(tokens[index]) { return index }
+      if tokens[index].classes.contains(.negator) { return true }
       index -= 1
     }
-    return nil
+    return false
   }
 
   /// True when a resolved-state word (`anymore`) follows the match in its clause.
-  private func isResolved(after last: Int, tokens: [Token]) -> Bool {
+  private func isResolved(after last: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[last].clause
-    for words in compiled.resolved {
-      for start in (last + 1)..<min(last + 4, tokens.count) where tokens[start].clause == clause {
-        if start + words.count <= tokens.count,
-          zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id })
-        {
-          return true
-        }
+    for start in (last + 1)..<min(last + 4, tokens.count)
+    where tokens[start].clause == clause && tokens[start].classes.contains(.startsResolved) {
+      for words in compiled.resolved where start + words.count <= tokens.count {
+        if zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id }) { return true }
       }
     }
     return false
   }
 
   /// The factor of a modifier ending within `window` words before `position`, same clause.
-  func modifier(_ modifiers: CompiledLexicon.ModifierSet, before position: Int, tokens: [Token], window: Int) -> Double? {
+  func modifier(
+    _ modifiers: CompiledLexicon.ModifierSet, before position: Int, tokens: UnsafeBufferPointer<Token>, window: Int
+  ) -> Double? {
     let clause = tokens[position].clause
     var end = position - 1
     while end >= 0, end >= position - window {
-      if tokens[end].id >= 0 {
-        for modifier in modifiers.ending(with: tokens[end].id) {
-          let start = end - modifier.words.count + 1
-          guard start >= 0, tokens[start].clause == clause, tokens[end].clause == clause else { continue }
-          var same = true
-          for (offset, word) in modifier.words.enumerated() where tokens[start + offset].id != word {
-            same = false
-            break
+      let token = tokens[end]
+      if token.classes.contains(modifiers.endClass), token.clause == clause {
+        var candidate = modifiers.firstByLastWord[Int(token.id)]
+        while candidate >= 0 {
+          let wordStart = Int(modifiers.wordStart[Int(candidate)]), wordEnd = Int(modifiers.wordStart[Int(candidate) + 1])
+          let start = end - (wordEnd - wordStart) + 1
+          if start >= 0, tokens[start].clause == clause,
+            (0..<(wordEnd - wordStart)).allSatisfy({ tokens[start + $0].id == modifiers.words[wordStart + $0] })
+          {
+            return modifiers.factors[Int(candidate)]
           }
-          if same { return modifier.factor }
+          candidate = modifiers.next[Int(candidate)]
         }
       }
       end -= 1

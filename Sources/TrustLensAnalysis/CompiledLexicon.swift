@@ -1,75 +1,132 @@
-/// A lexicon compiled for matching: every word an id, patterns and rule word classes as id
-/// sequences, flags per word id. Built once per analyzer; read concurrently.
+import TrustLensCore
+
+/// A lexicon compiled for matching: every word an id, every tag an id, patterns and rule word
+/// classes as id sequences in flat arrays. Built once per analyzer; read concurrently.
+///
+/// Matching touches only integers and flat arrays (no strings, no nested arrays), so the
+/// hot path neither hashes nor retains; tag names are looked up when evidence is written.
 struct CompiledLexicon: Sendable {
-  struct Modifier: Sendable {
-    var words: [Int32]
-    var factor: Double
+  /// The rule word classes a word can belong to, as bits of ``wordClasses``.
+  struct WordClass: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let negator = WordClass(rawValue: 1 << 0)
+    static let contrast = WordClass(rawValue: 1 << 1)
+    static let endsIntensifier = WordClass(rawValue: 1 << 2)
+    static let endsSoftener = WordClass(rawValue: 1 << 3)
+    static let endsHedge = WordClass(rawValue: 1 << 4)
+    static let endsPast = WordClass(rawValue: 1 << 5)
+    static let startsResolved = WordClass(rawValue: 1 << 6)
+    static let startsClause = WordClass(rawValue: 1 << 7)
   }
 
-  /// Modifiers of one kind indexed by their last word, so a check before a match looks only
-  /// at modifiers that can end at each position.
+  /// Modifiers of one kind (intensifiers, softeners, …), chained by their last word, so a
+  /// check before a match looks only at modifiers that can end at each position.
   struct ModifierSet: Sendable {
-    /// Per word id (the modifier's last word), the modifiers ending with it.
-    private(set) var byLastWord: [[Modifier]] = []
+    /// The class bit a word gets when some modifier of this set ends with it.
+    let endClass: WordClass
+    /// Per word id, the first modifier ending with it, or -1; `next` continues the chain in
+    /// load order.
+    private(set) var firstByLastWord: [Int32] = []
+    private(set) var next: [Int32] = []
+    /// Modifier `m` is `words[wordStart[m]..<wordStart[m + 1]]`.
+    private(set) var wordStart: [Int32] = [0]
+    private(set) var words: [Int32] = []
+    private(set) var factors: [Double] = []
 
-    init(_ modifiers: [Modifier], words: Int = 0) {
-      byLastWord = [[Modifier]](repeating: [], count: words)
-      for modifier in modifiers { byLastWord[Int(modifier.words.last!)].append(modifier) }
-    }
-
-    @inline(__always)
-    func ending(with id: Int32) -> [Modifier] {
-      id >= 0 && Int(id) < byLastWord.count ? byLastWord[Int(id)] : []
+    init(_ modifiers: [(words: [Int32], factor: Double)], words count: Int, endClass: WordClass) {
+      self.endClass = endClass
+      firstByLastWord = [Int32](repeating: -1, count: count)
+      var lastInChain = [Int32](repeating: -1, count: count)
+      for (index, modifier) in modifiers.enumerated() {
+        let last = Int(modifier.words.last!)
+        words.append(contentsOf: modifier.words)
+        wordStart.append(Int32(words.count))
+        factors.append(modifier.factor)
+        next.append(-1)
+        if lastInChain[last] < 0 { firstByLastWord[last] = Int32(index) } else { next[Int(lastInChain[last])] = Int32(index) }
+        lastInChain[last] = Int32(index)
+      }
     }
   }
 
   var vocabulary = Vocabulary()
-  var tags = PatternTable<[Lexicon.TagHit]>()
+  /// Tag patterns; a pattern's value is its range in `hitTags`/`hitWeights`.
+  var tags = PatternTable<Range<Int32>>()
   var valence = PatternTable<Double>()
-  var redirects: [Int32: Int32] = [:]
+  /// The tags of every tag pattern, flat.
+  var hitTags: [Int32] = []
+  var hitWeights: [Double] = []
+  /// Per tag id: its name, whether it is an emotion, the tag a negation turns it into (or
+  /// -1) and its polarity for valence (0 when none).
+  var tagNames: [String] = []
+  var tagIsEmotion: [Bool] = []
+  var tagFlips: [Int32] = []
+  var tagPolarity: [Double] = []
   /// Per word id, the id it stands for (itself unless a contraction such as `dont`).
   var redirectTable: [Int32] = []
-  var isNegator: [Bool] = []
-  var isContrast: [Bool] = []
-  var startsClause: [Bool] = []
-  var intensifiers = ModifierSet([])
-  var softeners = ModifierSet([])
-  var hedges = ModifierSet([])
-  var past = ModifierSet([])
+  /// Per word id, its rule word classes.
+  var wordClasses: [WordClass] = []
+  var intensifiers = ModifierSet([], words: 0, endClass: .endsIntensifier)
+  var softeners = ModifierSet([], words: 0, endClass: .endsSoftener)
+  var hedges = ModifierSet([], words: 0, endClass: .endsHedge)
+  var past = ModifierSet([], words: 0, endClass: .endsPast)
   var resolved: [[Int32]] = []
-  var flips: [String: String] = [:]
-  var polarity: [String: Double] = [:]
 
   init(_ lexicon: Lexicon) {
     let rules = lexicon.rules
     var vocabulary = Vocabulary()
-    for (pattern, hits) in lexicon.tagEntries { tags.insert(pattern.codes(&vocabulary), hits) }
+    var tagIds: [String: Int32] = [:]
+    var tagNames: [String] = []
+    func tagId(_ name: String) -> Int32 {
+      if let id = tagIds[name] { return id }
+      let id = Int32(tagNames.count)
+      tagIds[name] = id
+      tagNames.append(name)
+      return id
+    }
+    for (pattern, hits) in lexicon.tagEntries {
+      let start = Int32(hitTags.count)
+      for hit in hits {
+        hitTags.append(tagId(hit.tag))
+        hitWeights.append(hit.weight)
+      }
+      tags.insert(pattern.codes(&vocabulary), start..<Int32(hitTags.count))
+    }
     for (pattern, score) in lexicon.valenceEntries { valence.insert(pattern.codes(&vocabulary), score) }
+    let flipPairs = rules.flips.sorted { $0.key < $1.key }.map { (tagId($0.key), tagId($0.value)) }
+    let polarityPairs = rules.polarity.sorted { $0.key < $1.key }.map { (tagId($0.key), $0.value) }
+    self.tagNames = tagNames
+    tagIsEmotion = tagNames.map { lexicon.kind(of: $0) == .emotion }
+    tagFlips = [Int32](repeating: -1, count: tagNames.count)
+    for (from, to) in flipPairs { tagFlips[Int(from)] = to }
+    tagPolarity = [Double](repeating: 0, count: tagNames.count)
+    for (tag, value) in polarityPairs { tagPolarity[Int(tag)] = value }
 
     func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
-    let compiledModifiers = [rules.intensifiers, rules.softeners, rules.hedges, rules.past].map { list in
-      list.map { Modifier(words: ids($0.words), factor: $0.factor) }
+    let modifierLists = [rules.intensifiers, rules.softeners, rules.hedges, rules.past].map { list in
+      list.map { (words: ids($0.words), factor: $0.factor) }
     }
     resolved = rules.resolved.map(ids)
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
     let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
+    var redirects: [Int32: Int32] = [:]
     for (from, to) in rules.contractions.sorted(by: { $0.key < $1.key }) {
       redirects[vocabulary.intern(from)] = vocabulary.intern(to)
     }
     let count = Int(vocabulary.count)
-    intensifiers = ModifierSet(compiledModifiers[0], words: count)
-    softeners = ModifierSet(compiledModifiers[1], words: count)
-    hedges = ModifierSet(compiledModifiers[2], words: count)
-    past = ModifierSet(compiledModifiers[3], words: count)
-    isNegator = [Bool](repeating: false, count: count)
-    isContrast = [Bool](repeating: false, count: count)
-    startsClause = [Bool](repeating: false, count: count)
-    for id in negators { isNegator[Int(id)] = true }
-    for id in contrast { isContrast[Int(id)] = true }
-    for id in clauseWords { startsClause[Int(id)] = true }
-    flips = rules.flips
-    polarity = rules.polarity
+    intensifiers = ModifierSet(modifierLists[0], words: count, endClass: .endsIntensifier)
+    softeners = ModifierSet(modifierLists[1], words: count, endClass: .endsSoftener)
+    hedges = ModifierSet(modifierLists[2], words: count, endClass: .endsHedge)
+    past = ModifierSet(modifierLists[3], words: count, endClass: .endsPast)
+    wordClasses = [WordClass](repeating: [], count: count)
+    for id in negators { wordClasses[Int(id)].insert(.negator) }
+    for id in contrast { wordClasses[Int(id)].insert(.contrast) }
+    for id in clauseWords { wordClasses[Int(id)].insert(.startsClause) }
+    for words in resolved { wordClasses[Int(words[0])].insert(.startsResolved) }
+    for (set, list) in zip([intensifiers, softeners, hedges, past], modifierLists) {
+      for modifier in list { wordClasses[Int(modifier.words.last!)].insert(set.endClass) }
+    }
     vocabulary.seal()
     tags.seal(words: count, stems: Int(vocabulary.stemCount))
     valence.seal(words: count, stems: Int(vocabulary.stemCount))
@@ -77,9 +134,7 @@ struct CompiledLexicon: Sendable {
     self.vocabulary = vocabulary
   }
 
+  /// The rule word classes of a word id (none for unknown words).
   @inline(__always)
-  func negates(_ token: Token) -> Bool { token.id >= 0 && Int(token.id) < isNegator.count && isNegator[Int(token.id)] }
-
-  @inline(__always)
-  func contrasts(_ token: Token) -> Bool { token.id >= 0 && Int(token.id) < isContrast.count && isContrast[Int(token.id)] }
+  func classes(of id: Int32) -> WordClass { id >= 0 ? wordClasses[Int(id)] : [] }
 }

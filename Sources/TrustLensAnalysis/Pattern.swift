@@ -131,82 +131,73 @@ struct PatternTable<Value: Sendable>: Sendable {
     patterns = []
   }
 
+  /// Whether some pattern can start at `token`: false for most tokens, so callers skip
+  /// ``longest(in:stems:at:into:scratch:)`` cheaply.
+  @inline(__always)
+  func mayStart(with token: Token) -> Bool {
+    token.stemCount > 0 || (token.id >= 0 && Int(token.id) < rootByWord.count && rootByWord[Int(token.id)] >= 0)
+  }
+
   /// The longest patterns matching the tokens at `position` (all of that length, in load
   /// order), or length 0. A match never runs across a sentence end.
-  func longest(in tokens: [Token], stems: [Int32], at position: Int, into found: inout [Int32], scratch: inout MatchScratch) -> Int {
+  ///
+  /// Loops run over indices, not iterators or slices, so no array is retained per token.
+  func longest(
+    in tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, at position: Int,
+    into found: inout [Int32], scratch: inout MatchScratch
+  ) -> Int {
     let token = tokens[position]
-    // Fast exit: most tokens start no pattern.
+    guard mayStart(with: token) else { return 0 }
     let wordRoot: Int32 = token.id >= 0 && Int(token.id) < rootByWord.count ? rootByWord[Int(token.id)] : -1
-    if wordRoot < 0 && token.stemCount == 0 { return 0 }
     found.removeAll(keepingCapacity: true)
-    // Borrow the scratch buffers by swapping (no copy, no retain), give them back at the end.
-    var frontier: [Int32] = []
-    var next: [Int32] = []
-    swap(&frontier, &scratch.frontier)
-    swap(&next, &scratch.next)
-    frontier.removeAll(keepingCapacity: true)
-    defer {
-      swap(&frontier, &scratch.frontier)
-      swap(&next, &scratch.next)
-    }
-    if wordRoot >= 0 { frontier.append(wordRoot) }
+    scratch.frontier.removeAll(keepingCapacity: true)
+    if wordRoot >= 0 { scratch.frontier.append(wordRoot) }
     for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) where Int(stems[s]) < rootByStem.count {
-      if rootByStem[Int(stems[s])] >= 0 { frontier.append(rootByStem[Int(stems[s])]) }
+      let node = rootByStem[Int(stems[s])]
+      if node >= 0 { scratch.frontier.append(node) }
     }
-    guard !frontier.isEmpty else { return 0 }
     var best = 0
     var depth = 1
-    let sentence = token.sentence
-    terminalStart.withUnsafeBufferPointer { terminalStart in
-      exactStart.withUnsafeBufferPointer { exactStart in
-        exactCodes.withUnsafeBufferPointer { exactCodes in
-          exactNodes.withUnsafeBufferPointer { exactNodes in
-            stemStart.withUnsafeBufferPointer { stemStart in
-              stemCodes.withUnsafeBufferPointer { stemCodes in
-                stemNodes.withUnsafeBufferPointer { stemNodes in
-                  while !frontier.isEmpty {
-                    var any = false
-                    for node in frontier where terminalStart[Int(node)] < terminalStart[Int(node) + 1] {
-                      if !any {
-                        any = true
-                        if depth > best {
-                          best = depth
-                          found.removeAll(keepingCapacity: true)
-                        }
-                      }
-                      found.append(contentsOf: terminals[Int(terminalStart[Int(node)])..<Int(terminalStart[Int(node) + 1])])
-                    }
-                    let index = position + depth
-                    guard index < tokens.count, tokens[index].sentence == sentence else { break }
-                    let current = tokens[index]
-                    next.removeAll(keepingCapacity: true)
-                    for node in frontier {
-                      let n = Int(node)
-                      if current.id >= 0 {
-                        var low = Int(exactStart[n]), high = Int(exactStart[n + 1])
-                        while low < high {
-                          let mid = (low + high) >> 1
-                          if exactCodes[mid] < current.id { low = mid + 1 } else { high = mid }
-                        }
-                        if low < Int(exactStart[n + 1]), exactCodes[low] == current.id { next.append(exactNodes[low]) }
-                      }
-                      if current.stemCount > 0 {
-                        for c in Int(stemStart[n])..<Int(stemStart[n + 1]) {
-                          for s in Int(current.stemStart)..<Int(current.stemStart) + Int(current.stemCount) where stems[s] == stemCodes[c] {
-                            next.append(stemNodes[c])
-                          }
-                        }
-                      }
-                    }
-                    swap(&frontier, &next)
-                    depth += 1
-                  }
-                }
-              }
+    while !scratch.frontier.isEmpty {
+      var any = false
+      for f in 0..<scratch.frontier.count {
+        let node = Int(scratch.frontier[f])
+        let first = Int(terminalStart[node]), end = Int(terminalStart[node + 1])
+        guard first < end else { continue }
+        if !any {
+          any = true
+          if depth > best {
+            best = depth
+            found.removeAll(keepingCapacity: true)
+          }
+        }
+        for t in first..<end { found.append(terminals[t]) }
+      }
+      let index = position + depth
+      guard index < tokens.count, tokens[index].sentence == token.sentence else { break }
+      let current = tokens[index]
+      scratch.next.removeAll(keepingCapacity: true)
+      for f in 0..<scratch.frontier.count {
+        let node = Int(scratch.frontier[f])
+        if current.id >= 0 {
+          var low = Int(exactStart[node]), high = Int(exactStart[node + 1])
+          let end = high
+          while low < high {
+            let mid = (low + high) >> 1
+            if exactCodes[mid] < current.id { low = mid + 1 } else { high = mid }
+          }
+          if low < end, exactCodes[low] == current.id { scratch.next.append(exactNodes[low]) }
+        }
+        if current.stemCount > 0 {
+          for c in Int(stemStart[node])..<Int(stemStart[node + 1]) {
+            for s in Int(current.stemStart)..<Int(current.stemStart) + Int(current.stemCount) where stems[s] == stemCodes[c] {
+              scratch.next.append(stemNodes[c])
             }
           }
         }
       }
+      swap(&scratch.frontier, &scratch.next)
+      depth += 1
     }
     if found.count > 1 { found.sort() }
     return best

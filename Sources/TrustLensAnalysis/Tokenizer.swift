@@ -1,23 +1,29 @@
 /// One token of an analysed text: a word, a number, an emoji or an emoticon.
+///
+/// Offsets and indices are 32-bit to keep a token small (36 bytes): the analyzer reads at
+/// most ``Tokenizer/maximumBytes`` of a text.
 struct Token: Sendable {
   /// The id of the normalised token in the lexicon's vocabulary, or -1 when unknown.
   /// Normalised: lower case, straight apostrophes, apostrophe-less contractions restored
   /// (`dont` → `don't`), letter runs of three or more shortened.
   var id: Int32
-  /// The token's stems (prefix patterns it matches) in the tokenizer's stem list.
+  /// The token's stems (prefix patterns it matches): `stemCount` ids from `stemStart` in
+  /// ``TokenizedText/stems``.
   var stemStart: Int32
-  var stemCount: UInt8
   /// Unicode-scalar offsets of the token in the original text, half-open.
-  var start: Int
-  var end: Int
+  var start: Int32
+  var end: Int32
   /// UTF-8 offsets of the token in the original text, half-open.
-  var byteStart: Int
-  var byteEnd: Int
+  var byteStart: Int32
+  var byteEnd: Int32
   /// 0-based sentence index.
-  var sentence: Int
+  var sentence: Int32
   /// 0-based clause index across the whole text; a clause ends at `, ; : — ( )`, at a
   /// sentence end and before a contrast or clause word.
-  var clause: Int
+  var clause: Int32
+  var stemCount: UInt8
+  /// The rule word classes of the token's word (negator, contrast, modifier end, …).
+  var classes: CompiledLexicon.WordClass
   /// Written in capitals (two letters or more), as emphasis.
   var isShouted: Bool
   /// A word (letters or digits) rather than an emoji or emoticon.
@@ -26,8 +32,10 @@ struct Token: Sendable {
 
 /// Facts about one sentence that rules need.
 struct SentenceInfo: Sendable {
-  var exclamations = 0
+  var exclamations: Int32 = 0
   var isQuestion = false
+  /// The clause of the sentence's last contrast word (`but`), or -1.
+  var contrastClause: Int32 = -1
 }
 
 /// A text split into tokens and sentences.
@@ -36,8 +44,8 @@ struct TokenizedText {
   var sentences = [SentenceInfo()]
   /// Stem ids of all tokens (see `Token.stemStart`).
   var stems: [Int32] = []
-  /// The text's UTF-8 bytes (evidence slices them).
-  var bytes: [UInt8] = []
+  /// How many tokens are words.
+  var wordCount = 0
 }
 
 /// Splits messy real text into tokens and sentences, on UTF-8 bytes with an ASCII fast path.
@@ -46,29 +54,102 @@ struct TokenizedText {
 /// accents (letters of any script are word characters), emoji and emoticons, repeated
 /// letters and punctuation, list markers and Markdown remnants (`#`, `*`, `_`, `>` are
 /// ignored). A sentence ends at `.`, `!`, `?` (runs count once) and at every line end.
+///
+/// One pass per word: the lower-cased bytes, their hash, the stem-trie walk and letter-run
+/// detection are computed together as the word is scanned.
 struct Tokenizer: Sendable {
-  let vocabulary: Vocabulary
-  /// Per word id, the id it stands for: `dont` → `don't`; itself otherwise.
-  let redirects: [Int32]
-  /// Per word id: whether a new clause starts at it (`but`, `and`, …).
-  let startsClause: [Bool]
+  let lexicon: CompiledLexicon
 
+  /// The most UTF-8 bytes of one text that are analysed (offsets are 32-bit); the rest of a
+  /// longer text is ignored.
+  static let maximumBytes = 1 << 30
+
+  /// Emoticons read as tokens (`xD` starts with a letter, so it is scanned as a word).
   static let emoticons: [[UInt8]] = [
     ":-)", ":)", ":-(", ":(", ":-d", ":d", ";-)", ";)", ":'(", ":/", ":-/", ":p", ":-p", "<3",
-    "</3", ":|", ":-|", ":o", "xd", "=)", "=(",
+    "</3", ":|", ":-|", ":o", "=)", "=(",
   ].map { Array($0.utf8) }
 
-  func tokenize(_ text: String) -> TokenizedText {
+  /// Per ASCII byte: 1 for a lower-case letter or digit, 2 for an upper-case letter, 0 else.
+  private static let asciiWordClass: [UInt8] = (0..<128).map { byte in
+    switch UInt8(byte) {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return 1
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 2
+    default: return 0
+    }
+  }
+
+  /// The word being scanned: its lower-cased bytes and what is computed along the way.
+  ///
+  /// The bytes live in a buffer owned by the scan (grown by doubling), not in an array, so
+  /// appending a byte is a store: this runs for every byte of every word.
+  private struct WordScan: ~Copyable {
+    private(set) var buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+    var hash = Vocabulary.hashSeed
+    var stemNode: Int32 = 0
+    var hasRun = false
+    var letters = 0
+    var upper = 0
+    private var runLength = 0
+
+    init() { buffer = .allocate(capacity: 64) }
+
+    deinit { buffer.deallocate() }
+
+    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+
+    mutating func reset() {
+      count = 0
+      hash = Vocabulary.hashSeed
+      stemNode = 0
+      runLength = 0
+      hasRun = false
+      letters = 0
+      upper = 0
+    }
+
+    /// Appends one lower-cased byte, stepping the hash, the stem trie and the run count.
+    @inline(__always)
+    mutating func push(_ byte: UInt8, vocabulary: Vocabulary, stems: inout [Int32]) {
+      if byte >= 0x61 && byte <= 0x7A, count > 0, buffer[count - 1] == byte {
+        runLength += 1
+        if runLength >= 3 { hasRun = true }
+      } else {
+        runLength = 1
+      }
+      if count == buffer.count { grow() }
+      buffer[count] = byte
+      count += 1
+      hash = Vocabulary.hashStep(hash, byte)
+      if stemNode >= 0 {
+        stemNode = vocabulary.stemStep(from: stemNode, byte: byte)
+        if stemNode >= 0 {
+          let stem = vocabulary.stem(at: stemNode)
+          if stem >= 0 { stems.append(stem) }
+        }
+      }
+    }
+
+    private mutating func grow() {
+      let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
+      _ = larger.initialize(from: buffer)
+      buffer.deallocate()
+      buffer = larger
+    }
+  }
+
+  func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+    let bytes = UnsafeBufferPointer(rebasing: text[0..<min(text.count, Tokenizer.maximumBytes)])
     var result = TokenizedText()
-    result.bytes = Array(text.utf8)
-    result.tokens.reserveCapacity(result.bytes.count / 4 + 4)
-    let bytes = result.bytes
-    var sentence = 0, clause = 0
+    result.tokens.reserveCapacity(bytes.count / 5 + 4)
+    result.stems.reserveCapacity(bytes.count / 8 + 4)
+    let vocabulary = lexicon.vocabulary
+    var sentence: Int32 = 0, clause: Int32 = 0
     var sentenceHasContent = false
     var index = 0  // byte offset
     var scalarIndex = 0
-    var word: [UInt8] = []
-    word.reserveCapacity(32)
+    var word = WordScan()
 
     func endSentence() {
       guard sentenceHasContent else { return }
@@ -77,106 +158,74 @@ struct Tokenizer: Sendable {
       result.sentences.append(SentenceInfo())
       sentenceHasContent = false
     }
+    func appendToken(id: Int32, start: Int, end: Int, byteStart: Int, byteEnd: Int, stemStart: Int, shouted: Bool, isWord: Bool) {
+      let classes = lexicon.classes(of: id)
+      if classes.contains(.startsClause), sentenceHasContent { clause += 1 }
+      if classes.contains(.contrast) { result.sentences[Int(sentence)].contrastClause = clause }
+      result.tokens.append(
+        Token(
+          id: id, stemStart: Int32(stemStart), start: Int32(start), end: Int32(end), byteStart: Int32(byteStart),
+          byteEnd: Int32(byteEnd), sentence: sentence, clause: clause,
+          stemCount: UInt8(min(result.stems.count - stemStart, 255)), classes: classes, isShouted: shouted,
+          isWord: isWord))
+      sentenceHasContent = true
+    }
 
     while index < bytes.count {
-      let (scalar, length) = Tokenizer.decode(bytes, at: index)
-      if Tokenizer.isWordScalar(scalar) {
-        // Scan the word: word scalars, joined by apostrophes or hyphens between them.
-        word.removeAll(keepingCapacity: true)
-        let startByte = index, startScalar = scalarIndex
-        var end = index, scalars = 0
-        var letters = 0, upper = 0
-        var current = scalar, currentLength = length
-        while true {
-          Tokenizer.appendLowered(current, into: &word)
-          let value = current.value
-          if value < 0x80 {
-            if value >= 65 && value <= 90 {
-              letters += 1
-              upper += 1
-            } else if value >= 97 && value <= 122 {
-              letters += 1
-            }
-          } else if current.properties.isAlphabetic {
-            letters += 1
-            if current.properties.isUppercase { upper += 1 }
-          }
-          end += currentLength
-          scalars += 1
-          guard end < bytes.count else { break }
-          let (next, nextLength) = Tokenizer.decode(bytes, at: end)
-          if Tokenizer.isWordScalar(next) {
-            current = next
-            currentLength = nextLength
-            continue
-          }
-          if Tokenizer.isJoiner(next), end + nextLength < bytes.count {
-            let (after, afterLength) = Tokenizer.decode(bytes, at: end + nextLength)
-            if Tokenizer.isWordScalar(after) {
-              word.append(next == "-" || next == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"))
-              end += nextLength
-              scalars += 1
-              current = after
-              currentLength = afterLength
-              continue
-            }
-          }
-          break
+      let byte = bytes[index]
+      if byte == UInt8(ascii: " ") {  // the commonest byte: nothing to do
+        index += 1
+        scalarIndex += 1
+        continue
+      }
+      let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Tokenizer.decode(bytes, at: index)
+      if byte < 0x80 ? Tokenizer.asciiWordClass[Int(byte)] != 0 : Tokenizer.isWordScalar(scalar) {
+        let stemStart = result.stems.count
+        let (end, scalars) = scanWord(bytes, from: index, into: &word, stems: &result.stems)
+        if vocabulary.hasOtherStems {
+          vocabulary.otherStems(of: word.bytes, into: &result.stems)
         }
-        let id = lookup(word)
-        if startsClause(id), sentenceHasContent { clause += 1 }
-        let stemStart = Int32(result.stems.count)
-        word.withUnsafeBufferPointer { vocabulary.stems(of: $0, into: &result.stems) }
-        result.tokens.append(
-          Token(
-            id: id, stemStart: stemStart, stemCount: UInt8(min(result.stems.count - Int(stemStart), 255)),
-            start: startScalar, end: startScalar + scalars, byteStart: startByte, byteEnd: end, sentence: sentence,
-            clause: clause, isShouted: letters >= 2 && upper == letters, isWord: true))
-        sentenceHasContent = true
+        appendToken(
+          id: lookup(word), start: scalarIndex, end: scalarIndex + scalars, byteStart: index, byteEnd: end,
+          stemStart: stemStart, shouted: word.letters >= 2 && word.upper == word.letters, isWord: true)
+        result.wordCount += 1
         index = end
         scalarIndex += scalars
         continue
       }
-      if let emoticon = emoticon(bytes, at: index) {
-        let id = vocabulary.id(bytes: Tokenizer.emoticons[emoticon][...])
-        let count = Tokenizer.emoticons[emoticon].count
-        result.tokens.append(
-          Token(
-            id: id, stemStart: Int32(result.stems.count), stemCount: 0, start: scalarIndex, end: scalarIndex + count,
-            byteStart: index, byteEnd: index + count, sentence: sentence, clause: clause, isShouted: false, isWord: false))
-        sentenceHasContent = true
-        index += count
-        scalarIndex += count
+      if Tokenizer.mayStartEmoticon(byte), let emoticon = emoticon(bytes, at: index) {
+        let pattern = Tokenizer.emoticons[emoticon]
+        appendToken(
+          id: vocabulary.id(bytes: pattern[...]), start: scalarIndex, end: scalarIndex + pattern.count, byteStart: index,
+          byteEnd: index + pattern.count, stemStart: result.stems.count, shouted: false, isWord: false)
+        index += pattern.count
+        scalarIndex += pattern.count
         continue
       }
-      if scalar.value >= 0x80,
-        scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000)
-      {
-        let id = vocabulary.id(String(scalar)) ?? -1
-        result.tokens.append(
-          Token(
-            id: id, stemStart: Int32(result.stems.count), stemCount: 0, start: scalarIndex, end: scalarIndex + 1,
-            byteStart: index, byteEnd: index + length, sentence: sentence, clause: clause, isShouted: false, isWord: false))
-        sentenceHasContent = true
+      if byte >= 0x80, scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000) {
+        appendToken(
+          id: vocabulary.id(String(scalar)) ?? -1, start: scalarIndex, end: scalarIndex + 1, byteStart: index,
+          byteEnd: index + length, stemStart: result.stems.count, shouted: false, isWord: false)
         index += length
         scalarIndex += 1
         continue
       }
-      let nextScalar: Unicode.Scalar? = index + length < bytes.count ? Tokenizer.decode(bytes, at: index + length).0 : nil
       switch scalar {
       case "!":
-        result.sentences[sentence].exclamations += 1
-        if nextScalar != "!" && nextScalar != "?" { endSentence() }
+        result.sentences[Int(sentence)].exclamations += 1
+        let next = nextScalar(bytes, after: index + length)
+        if next != "!" && next != "?" { endSentence() }
       case "?":
-        result.sentences[sentence].isQuestion = true
-        if nextScalar != "!" && nextScalar != "?" { endSentence() }
+        result.sentences[Int(sentence)].isQuestion = true
+        let next = nextScalar(bytes, after: index + length)
+        if next != "!" && next != "?" { endSentence() }
       case ".", "…":
-        if !(nextScalar.map(Tokenizer.isWordScalar) ?? false) { endSentence() }
+        if !(nextScalar(bytes, after: index + length).map(Tokenizer.isWordScalar) ?? false) { endSentence() }
       case "\n", "\r", "\u{2028}", "\u{2029}":
         endSentence()
       case ",", ";", ":", "(", ")", "—", "–", "\"", "“", "”":
         clause += 1
-      case "-" where nextScalar == " ":
+      case "-" where nextScalar(bytes, after: index + length) == " ":
         clause += 1
       default:
         break
@@ -188,29 +237,76 @@ struct Tokenizer: Sendable {
     return result
   }
 
+  /// Scans the word starting at `start`: word scalars, joined by apostrophes or hyphens
+  /// between them. Fills `word` and appends the word's stems; returns the byte offset after
+  /// the word and its length in scalars.
   @inline(__always)
-  private func startsClause(_ id: Int32) -> Bool { id >= 0 && Int(id) < startsClause.count && startsClause[Int(id)] }
-
-  /// The id of a normalised word: letter runs of three or more are shortened to two, or to
-  /// one when only that is a known word (`soooo` → `so`); contractions are redirected.
-  private func lookup(_ word: [UInt8]) -> Int32 {
-    var hasRun = false
-    if word.count >= 3 {
-      for i in 2..<word.count where word[i] == word[i - 1] && word[i] == word[i - 2] && word[i] >= 0x61 && word[i] <= 0x7A {
-        hasRun = true
-        break
+  private func scanWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan, stems: inout [Int32]
+  ) -> (end: Int, scalars: Int) {
+    let vocabulary = lexicon.vocabulary
+    word.reset()
+    var end = start, scalars = 0
+    while end < bytes.count {
+      let byte = bytes[end]
+      if byte < 0x80 {
+        let kind = Tokenizer.asciiWordClass[Int(byte)]
+        if kind != 0 {
+          if byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A { word.letters += 1 }
+          if kind == 2 { word.upper += 1 }
+          word.push(kind == 2 ? byte | 0x20 : byte, vocabulary: vocabulary, stems: &stems)
+          end += 1
+          scalars += 1
+          continue
+        }
+        guard byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"), scalars > 0,
+          let after = nextScalar(bytes, after: end + 1), Tokenizer.isWordScalar(after)
+        else { break }
+        word.push(byte, vocabulary: vocabulary, stems: &stems)
+        end += 1
+        scalars += 1
+        continue
       }
+      let (scalar, length) = Tokenizer.decode(bytes, at: end)
+      if Tokenizer.isWordScalar(scalar) {
+        if scalar.properties.isAlphabetic {
+          word.letters += 1
+          if scalar.properties.isUppercase { word.upper += 1 }
+        }
+        Tokenizer.forEachLoweredByte(scalar) { word.push($0, vocabulary: vocabulary, stems: &stems) }
+        end += length
+        scalars += 1
+        continue
+      }
+      guard Tokenizer.isJoiner(scalar), scalars > 0, let after = nextScalar(bytes, after: end + length),
+        Tokenizer.isWordScalar(after)
+      else { break }
+      word.push(scalar == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"), vocabulary: vocabulary, stems: &stems)
+      end += length
+      scalars += 1
     }
+    return (end, scalars)
+  }
+
+  @inline(__always)
+  private func nextScalar(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int) -> Unicode.Scalar? {
+    guard index < bytes.count else { return nil }
+    return bytes[index] < 0x80 ? Unicode.Scalar(bytes[index]) : Tokenizer.decode(bytes, at: index).0
+  }
+
+  /// The id of a scanned word: letter runs of three or more are shortened to two, or to one
+  /// when only that is a known word (`soooo` → `so`); contractions are redirected.
+  private func lookup(_ word: borrowing WordScan) -> Int32 {
+    let vocabulary = lexicon.vocabulary
     var id: Int32
-    if hasRun {
-      let two = Tokenizer.shortenRuns(word, keep: 2), one = Tokenizer.shortenRuns(word, keep: 1)
-      id = vocabulary.id(bytes: two[...])
-      if id < 0 { id = vocabulary.id(bytes: one[...]) }
+    if word.hasRun {
+      let bytes = Array(word.bytes)
+      id = vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 2)[...])
+      if id < 0 { id = vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 1)[...]) }
     } else {
-      id = vocabulary.id(bytes: word[...])
+      id = vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
     }
-    if id >= 0 { id = redirects[Int(id)] }
-    return id
+    return id >= 0 ? lexicon.redirectTable[Int(id)] : id
   }
 
   /// Runs of three or more equal ASCII letters shortened to `keep` letters.
@@ -224,24 +320,25 @@ struct Tokenizer: Sendable {
     return result
   }
 
-  /// Lower-cases a scalar into `word` as UTF-8, with straight apostrophes and hyphens.
+  /// Calls `body` with the UTF-8 bytes of a non-ASCII scalar lower-cased, with straight
+  /// apostrophes and hyphens.
   @inline(__always)
-  static func appendLowered(_ scalar: Unicode.Scalar, into word: inout [UInt8]) {
-    let value = scalar.value
-    if value < 0x80 {
-      word.append(value >= 65 && value <= 90 ? UInt8(value + 32) : UInt8(value))
-      return
-    }
+  static func forEachLoweredByte(_ scalar: Unicode.Scalar, _ body: (UInt8) -> Void) {
     switch scalar {
-    case "’", "‘", "ʼ": word.append(UInt8(ascii: "'"))
-    case "‐": word.append(UInt8(ascii: "-"))
-    default: word.append(contentsOf: String(scalar).lowercased().utf8)
+    case "’", "‘", "ʼ": body(UInt8(ascii: "'"))
+    case "‐": body(UInt8(ascii: "-"))
+    default:
+      if !scalar.properties.changesWhenLowercased {
+        for byte in UTF8.encode(scalar)! { body(byte) }
+      } else {
+        for byte in scalar.properties.lowercaseMapping.utf8 { body(byte) }
+      }
     }
   }
 
   /// The scalar starting at `index` of valid UTF-8 and its length in bytes.
   @inline(__always)
-  static func decode(_ bytes: [UInt8], at index: Int) -> (Unicode.Scalar, Int) {
+  static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
     let b0 = UInt32(bytes[index])
     if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
     if b0 < 0xE0 {
@@ -257,11 +354,13 @@ struct Tokenizer: Sendable {
     return (Unicode.Scalar(value) ?? "\u{FFFD}", 4)
   }
 
-  private func emoticon(_ bytes: [UInt8], at index: Int) -> Int? {
-    let first = bytes[index]
-    guard first == UInt8(ascii: ":") || first == UInt8(ascii: ";") || first == UInt8(ascii: "<")
-      || first == UInt8(ascii: "=") || first == UInt8(ascii: "x") || first == UInt8(ascii: "X")
-    else { return nil }
+  /// Whether an emoticon can start with `byte` (`x` and `X` start words, read as words).
+  @inline(__always)
+  private static func mayStartEmoticon(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: ":") || byte == UInt8(ascii: ";") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "=")
+  }
+
+  private func emoticon(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int? {
     for (number, candidate) in Tokenizer.emoticons.enumerated() {
       let count = candidate.count
       guard index + count <= bytes.count else { continue }
@@ -276,10 +375,7 @@ struct Tokenizer: Sendable {
       }
       guard same else { continue }
       // An emoticon must stand alone: not glued to a following letter (":desk").
-      if index + count < bytes.count, Tokenizer.isWordScalar(Tokenizer.decode(bytes, at: index + count).0) { continue }
-      if number == 18 /* xd */, index > 0, bytes[index - 1] < 0x80, Tokenizer.isWordScalar(Unicode.Scalar(bytes[index - 1])) {
-        continue
-      }
+      if let next = nextScalar(bytes, after: index + count), Tokenizer.isWordScalar(next) { continue }
       return number
     }
     return nil

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Word ids and a trie of stems: the lexicon's words compiled for fast matching.
 ///
 /// Every exact word of every pattern and rule gets a small integer id, so matching compares
@@ -43,41 +45,41 @@ struct Vocabulary: Sendable {
       wordStart[Int(id)] = Int32(arena.count)
       arena.append(contentsOf: word.utf8)
       wordEnd[Int(id)] = Int32(arena.count)
-      var slot = Int(Vocabulary.hash(Array(word.utf8)[...]) & UInt64(capacity - 1))
+      var slot = Int(Vocabulary.hash(word.utf8) & UInt64(capacity - 1))
       while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
       slots[slot] = id
     }
   }
 
+  static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  /// One FNV-1a step; a word's hash is ``finish(_:)`` of the steps over its bytes.
   @inline(__always)
-  static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for byte in bytes {
-      value ^= UInt64(byte)
-      value = value &* 0x100_0000_01b3
-    }
-    return value ^ (value >> 29)
-  }
+  static func hashStep(_ value: UInt64, _ byte: UInt8) -> UInt64 { (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+
+  @inline(__always)
+  static func finish(_ value: UInt64) -> UInt64 { value ^ (value >> 29) }
+
+  static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 { finish(bytes.reduce(hashSeed, hashStep)) }
 
   /// The id of the word spelled by `bytes`, or -1.
-  @inline(__always)
   func id(bytes: ArraySlice<UInt8>) -> Int32 {
+    bytes.withUnsafeBufferPointer { id(hash: Vocabulary.hash($0), bytes: $0) }
+  }
+
+  /// The id of the word spelled by `bytes` whose ``hash(_:)`` is `hash`, or -1.
+  @inline(__always)
+  func id(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     guard !slots.isEmpty else { return -1 }
     let mask = slots.count - 1
-    var slot = Int(Vocabulary.hash(bytes) & UInt64(mask))
+    var slot = Int(hash & UInt64(mask))
     while true {
       let id = slots[slot]
       if id < 0 { return -1 }
       let start = Int(wordStart[Int(id)]), end = Int(wordEnd[Int(id)])
       if end - start == bytes.count {
-        var same = true
-        var i = start
-        for byte in bytes {
-          if arena[i] != byte {
-            same = false
-            break
-          }
-          i += 1
+        let same = arena.withUnsafeBufferPointer { arena in
+          bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
         }
         if same { return id }
       }
@@ -121,20 +123,24 @@ struct Vocabulary: Sendable {
     return terminal[node]
   }
 
-  /// Appends the id of every stem that is a prefix of `word` (lower-cased UTF-8) to `stems`.
-  func stems(of word: UnsafeBufferPointer<UInt8>, into stems: inout [Int32]) {
-    var node = 0
-    for byte in word {
-      let symbol = Vocabulary.symbol(byte)
-      guard symbol >= 0 else { break }
-      let next = transitions[node * 38 + symbol]
-      guard next >= 0 else { break }
-      node = Int(next)
-      if terminal[node] >= 0 { stems.append(terminal[node]) }
-    }
-    if !otherStems.isEmpty {
-      let text = String(decoding: word, as: UTF8.self)
-      for (stem, id) in otherStems where text.hasPrefix(stem) { stems.append(id) }
-    }
+  /// The stem-trie node after `node` reads `byte` (node 0 is the root), or -1 when no stem
+  /// continues that way.
+  @inline(__always)
+  func stemStep(from node: Int32, byte: UInt8) -> Int32 {
+    let symbol = Vocabulary.symbol(byte)
+    return symbol < 0 ? -1 : transitions[Int(node) * 38 + symbol]
+  }
+
+  /// The id of the stem ending at a trie node, or -1.
+  @inline(__always)
+  func stem(at node: Int32) -> Int32 { terminal[Int(node)] }
+
+  /// Whether some stem uses characters outside the trie's alphabet.
+  var hasOtherStems: Bool { !otherStems.isEmpty }
+
+  /// Appends the id of every stem outside the trie's alphabet that is a prefix of `word`.
+  func otherStems(of word: UnsafeBufferPointer<UInt8>, into stems: inout [Int32]) {
+    let text = String(decoding: word, as: UTF8.self)
+    for (stem, id) in otherStems where text.hasPrefix(stem) { stems.append(id) }
   }
 }
