@@ -19,19 +19,18 @@ extension Analyzer {
     }
 
     var position = 0
-    var found: [Int32] = []
     var scratch = MatchScratch()
     while position < tokens.count {
       guard compiled.valence.mayStart(with: tokens[position]) else {
         position += 1
         continue
       }
-      let length = compiled.valence.longest(in: tokens, stems: stems, at: position, into: &found, scratch: &scratch)
-      guard length > 0, let first = found.first else {
+      let length = compiled.valence.longest(in: tokens, stems: stems, at: position, scratch: &scratch)
+      guard length > 0, !scratch.found.isEmpty else {
         position += 1
         continue
       }
-      var score = compiled.valence.values[Int(first)]
+      var score = compiled.valence.values[Int(scratch.found[0])]
       if hasNegator(before: position, tokens: tokens) { score *= -0.74 }
       if let factor = modifier(compiled.intensifiers, before: position, tokens: tokens, window: 2) { score *= factor }
       if let factor = modifier(compiled.softeners, before: position, tokens: tokens, window: 2) { score *= factor }

@@ -113,22 +113,21 @@ extension Analyzer {
   func tagMatches(tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>) -> [TagMatch] {
     var result: [TagMatch] = []
     var position = 0
-    var found: [Int32] = []
     var scratch = MatchScratch()
     while position < tokens.count {
       guard compiled.tags.mayStart(with: tokens[position]) else {
         position += 1
         continue
       }
-      let length = compiled.tags.longest(in: tokens, stems: stems, at: position, into: &found, scratch: &scratch)
-      guard length > 0, !found.isEmpty else {
+      let length = compiled.tags.longest(in: tokens, stems: stems, at: position, scratch: &scratch)
+      guard length > 0, !scratch.found.isEmpty else {
         position += 1
         continue
       }
       let last = position + length - 1
       let spanStart = result.count
-      for pattern in found {
-        for hit in compiled.tags.values[Int(pattern)] {
+      for f in 0..<scratch.found.count {
+        for hit in compiled.tags.values[Int(scratch.found[f])] {
           guard let match = applyRules(tag: compiled.hitTags[Int(hit)], weight: compiled.hitWeights[Int(hit)], first: position, last: last, tokens: tokens)
           else { continue }
           // The same tag twice from one span (two patterns) counts once, at its strongest.

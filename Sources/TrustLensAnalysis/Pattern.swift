@@ -36,24 +36,66 @@ struct Pattern: Hashable, Sendable {
   }
 }
 
-/// Reusable buffers for ``PatternTable/longest(in:stems:at:into:scratch:)``, so matching
-/// allocates nothing per token.
-struct MatchScratch {
-  var frontier: [Int32] = []
-  var next: [Int32] = []
+/// A growable list of Int32 in memory it owns: clearing is `count = 0` and appending is a
+/// store, which matters in a loop that runs for every token.
+struct IndexBuffer: ~Copyable {
+  private var storage: UnsafeMutableBufferPointer<Int32>
+  private(set) var count = 0
 
-  init() {
-    frontier.reserveCapacity(8)
-    next.reserveCapacity(8)
+  init(capacity: Int = 16) { storage = .allocate(capacity: capacity) }
+
+  deinit { storage.deallocate() }
+
+  var isEmpty: Bool { count == 0 }
+
+  @inline(__always)
+  subscript(index: Int) -> Int32 { storage[index] }
+
+  @inline(__always)
+  mutating func removeAll() { count = 0 }
+
+  @inline(__always)
+  mutating func append(_ value: Int32) {
+    if count == storage.count { grow() }
+    storage[count] = value
+    count += 1
   }
+
+  /// Sorts the values in place (ascending).
+  mutating func sort() {
+    var sorted = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
+    sorted.sort()
+  }
+
+  /// Exchanges the contents of two buffers without copying.
+  mutating func exchange(with other: inout IndexBuffer) {
+    swap(&storage, &other.storage)
+    swap(&count, &other.count)
+  }
+
+  private mutating func grow() {
+    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: storage.count * 2)
+    _ = larger.initialize(from: storage)
+    storage.deallocate()
+    storage = larger
+  }
+}
+
+/// Reusable buffers for ``PatternTable/longest(in:stems:at:scratch:)``, so matching
+/// allocates nothing per token. `found` holds the patterns of the last match.
+struct MatchScratch: ~Copyable {
+  var found = IndexBuffer()
+  var frontier = IndexBuffer()
+  var next = IndexBuffer()
 }
 
 /// Compiled patterns in a trie over word codes, for longest-first matching over tokens.
 ///
 /// The root is indexed directly by word id and stem id; deeper nodes keep their children in
-/// flat sorted arrays (exact words searched by binary search, stems scanned). Walking the
-/// tokens forward visits only prefixes that exist, so a common first word with hundreds of
-/// patterns costs no more than the words that follow it.
+/// flat sorted arrays (exact words scanned, or for a node with many children looked up in a
+/// hash table; stems scanned). Walking the tokens forward visits only prefixes that exist,
+/// so a common first word with hundreds of patterns costs no more than the words that
+/// follow it.
 /// - Complexity: O(match length × branching through stems) per position.
 struct PatternTable<Value: Sendable>: Sendable {
   private(set) var values: [Value] = []
@@ -66,6 +108,10 @@ struct PatternTable<Value: Sendable>: Sendable {
   private var exactStart: [Int32] = []
   private var exactCodes: [Int32] = []
   private var exactNodes: [Int32] = []
+  /// Exact children of nodes with more than ``scanLimit`` of them, by (node, word) key.
+  private var wideKeys: [UInt64] = []
+  private var wideNodes: [Int32] = []
+  private static var scanLimit: Int { 8 }
   /// Per node: range of its stem children in `stemCodes`/`stemNodes`.
   private var stemStart: [Int32] = []
   private var stemCodes: [Int32] = []
@@ -113,11 +159,14 @@ struct PatternTable<Value: Sendable>: Sendable {
     stemCodes = []
     stemNodes = []
     terminals = []
+    var wide: [(key: UInt64, node: Int32)] = []
     for node in children.indices {
+      let exact = children[node].filter { $0.key >= 0 }
       for (code, child) in children[node].sorted(by: { $0.key < $1.key }) {
         if code >= 0 {
           exactCodes.append(code)
           exactNodes.append(child)
+          if exact.count > Self.scanLimit { wide.append((Self.wideKey(node, code), child)) }
         } else {
           stemCodes.append(-code - 1)
           stemNodes.append(child)
@@ -128,34 +177,107 @@ struct PatternTable<Value: Sendable>: Sendable {
       terminals.append(contentsOf: ends[node])
       terminalStart.append(Int32(terminals.count))
     }
+    var capacity = 16
+    while capacity < wide.count * 2 { capacity <<= 1 }
+    wideKeys = [UInt64](repeating: .max, count: capacity)
+    wideNodes = [Int32](repeating: -1, count: capacity)
+    for (key, child) in wide {
+      var slot = Self.slot(key, capacity)
+      while wideKeys[slot] != .max { slot = (slot + 1) & (capacity - 1) }
+      wideKeys[slot] = key
+      wideNodes[slot] = child
+    }
     patterns = []
   }
 
+  @inline(__always)
+  private static func wideKey(_ node: Int, _ word: Int32) -> UInt64 { UInt64(node) << 32 | UInt64(UInt32(word)) }
+
+  @inline(__always)
+  private static func slot(_ key: UInt64, _ capacity: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & (capacity - 1) }
+
+  /// The child of `node` reached by the exact word `word`, or -1.
+  @inline(__always)
+  private func exactChild(of node: Int, word: Int32) -> Int32 {
+    let start = Int(exactStart[node]), end = Int(exactStart[node + 1])
+    if end - start <= Self.scanLimit {
+      for index in start..<end where exactCodes[index] == word { return exactNodes[index] }
+      return -1
+    }
+    let key = Self.wideKey(node, word)
+    var slot = Self.slot(key, wideKeys.count)
+    while true {
+      let stored = wideKeys[slot]
+      if stored == key { return wideNodes[slot] }
+      if stored == .max { return -1 }
+      slot = (slot + 1) & (wideKeys.count - 1)
+    }
+  }
+
   /// Whether some pattern can start at `token`: false for most tokens, so callers skip
-  /// ``longest(in:stems:at:into:scratch:)`` cheaply.
+  /// ``longest(in:stems:at:scratch:)`` cheaply.
   @inline(__always)
   func mayStart(with token: Token) -> Bool {
     token.stemCount > 0 || (token.id >= 0 && Int(token.id) < rootByWord.count && rootByWord[Int(token.id)] >= 0)
   }
 
-  /// The longest patterns matching the tokens at `position` (all of that length, in load
-  /// order), or length 0. A match never runs across a sentence end.
+  /// ``longest(in:stems:at:scratch:)`` when one node starts the walk: follows exact words
+  /// only, without a frontier. Returns nil (having changed nothing) where a stem child could
+  /// branch the walk, so the caller takes the general path.
+  @inline(__always)
+  private func walkSinglePath(
+    from start: Int32, in tokens: UnsafeBufferPointer<Token>, at position: Int, into found: inout IndexBuffer
+  ) -> Int? {
+    let sentence = tokens[position].sentence
+    var node = Int(start), depth = 1
+    var best = 0, bestNode = -1
+    while true {
+      if terminalStart[node] < terminalStart[node + 1] {
+        best = depth
+        bestNode = node
+      }
+      let index = position + depth
+      guard index < tokens.count, tokens[index].sentence == sentence else { break }
+      let current = tokens[index]
+      if current.stemCount > 0 && stemStart[node] < stemStart[node + 1] { return nil }
+      guard current.id >= 0 else { break }
+      let child = exactChild(of: node, word: current.id)
+      guard child >= 0 else { break }
+      node = Int(child)
+      depth += 1
+    }
+    found.removeAll()
+    if bestNode >= 0 {
+      // A node's terminals are in load order already.
+      for t in Int(terminalStart[bestNode])..<Int(terminalStart[bestNode + 1]) { found.append(terminals[t]) }
+    }
+    return best
+  }
+
+  /// The longest patterns matching the tokens at `position`, put in `scratch.found` (all of
+  /// that length, in load order); returns their length, or 0. A match never runs across a
+  /// sentence end.
   ///
   /// Loops run over indices, not iterators or slices, so no array is retained per token.
   func longest(
     in tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, at position: Int,
-    into found: inout [Int32], scratch: inout MatchScratch
+    scratch: inout MatchScratch
   ) -> Int {
     let token = tokens[position]
     guard mayStart(with: token) else { return 0 }
     let wordRoot: Int32 = token.id >= 0 && Int(token.id) < rootByWord.count ? rootByWord[Int(token.id)] : -1
-    found.removeAll(keepingCapacity: true)
-    scratch.frontier.removeAll(keepingCapacity: true)
+    scratch.frontier.removeAll()
     if wordRoot >= 0 { scratch.frontier.append(wordRoot) }
     for s in Int(token.stemStart)..<Int(token.stemStart) + Int(token.stemCount) where Int(stems[s]) < rootByStem.count {
       let node = rootByStem[Int(stems[s])]
       if node >= 0 { scratch.frontier.append(node) }
     }
+    if scratch.frontier.count == 1,
+      let length = walkSinglePath(from: scratch.frontier[0], in: tokens, at: position, into: &scratch.found)
+    {
+      return length
+    }
+    scratch.found.removeAll()
     var best = 0
     var depth = 1
     while !scratch.frontier.isEmpty {
@@ -168,25 +290,20 @@ struct PatternTable<Value: Sendable>: Sendable {
           any = true
           if depth > best {
             best = depth
-            found.removeAll(keepingCapacity: true)
+            scratch.found.removeAll()
           }
         }
-        for t in first..<end { found.append(terminals[t]) }
+        for t in first..<end { scratch.found.append(terminals[t]) }
       }
       let index = position + depth
       guard index < tokens.count, tokens[index].sentence == token.sentence else { break }
       let current = tokens[index]
-      scratch.next.removeAll(keepingCapacity: true)
+      scratch.next.removeAll()
       for f in 0..<scratch.frontier.count {
         let node = Int(scratch.frontier[f])
         if current.id >= 0 {
-          var low = Int(exactStart[node]), high = Int(exactStart[node + 1])
-          let end = high
-          while low < high {
-            let mid = (low + high) >> 1
-            if exactCodes[mid] < current.id { low = mid + 1 } else { high = mid }
-          }
-          if low < end, exactCodes[low] == current.id { scratch.next.append(exactNodes[low]) }
+          let child = exactChild(of: node, word: current.id)
+          if child >= 0 { scratch.next.append(child) }
         }
         if current.stemCount > 0 {
           for c in Int(stemStart[node])..<Int(stemStart[node + 1]) {
@@ -196,10 +313,10 @@ struct PatternTable<Value: Sendable>: Sendable {
           }
         }
       }
-      swap(&scratch.frontier, &scratch.next)
+      scratch.frontier.exchange(with: &scratch.next)
       depth += 1
     }
-    if found.count > 1 { found.sort() }
+    if scratch.found.count > 1 { scratch.found.sort() }
     return best
   }
 }

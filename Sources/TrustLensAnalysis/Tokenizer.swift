@@ -70,13 +70,11 @@ struct Tokenizer: Sendable {
     "</3", ":|", ":-|", ":o", "=)", "=(",
   ].map { Array($0.utf8) }
 
-  /// Per ASCII byte: 1 for a lower-case letter or digit, 2 for an upper-case letter, 0 else.
-  private static let asciiWordClass: [UInt8] = (0..<128).map { byte in
-    switch UInt8(byte) {
-    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): return 1
-    case UInt8(ascii: "A")...UInt8(ascii: "Z"): return 2
-    default: return 0
-    }
+  /// ASCII letters and digits: the word bytes of the fast path.
+  @inline(__always)
+  private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
+    let folded = byte | 0x20
+    return (folded >= 0x61 && folded <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
   }
 
   /// The word being scanned: its lower-cased bytes and what is computed along the way.
@@ -179,7 +177,7 @@ struct Tokenizer: Sendable {
         continue
       }
       let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Tokenizer.decode(bytes, at: index)
-      if byte < 0x80 ? Tokenizer.asciiWordClass[Int(byte)] != 0 : Tokenizer.isWordScalar(scalar) {
+      if byte < 0x80 ? Tokenizer.isASCIIWordByte(byte) : Tokenizer.isWordScalar(scalar) {
         let stemStart = result.stems.count
         let (end, scalars) = scanWord(bytes, from: index, into: &word, stems: &result.stems)
         if vocabulary.hasOtherStems {
@@ -202,7 +200,7 @@ struct Tokenizer: Sendable {
         scalarIndex += pattern.count
         continue
       }
-      if byte >= 0x80, scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000) {
+      if byte >= 0x80, Tokenizer.isEmoji(scalar) {
         appendToken(
           id: vocabulary.id(String(scalar)) ?? -1, start: scalarIndex, end: scalarIndex + 1, byteStart: index,
           byteEnd: index + length, stemStart: result.stems.count, shouted: false, isWord: false)
@@ -250,11 +248,23 @@ struct Tokenizer: Sendable {
     while end < bytes.count {
       let byte = bytes[end]
       if byte < 0x80 {
-        let kind = Tokenizer.asciiWordClass[Int(byte)]
-        if kind != 0 {
-          if byte >= 0x41 && byte <= 0x5A || byte >= 0x61 && byte <= 0x7A { word.letters += 1 }
-          if kind == 2 { word.upper += 1 }
-          word.push(kind == 2 ? byte | 0x20 : byte, vocabulary: vocabulary, stems: &stems)
+        if byte >= 0x61 && byte <= 0x7A {
+          word.letters += 1
+          word.push(byte, vocabulary: vocabulary, stems: &stems)
+          end += 1
+          scalars += 1
+          continue
+        }
+        if byte >= 0x41 && byte <= 0x5A {
+          word.letters += 1
+          word.upper += 1
+          word.push(byte | 0x20, vocabulary: vocabulary, stems: &stems)
+          end += 1
+          scalars += 1
+          continue
+        }
+        if byte >= 0x30 && byte <= 0x39 {
+          word.push(byte, vocabulary: vocabulary, stems: &stems)
           end += 1
           scalars += 1
           continue
@@ -269,6 +279,18 @@ struct Tokenizer: Sendable {
       }
       let (scalar, length) = Tokenizer.decode(bytes, at: end)
       if Tokenizer.isWordScalar(scalar) {
+        if scalar.value >= 0xC0 && scalar.value <= 0xFF {
+          // Latin-1 letters: upper case is À–Þ, its lower case 0x20 above.
+          let isUpper = scalar.value <= 0xDE
+          let lowered = isUpper ? scalar.value + 0x20 : scalar.value
+          word.letters += 1
+          if isUpper { word.upper += 1 }
+          word.push(UInt8(0xC0 | lowered >> 6), vocabulary: vocabulary, stems: &stems)
+          word.push(UInt8(0x80 | lowered & 0x3F), vocabulary: vocabulary, stems: &stems)
+          end += length
+          scalars += 1
+          continue
+        }
         if scalar.properties.isAlphabetic {
           word.letters += 1
           if scalar.properties.isUppercase { word.upper += 1 }
@@ -387,8 +409,20 @@ struct Tokenizer: Sendable {
     if value < 0x80 {
       return (value >= 97 && value <= 122) || (value >= 65 && value <= 90) || (value >= 48 && value <= 57)
     }
+    // Fast answers for the blocks journals use most (checked against the properties):
+    // Latin-1 and Latin Extended letters, and General Punctuation (dashes, curly quotes).
+    if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
+    if value >= 0x2000 && value <= 0x206F { return false }
     let properties = scalar.properties
     return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+  }
+
+  /// Whether a non-word, non-ASCII scalar is read as an emoji token.
+  @inline(__always)
+  static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
+    let value = scalar.value
+    if value >= 0x2000 && value <= 0x206F { return value == 0x203C || value == 0x2049 }  // ‼ ⁉
+    return scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && value > 0x2000)
   }
 
   /// Apostrophes and hyphens join two word parts (`don't`, `self-care`).

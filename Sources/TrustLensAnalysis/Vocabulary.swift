@@ -1,5 +1,3 @@
-import Foundation
-
 /// Word ids and a trie of stems: the lexicon's words compiled for fast matching.
 ///
 /// Every exact word of every pattern and rule gets a small integer id, so matching compares
@@ -78,10 +76,9 @@ struct Vocabulary: Sendable {
       if id < 0 { return -1 }
       let start = Int(wordStart[Int(id)]), end = Int(wordEnd[Int(id)])
       if end - start == bytes.count {
-        let same = arena.withUnsafeBufferPointer { arena in
-          bytes.isEmpty || memcmp(arena.baseAddress! + start, bytes.baseAddress!, bytes.count) == 0
-        }
-        if same { return id }
+        var offset = 0
+        while offset < bytes.count, arena[start + offset] == bytes[offset] { offset += 1 }
+        if offset == bytes.count { return id }
       }
       slot = (slot + 1) & mask
     }
