@@ -8,10 +8,10 @@ extension Analyzer {
   /// tag's polarity times their weight. The sum S is normalised as S / √(S² + 15).
   func valence(
     tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo],
-    tagMatches: [TagMatch]
+    tagMatches: [TagMatch], workspace: inout AnalysisWorkspace
   ) -> Double {
-    var perSentence = [Double](repeating: 0, count: sentences.count)
-    var covered = [Bool](repeating: false, count: tokens.count)
+    workspace.perSentence.append(contentsOf: repeatElement(0, count: sentences.count))
+    workspace.covered.append(contentsOf: repeatElement(false, count: tokens.count))
     func clauseWeight(_ token: Token) -> Double {
       let pivot = sentences[Int(token.sentence)].contrastClause
       guard pivot >= 0 else { return 1 }
@@ -19,37 +19,36 @@ extension Analyzer {
     }
 
     var position = 0
-    var scratch = MatchScratch()
     while position < tokens.count {
       guard compiled.valence.mayStart(with: tokens[position]) else {
         position += 1
         continue
       }
-      let length = compiled.valence.longest(in: tokens, stems: stems, at: position, scratch: &scratch)
-      guard length > 0, !scratch.found.isEmpty else {
+      let length = compiled.valence.longest(in: tokens, stems: stems, at: position, scratch: &workspace.scratch)
+      guard length > 0, !workspace.scratch.found.isEmpty else {
         position += 1
         continue
       }
-      var score = compiled.valence.values[Int(scratch.found[0])]
+      var score = compiled.valence.values[Int(workspace.scratch.found[0])]
       if hasNegator(before: position, tokens: tokens) { score *= -0.74 }
       if let factor = modifier(compiled.intensifiers, before: position, tokens: tokens, window: 2) { score *= factor }
       if let factor = modifier(compiled.softeners, before: position, tokens: tokens, window: 2) { score *= factor }
       if let factor = modifier(compiled.past, before: position, tokens: tokens, window: 4) { score *= factor }
       if tokens[position].isShouted { score *= 1.2 }
       score *= clauseWeight(tokens[position])
-      for index in position..<position + length { covered[index] = true }
-      perSentence[Int(tokens[position].sentence)] += score
+      for index in position..<position + length { workspace.covered[index] = true }
+      workspace.perSentence[Int(tokens[position].sentence)] += score
       position += length
     }
-    for match in tagMatches where !covered[Int(match.first)...Int(match.last)].contains(true) {
+    for match in tagMatches where !workspace.covered[Int(match.first)...Int(match.last)].contains(true) {
       let polarity = compiled.tagPolarity[Int(match.tag)]
       guard polarity != 0 else { continue }
       let first = tokens[Int(match.first)]
-      perSentence[Int(first.sentence)] += polarity * match.weight * clauseWeight(first)
+      workspace.perSentence[Int(first.sentence)] += polarity * match.weight * clauseWeight(first)
     }
     var total = 0.0
     for (index, sentence) in sentences.enumerated() {
-      var score = perSentence[index]
+      var score = workspace.perSentence[index]
       if sentence.isQuestion { score *= 0.5 }
       if sentence.exclamations > 0, score != 0 {
         score += (score > 0 ? 1 : -1) * 0.292 * Double(min(sentence.exclamations, 4))

@@ -33,19 +33,29 @@ public struct Analyzer: Sendable {
   /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
   /// shows the same numbers.
   public func analyze(_ text: String) -> TextAnalysis {
-    var text = text
-    return text.withUTF8 { self.analyze(utf8: $0) }
+    var workspace = AnalysisWorkspace()
+    return analyze(text, reusing: &workspace)
   }
 
-  private func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>) -> TextAnalysis {
-    let tokenized = tokenizer.tokenize(bytes)
+  /// Analyses `text` with buffers kept in `workspace`: a worker analysing many texts in turn
+  /// passes the same workspace each time and allocates the buffers once. The result does
+  /// not depend on the workspace.
+  public func analyze(_ text: String, reusing workspace: inout AnalysisWorkspace) -> TextAnalysis {
+    var text = text
+    return text.withUTF8 { self.analyze(utf8: $0, workspace: &workspace) }
+  }
+
+  private func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, workspace: inout AnalysisWorkspace) -> TextAnalysis {
+    workspace.prepare()
+    tokenizer.tokenize(bytes, into: &workspace.tokenized, word: &workspace.word)
+    let tokenized = workspace.tokenized  // read-only from here: shares the buffers
     return tokenized.tokens.withUnsafeBufferPointer { tokens in
       tokenized.stems.withUnsafeBufferPointer { stems in
-        let matches = tagMatches(tokens: tokens, stems: stems)
+        tagMatches(tokens: tokens, stems: stems, into: &workspace.matches, scratch: &workspace.scratch)
+        let matches = workspace.matches
         var evidence: [Evidence] = []
         evidence.reserveCapacity(matches.count)
-        var combined = [Double](repeating: 0, count: compiled.tagNames.count)
-        var present: [Int32] = []
+        workspace.combined.append(contentsOf: repeatElement(0, count: compiled.tagNames.count))
         for match in matches {
           let first = tokens[Int(match.first)], last = tokens[Int(match.last)]
           let text = String(
@@ -56,19 +66,23 @@ public struct Analyzer: Sendable {
               start: Int(first.start), end: Int(last.end), weight: Analyzer.round(match.weight),
               rules: ruleNames[Int(match.rules.rawValue)]))
           let tag = Int(match.tag)
-          if combined[tag] == 0 { present.append(match.tag) }
-          combined[tag] = 1 - (1 - combined[tag]) * (1 - min(match.weight, 1))
+          if workspace.combined[tag] == 0 { workspace.present.append(match.tag) }
+          workspace.combined[tag] = 1 - (1 - workspace.combined[tag]) * (1 - min(match.weight, 1))
         }
-        var emotions: [String: Double] = [:], themes: [String: Double] = [:]
+        let present = workspace.present
+        let emotionCount = present.count { compiled.tagIsEmotion[Int($0)] }
+        var emotions = [String: Double](minimumCapacity: emotionCount)
+        var themes = [String: Double](minimumCapacity: present.count - emotionCount)
         for tag in present {
-          let intensity = max(Analyzer.round(combined[Int(tag)]), 0.001)
+          let intensity = max(Analyzer.round(workspace.combined[Int(tag)]), 0.001)
           if compiled.tagIsEmotion[Int(tag)] {
             emotions[compiled.tagNames[Int(tag)]] = intensity
           } else {
             themes[compiled.tagNames[Int(tag)]] = intensity
           }
         }
-        let valence = valence(tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: matches)
+        let valence = valence(
+          tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: matches, workspace: &workspace)
         return TextAnalysis(
           words: tokenized.wordCount, valence: Analyzer.round(valence), emotions: emotions, themes: themes,
           evidence: evidence)
@@ -110,10 +124,11 @@ struct TagMatch {
 
 extension Analyzer {
   /// Matches tag patterns longest-first and applies the rules to each match.
-  func tagMatches(tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>) -> [TagMatch] {
-    var result: [TagMatch] = []
+  func tagMatches(
+    tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, into result: inout [TagMatch],
+    scratch: inout MatchScratch
+  ) {
     var position = 0
-    var scratch = MatchScratch()
     while position < tokens.count {
       guard compiled.tags.mayStart(with: tokens[position]) else {
         position += 1
@@ -140,7 +155,6 @@ extension Analyzer {
       }
       position += length
     }
-    return result
   }
 
   private func applyRules(
@@ -227,5 +241,35 @@ extension Analyzer {
       end -= 1
     }
     return nil
+  }
+}
+
+/// Buffers an analysis needs, kept from one text to the next so that a worker analysing
+/// many texts allocates them once. One per thread: a workspace is never shared.
+public struct AnalysisWorkspace: ~Copyable {
+  var tokenized = TokenizedText()
+  var word = Tokenizer.WordScan()
+  var scratch = MatchScratch()
+  var matches: [TagMatch] = []
+  var combined: [Double] = []
+  var present: [Int32] = []
+  var perSentence: [Double] = []
+  var covered: [Bool] = []
+
+  public init() {}
+
+  /// Empties the buffers for the next text, keeping their memory unless a huge text made
+  /// them large (more than about a megabyte of tokens), so one outlier is not kept.
+  mutating func prepare() {
+    if tokenized.tokens.capacity > 1 << 15 {
+      tokenized = TokenizedText()
+      covered = []
+    }
+    tokenized.reset()
+    matches.removeAll(keepingCapacity: true)
+    combined.removeAll(keepingCapacity: true)
+    present.removeAll(keepingCapacity: true)
+    perSentence.removeAll(keepingCapacity: true)
+    covered.removeAll(keepingCapacity: true)
   }
 }

@@ -46,6 +46,15 @@ struct TokenizedText {
   var stems: [Int32] = []
   /// How many tokens are words.
   var wordCount = 0
+
+  /// Empties the text for reuse, keeping the buffers' memory.
+  mutating func reset() {
+    tokens.removeAll(keepingCapacity: true)
+    sentences.removeAll(keepingCapacity: true)
+    sentences.append(SentenceInfo())
+    stems.removeAll(keepingCapacity: true)
+    wordCount = 0
+  }
 }
 
 /// Splits messy real text into tokens and sentences, on UTF-8 bytes with an ASCII fast path.
@@ -81,7 +90,7 @@ struct Tokenizer: Sendable {
   ///
   /// The bytes live in a buffer owned by the scan (grown by doubling), not in an array, so
   /// appending a byte is a store: this runs for every byte of every word.
-  private struct WordScan: ~Copyable {
+  struct WordScan: ~Copyable {
     private(set) var buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
     var hash = Vocabulary.hashSeed
@@ -137,9 +146,10 @@ struct Tokenizer: Sendable {
     }
   }
 
-  func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> TokenizedText {
+  /// Splits `text` into `result` (emptied first), scanning words with `word`.
+  func tokenize(_ text: UnsafeBufferPointer<UInt8>, into result: inout TokenizedText, word: inout Tokenizer.WordScan) {
     let bytes = UnsafeBufferPointer(rebasing: text[0..<min(text.count, Tokenizer.maximumBytes)])
-    var result = TokenizedText()
+    result.reset()
     result.tokens.reserveCapacity(bytes.count / 5 + 4)
     result.stems.reserveCapacity(bytes.count / 8 + 4)
     let vocabulary = lexicon.vocabulary
@@ -147,7 +157,6 @@ struct Tokenizer: Sendable {
     var sentenceHasContent = false
     var index = 0  // byte offset
     var scalarIndex = 0
-    var word = WordScan()
 
     func endSentence() {
       guard sentenceHasContent else { return }
@@ -232,7 +241,6 @@ struct Tokenizer: Sendable {
       scalarIndex += 1
     }
     if !sentenceHasContent && result.sentences.count > 1 { result.sentences.removeLast() }
-    return result
   }
 
   /// Scans the word starting at `start`: word scalars, joined by apostrophes or hyphens

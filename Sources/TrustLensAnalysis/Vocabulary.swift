@@ -9,10 +9,17 @@ struct Vocabulary: Sendable {
   private(set) var count: Int32 = 0
   /// The same words in an open-addressing table keyed by their UTF-8 bytes (FNV-1a), for
   /// lookups without building a String; filled by ``seal()``.
-  private var slots: [Int32] = []
+  private var slots: [Slot] = []
   private var arena: [UInt8] = []
-  private var wordStart: [Int32] = []
-  private var wordEnd: [Int32] = []
+
+  /// One entry of the byte-keyed table: the word's id, where its bytes are in `arena`, and
+  /// the high bits of its hash, compared before any byte.
+  private struct Slot {
+    var id: Int32 = -1
+    var start: Int32 = 0
+    var length: Int32 = 0
+    var check: UInt32 = 0
+  }
   /// Trie transitions, 38 per node; -1 where there is none. Node 0 is the root.
   private var transitions: [Int32] = [Int32](repeating: -1, count: 38)
   /// The stem id ending at each node, or -1.
@@ -35,17 +42,15 @@ struct Vocabulary: Sendable {
   mutating func seal() {
     var capacity = 16
     while capacity < Int(count) * 2 { capacity <<= 1 }
-    slots = [Int32](repeating: -1, count: capacity)
+    slots = [Slot](repeating: Slot(), count: capacity)
     arena = []
-    wordStart = [Int32](repeating: 0, count: Int(count))
-    wordEnd = [Int32](repeating: 0, count: Int(count))
     for (word, id) in ids.sorted(by: { $0.value < $1.value }) {
-      wordStart[Int(id)] = Int32(arena.count)
+      let hash = Vocabulary.hash(word.utf8)
+      let entry = Slot(id: id, start: Int32(arena.count), length: Int32(word.utf8.count), check: UInt32(hash >> 32))
       arena.append(contentsOf: word.utf8)
-      wordEnd[Int(id)] = Int32(arena.count)
-      var slot = Int(Vocabulary.hash(word.utf8) & UInt64(capacity - 1))
-      while slots[slot] >= 0 { slot = (slot + 1) & (capacity - 1) }
-      slots[slot] = id
+      var slot = Int(hash & UInt64(capacity - 1))
+      while slots[slot].id >= 0 { slot = (slot + 1) & (capacity - 1) }
+      slots[slot] = entry
     }
   }
 
@@ -70,15 +75,16 @@ struct Vocabulary: Sendable {
   func id(hash: UInt64, bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
     guard !slots.isEmpty else { return -1 }
     let mask = slots.count - 1
+    let check = UInt32(hash >> 32)
     var slot = Int(hash & UInt64(mask))
     while true {
-      let id = slots[slot]
-      if id < 0 { return -1 }
-      let start = Int(wordStart[Int(id)]), end = Int(wordEnd[Int(id)])
-      if end - start == bytes.count {
+      let entry = slots[slot]
+      if entry.id < 0 { return -1 }
+      if entry.check == check, Int(entry.length) == bytes.count {
+        let start = Int(entry.start)
         var offset = 0
         while offset < bytes.count, arena[start + offset] == bytes[offset] { offset += 1 }
-        if offset == bytes.count { return id }
+        if offset == bytes.count { return entry.id }
       }
       slot = (slot + 1) & mask
     }
