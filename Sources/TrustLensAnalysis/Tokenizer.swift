@@ -152,7 +152,6 @@ struct Tokenizer: Sendable {
     result.reset()
     result.tokens.reserveCapacity(bytes.count / 5 + 4)
     result.stems.reserveCapacity(bytes.count / 8 + 4)
-    let vocabulary = lexicon.vocabulary
     var sentence: Int32 = 0, clause: Int32 = 0
     var sentenceHasContent = false
     var index = 0  // byte offset
@@ -189,8 +188,8 @@ struct Tokenizer: Sendable {
       if byte < 0x80 ? Tokenizer.isASCIIWordByte(byte) : Tokenizer.isWordScalar(scalar) {
         let stemStart = result.stems.count
         let (end, scalars) = scanWord(bytes, from: index, into: &word, stems: &result.stems)
-        if vocabulary.hasOtherStems {
-          vocabulary.otherStems(of: word.bytes, into: &result.stems)
+        if lexicon.vocabulary.hasOtherStems {
+          lexicon.vocabulary.otherStems(of: word.bytes, into: &result.stems)
         }
         appendToken(
           id: lookup(word), start: scalarIndex, end: scalarIndex + scalars, byteStart: index, byteEnd: end,
@@ -203,7 +202,7 @@ struct Tokenizer: Sendable {
       if Tokenizer.mayStartEmoticon(byte), let emoticon = emoticon(bytes, at: index) {
         let pattern = Tokenizer.emoticons[emoticon]
         appendToken(
-          id: vocabulary.id(bytes: pattern[...]), start: scalarIndex, end: scalarIndex + pattern.count, byteStart: index,
+          id: lexicon.vocabulary.id(bytes: pattern[...]), start: scalarIndex, end: scalarIndex + pattern.count, byteStart: index,
           byteEnd: index + pattern.count, stemStart: result.stems.count, shouted: false, isWord: false)
         index += pattern.count
         scalarIndex += pattern.count
@@ -211,7 +210,7 @@ struct Tokenizer: Sendable {
       }
       if byte >= 0x80, Tokenizer.isEmoji(scalar) {
         appendToken(
-          id: vocabulary.id(String(scalar)) ?? -1, start: scalarIndex, end: scalarIndex + 1, byteStart: index,
+          id: lexicon.vocabulary.id(String(scalar)) ?? -1, start: scalarIndex, end: scalarIndex + 1, byteStart: index,
           byteEnd: index + length, stemStart: result.stems.count, shouted: false, isWord: false)
         index += length
         scalarIndex += 1
@@ -250,7 +249,6 @@ struct Tokenizer: Sendable {
   private func scanWord(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan, stems: inout [Int32]
   ) -> (end: Int, scalars: Int) {
-    let vocabulary = lexicon.vocabulary
     word.reset()
     var end = start, scalars = 0
     while end < bytes.count {
@@ -258,7 +256,7 @@ struct Tokenizer: Sendable {
       if byte < 0x80 {
         if byte >= 0x61 && byte <= 0x7A {
           word.letters += 1
-          word.push(byte, vocabulary: vocabulary, stems: &stems)
+          word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
           end += 1
           scalars += 1
           continue
@@ -266,13 +264,13 @@ struct Tokenizer: Sendable {
         if byte >= 0x41 && byte <= 0x5A {
           word.letters += 1
           word.upper += 1
-          word.push(byte | 0x20, vocabulary: vocabulary, stems: &stems)
+          word.push(byte | 0x20, vocabulary: lexicon.vocabulary, stems: &stems)
           end += 1
           scalars += 1
           continue
         }
         if byte >= 0x30 && byte <= 0x39 {
-          word.push(byte, vocabulary: vocabulary, stems: &stems)
+          word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
           end += 1
           scalars += 1
           continue
@@ -280,7 +278,7 @@ struct Tokenizer: Sendable {
         guard byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"), scalars > 0,
           let after = nextScalar(bytes, after: end + 1), Tokenizer.isWordScalar(after)
         else { break }
-        word.push(byte, vocabulary: vocabulary, stems: &stems)
+        word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
         end += 1
         scalars += 1
         continue
@@ -293,8 +291,8 @@ struct Tokenizer: Sendable {
           let lowered = isUpper ? scalar.value + 0x20 : scalar.value
           word.letters += 1
           if isUpper { word.upper += 1 }
-          word.push(UInt8(0xC0 | lowered >> 6), vocabulary: vocabulary, stems: &stems)
-          word.push(UInt8(0x80 | lowered & 0x3F), vocabulary: vocabulary, stems: &stems)
+          word.push(UInt8(0xC0 | lowered >> 6), vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(UInt8(0x80 | lowered & 0x3F), vocabulary: lexicon.vocabulary, stems: &stems)
           end += length
           scalars += 1
           continue
@@ -303,7 +301,7 @@ struct Tokenizer: Sendable {
           word.letters += 1
           if scalar.properties.isUppercase { word.upper += 1 }
         }
-        Tokenizer.forEachLoweredByte(scalar) { word.push($0, vocabulary: vocabulary, stems: &stems) }
+        Tokenizer.forEachLoweredByte(scalar) { word.push($0, vocabulary: lexicon.vocabulary, stems: &stems) }
         end += length
         scalars += 1
         continue
@@ -311,7 +309,7 @@ struct Tokenizer: Sendable {
       guard Tokenizer.isJoiner(scalar), scalars > 0, let after = nextScalar(bytes, after: end + length),
         Tokenizer.isWordScalar(after)
       else { break }
-      word.push(scalar == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"), vocabulary: vocabulary, stems: &stems)
+      word.push(scalar == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"), vocabulary: lexicon.vocabulary, stems: &stems)
       end += length
       scalars += 1
     }
@@ -327,14 +325,13 @@ struct Tokenizer: Sendable {
   /// The id of a scanned word: letter runs of three or more are shortened to two, or to one
   /// when only that is a known word (`soooo` → `so`); contractions are redirected.
   private func lookup(_ word: borrowing WordScan) -> Int32 {
-    let vocabulary = lexicon.vocabulary
     var id: Int32
     if word.hasRun {
       let bytes = Array(word.bytes)
-      id = vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 2)[...])
-      if id < 0 { id = vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 1)[...]) }
+      id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 2)[...])
+      if id < 0 { id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 1)[...]) }
     } else {
-      id = vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
+      id = lexicon.vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
     }
     return id >= 0 ? lexicon.redirectTable[Int(id)] : id
   }
