@@ -67,7 +67,7 @@ public struct Ingest {
 
   /// What happens to one record, queued so that texts can be analysed in parallel batches
   /// while the handlers still see every record in input order.
-  private enum Event {
+  fileprivate enum Event {
     case analyzed(text: String, record: AnalyzedRecord, cached: TextAnalysis?, key: String?)
     case checkIn(CheckIn)
     case reject(Reject)
@@ -88,6 +88,7 @@ public struct Ingest {
     }
     var queue: [Event] = []
     var texts = 0
+    var pipeline = AnalysisPipeline(analyzer: analyzer)
     func enqueueText(_ text: String, _ record: AnalyzedRecord) throws {
       guard let cache else {
         queue.append(.analyzed(text: text, record: record, cached: nil, key: nil))
@@ -146,34 +147,26 @@ public struct Ingest {
           queue.append(.analyzed(text: "", record: record, cached: record.analysis, key: nil))
         }
         if texts >= Ingest.batchSize || queue.count >= 8 * Ingest.batchSize {
-          try flush(&queue, &counts, handlers)
+          pipeline.submit(queue)
+          queue.removeAll(keepingCapacity: true)
           texts = 0
+          while let batch = pipeline.finished(wait: pipeline.inFlight > AnalysisPipeline.maximumInFlight) {
+            try hand(batch, &counts, handlers)
+          }
         }
       }
     }
-    try flush(&queue, &counts, handlers)
+    pipeline.submit(queue)
+    while let batch = pipeline.finished(wait: true) { try hand(batch, &counts, handlers) }
     return counts
   }
 
-  private static let placeholder = TextAnalysis(words: 0, valence: 0, emotions: [:], themes: [:], evidence: [])
+  fileprivate static let placeholder = TextAnalysis(words: 0, valence: 0, emotions: [:], themes: [:], evidence: [])
 
-  /// Analyses the queued texts on all cores, then hands every queued record on in order.
-  private func flush(_ queue: inout [Event], _ counts: inout RunCounts, _ handlers: Handlers) throws {
-    var work: [(index: Int, text: String)] = []
-    for (index, event) in queue.enumerated() {
-      if case .analyzed(let text, _, let cached, _) = event, cached == nil { work.append((index, text)) }
-    }
-    let results = UnsafeMutableBufferPointer<TextAnalysis>.allocate(capacity: max(work.count, 1))
-    defer { results.deallocate() }
-    nonisolated(unsafe) let slots = results
-    let analyzer = self.analyzer
-    let jobs = work
-    DispatchQueue.concurrentPerform(iterations: jobs.count) { job in
-      (slots.baseAddress! + job).initialize(to: analyzer.analyze(jobs[job].text))
-    }
-    defer { results.prefix(work.count).indices.forEach { (results.baseAddress! + $0).deinitialize(count: 1) } }
+  /// Hands every record of an analysed batch on, in order.
+  private func hand(_ batch: AnalysisPipeline.Batch, _ counts: inout RunCounts, _ handlers: Handlers) throws {
     var next = 0
-    for event in queue {
+    for event in batch.events {
       switch event {
       case .analyzed(let text, var record, let cached, let key):
         if let cached {
@@ -181,7 +174,7 @@ public struct Ingest {
           record.analysis = cached
         } else {
           counts.analyzed += 1
-          record.analysis = results[next]
+          record.analysis = batch.results[next]
           next += 1
           if let key { try cache?.remember(key: key, analysis: record.analysis) }
         }
@@ -191,7 +184,81 @@ public struct Ingest {
       case .duplicate(let duplicate): try handlers.duplicate(duplicate)
       }
     }
-    queue.removeAll(keepingCapacity: true)
+  }
+
+  /// Analyses batches of queued records in the background, on every core, while the caller
+  /// goes on reading; hands batches back in the order they were submitted.
+  ///
+  /// Each batch is cut into chunks analysed by separate work items, each with its own
+  /// ``AnalysisWorkspace``. At most ``maximumInFlight`` batches wait, so memory stays bounded
+  /// however large the input.
+  fileprivate struct AnalysisPipeline {
+    static let maximumInFlight = 6
+    static let chunkSize = 64
+
+    /// Records of one batch and, once `group` completes, the analyses of their texts.
+    final class Batch: @unchecked Sendable {
+      let events: [Event]
+      /// One slot per text to analyse; each work item writes its own range, and nobody
+      /// reads before `group` completes (hence unchecked Sendable).
+      let results: UnsafeMutableBufferPointer<TextAnalysis>
+      let group = DispatchGroup()
+
+      init(events: [Event], count: Int) {
+        self.events = events
+        results = .allocate(capacity: count)
+        results.initialize(repeating: Ingest.placeholder)
+      }
+
+      deinit {
+        results.deinitialize()
+        results.deallocate()
+      }
+    }
+
+    let analyzer: Analyzer
+    /// Submitted batches; those handed back are nil, trimmed now and then.
+    private var batches: [Batch?] = []
+    private var first = 0
+    private let queue = DispatchQueue.global(qos: .userInitiated)
+
+    init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+    var inFlight: Int { batches.count - first }
+
+    /// Starts analysing the texts of `events` (those without a cached analysis).
+    mutating func submit(_ events: [Event]) {
+      guard !events.isEmpty else { return }
+      var texts: [String] = []
+      for event in events {
+        if case .analyzed(let text, _, let cached, _) = event, cached == nil { texts.append(text) }
+      }
+      let batch = Batch(events: events, count: texts.count)
+      let analyzer = self.analyzer
+      let jobs = texts
+      for start in stride(from: 0, to: jobs.count, by: Self.chunkSize) {
+        queue.async(group: batch.group) {
+          var workspace = AnalysisWorkspace()
+          let end = min(start + Self.chunkSize, jobs.count)
+          for index in start..<end { batch.results[index] = analyzer.analyze(jobs[index], reusing: &workspace) }
+        }
+      }
+      batches.append(batch)
+    }
+
+    /// The oldest batch if it is analysed (waiting for it when `wait`), else nil.
+    mutating func finished(wait: Bool) -> Batch? {
+      guard first < batches.count else { return nil }
+      let batch = batches[first]!
+      if wait { batch.group.wait() } else if batch.group.wait(timeout: .now()) == .timedOut { return nil }
+      batches[first] = nil
+      first += 1
+      if first > 64 {
+        batches.removeFirst(first)
+        first = 0
+      }
+      return batch
+    }
   }
 
   /// Why a record is a duplicate, or `nil` (and it is remembered) when it is new.

@@ -34,6 +34,8 @@ public struct RunOutcome: Sendable {
   public var exitStatus: Int32
   /// Lines for standard error (never journal text).
   public var messages: [String]
+  /// How long each stage took.
+  public var timings = StageTimings()
 }
 
 /// Runs a pipeline file end to end: import → analyse → aggregate → assess → export.
@@ -82,6 +84,7 @@ public struct Runner {
   public func run(
     notice: @escaping (String) -> Void = { _ in }, progress: @escaping (String, Int) -> Void = { _, _ in }
   ) throws -> RunOutcome {
+    var timings = StageTimings()
     var seen = 0
     func tick() {
       seen += 1
@@ -94,6 +97,7 @@ public struct Runner {
     } catch {
       throw PipelineError(error.localizedDescription)
     }
+    timings.lap("load lexicon")
     let templates: Templates
     do {
       templates = try Templates(overrides: pipeline.template)
@@ -171,6 +175,7 @@ public struct Runner {
         notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) }))
     try spill.close()
     try checkInSpill.close()
+    timings.lap("read and analyse")
     if let analysisStream {
       try analysisStream.close()
       try AtomicFile.commit(analysisStream.path, to: analysisPath)
@@ -184,6 +189,7 @@ public struct Runner {
       name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
       counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
       rejects: rejects)
+    timings.lap("assess")
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
     if let month = options.month ?? pipeline.month {
@@ -214,7 +220,7 @@ public struct Runner {
     if wantsRejects { outputs.append("rejects.csv") }
     let exporter = OutputWriter(
       formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates)
-    outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil)
+    outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil, timings: &timings)
     progress("writing outputs", outputs.count)
     if pipeline.perSubject {
       var used = Set<String>()
@@ -224,7 +230,8 @@ public struct Runner {
         var single = report
         single.subjects = [subject]
         single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
-        outputs += try exporter.write(single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject)
+        outputs += try exporter.write(
+          single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject, timings: &timings)
         progress("writing outputs", outputs.count)
       }
     }
@@ -256,8 +263,9 @@ public struct Runner {
       status = 3
       messages.append("rejects exceed max_rejected: failing the run")
     }
+    timings.lap("summary")
     finished = true
-    return RunOutcome(report: report, exitStatus: status, messages: messages)
+    return RunOutcome(report: report, exitStatus: status, messages: messages, timings: timings)
   }
 }
 
@@ -270,9 +278,11 @@ struct OutputWriter {
   /// Writes every requested format except the streamed ones and `summary.json`.
   /// - Parameter subject: only this subject's entries (per-subject folders), or all.
   /// - Returns: the written files, relative to the run's output folder.
-  func write(_ report: Report, dir: String, prefix: String, subject: String?) throws -> [String] {
+  func write(_ report: Report, dir: String, prefix: String, subject: String?, timings: inout StageTimings) throws -> [String] {
     var written: [String] = []
     for format in formats {
+      let before = written.count
+      defer { if written.count > before { timings.lap("write " + prefix + written[before]) } }
       switch format {
       case .xlsx:
         try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")

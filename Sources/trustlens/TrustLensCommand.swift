@@ -147,6 +147,9 @@ struct Run: ParsableCommand {
   @Option(help: "Exit 1 when a subject shows one of these signals at all (comma-separated).")
   var failOnAny: String?
 
+  @Flag(help: "Print how long each stage took on standard error.")
+  var timings = false
+
   func run() throws {
     let file = try PipelineFile.load(pipeline)
     let options = RunOptions(
@@ -160,6 +163,7 @@ struct Run: ParsableCommand {
     diagnostic(
       "\(file.name): \(c.records) records (\(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates), \(outcome.report.subjects.count) subjects → \(file.outputDir)")
     outcome.messages.forEach(diagnostic)
+    if timings { outcome.timings.lines.forEach { diagnostic("timing: " + $0) } }
     if outcome.exitStatus != 0 { throw ExitCode(outcome.exitStatus) }
   }
 }
