@@ -30,6 +30,8 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev", "pkg-config"])]
     ),
+    // Routes libxlsxwriter's minizip call so TrustLens can choose the workbook's deflate level.
+    .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl")]),
     .target(name: "TrustLensCore", swiftSettings: strictSettings),
     .target(
       name: "TrustLensImport",
@@ -46,7 +48,8 @@ let package = Package(
     .target(
       name: "TrustLensExport",
       dependencies: [
-        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", .product(name: "Mustache", package: "swift-mustache"),
+        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", "CXlsxZipLevel",
+        .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")],
       swiftSettings: strictSettings

@@ -10,7 +10,7 @@ public enum EntriesCSV {
   public static func line(_ record: AnalyzedRecord, tags: [String]) -> String {
     let a = record.analysis
     let values = tags.map { a.intensity(of: $0) > 0 ? String(a.intensity(of: $0)) : "" }
-    let evidence = a.evidence.map { "\($0.tag): \($0.match)" }.joined(separator: "; ")
+    let evidence = EvidenceText.line(a.evidence)
     return CSVCell.line(
       [record.id, record.subject, record.date.description, record.kind.rawValue, String(a.words), String(a.valence)]
         + values + [evidence, record.source.description])

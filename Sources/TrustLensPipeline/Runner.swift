@@ -61,6 +61,18 @@ public struct Runner {
 
   /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
   /// folder and its subject folders. Finished outputs are never touched.
+  /// Whether the inputs can name more than one subject (a subject field or client folders,
+  /// or several fixed subjects): the whole-run workbook then gets an Overview sheet, hidden
+  /// if one subject is all there turns out to be.
+  static func mayHoldSeveralSubjects(_ inputs: [PipelineFile.Input]) -> Bool {
+    var fixed = Set<String>()
+    for input in inputs {
+      guard case .fixed(let subject) = input.subject else { return true }
+      fixed.insert(subject)
+    }
+    return fixed.count > 1
+  }
+
   static func removeStaleTemporaries(in dir: String) {
     guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
     for name in names {
@@ -127,6 +139,22 @@ public struct Runner {
       unlink(spillPath)
       unlink(checkInSpillPath)
     }
+    let month = options.month ?? pipeline.month
+    // The whole-run workbook's Entries sheet is written on its own thread while records
+    // stream in; entries are spilled to disk only for the outputs that read them again.
+    var feed = try pipeline.formats.contains(.xlsx)
+      ? WorkbookFeed(
+        StreamingWorkbook(
+          path: dir + "/report.xlsx", tags: analyzer.lexicon.categories.map(\.name), month: month != nil,
+          overview: Runner.mayHoldSeveralSubjects(pipeline.inputs)))
+      : nil
+    defer {
+      if !finished {
+        feed = nil  // the unfinished workbook discards its files first
+        Runner.removeStaleTemporaries(in: dir)
+      }
+    }
+    let spillsEntries = pipeline.perSubject || pipeline.formats.contains(.csv) || month != nil
     let analysisStream = wantsAnalysis ? try FileSink(path: AtomicFile.temporaryPath(for: analysisPath)) : nil
     let rejectsStream = wantsRejects ? try FileSink(path: AtomicFile.temporaryPath(for: rejectsPath)) : nil
     try rejectsStream?.write(CSVCell.line(["file", "line", "reason"]))
@@ -153,7 +181,8 @@ public struct Runner {
           let record = pseudonyms?.hide(original) ?? original
           timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
           if let since, record.date.day < since { return }
-          try spill.write(SpillWriter.frame(record))
+          feed?.add(record)
+          if spillsEntries { try spill.write(SpillWriter.frame(record)) }
           try analysisStream?.write(AnalysisLine.encode(record) + "\n")
         },
         checkIn: { original in
@@ -175,6 +204,7 @@ public struct Runner {
         notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) }))
     try spill.close()
     try checkInSpill.close()
+    try feed?.finish()
     timings.lap("read and analyse")
     if let analysisStream {
       try analysisStream.close()
@@ -192,7 +222,7 @@ public struct Runner {
     timings.lap("assess")
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
-    if let month = options.month ?? pipeline.month {
+    if let month {
       try MonthBuilder.attach(month: month, to: &report, timelines: timelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     }
     // What changed since the previous run (run state only; without it every signal is new).
@@ -219,7 +249,8 @@ public struct Runner {
     if wantsAnalysis { outputs.append("analysis.jsonl") }
     if wantsRejects { outputs.append("rejects.csv") }
     let exporter = OutputWriter(
-      formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates)
+      formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates,
+      wholeRunWorkbook: feed?.workbook)
     outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil, timings: &timings)
     progress("writing outputs", outputs.count)
     if pipeline.perSubject {
@@ -274,6 +305,8 @@ struct OutputWriter {
   let formats: [PipelineFile.OutputFormat]
   let records: SpillRecords
   let templates: Templates
+  /// The run's own workbook, its Entries already written while reading.
+  let wholeRunWorkbook: StreamingWorkbook?
 
   /// Writes every requested format except the streamed ones and `summary.json`.
   /// - Parameter subject: only this subject's entries (per-subject folders), or all.
@@ -285,7 +318,11 @@ struct OutputWriter {
       defer { if written.count > before { timings.lap("write " + prefix + written[before]) } }
       switch format {
       case .xlsx:
-        try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")
+        if subject == nil, let wholeRunWorkbook {
+          try wholeRunWorkbook.finish(report, records: records, subject: nil)
+        } else {
+          try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")
+        }
         written.append("report.xlsx")
       case .dashboard:
         try AtomicFile.write(Dashboard(width: 80, templates: templates).render(report), to: dir + "/dashboard.txt")

@@ -1,9 +1,18 @@
 import Dispatch
+import TrustLensCore
 
-/// Wall-clock time of each stage of a run, in the order the stages ran: what
-/// `trustlens run --timings` prints and the benchmark reads.
+/// Wall-clock time of each stage of a run, in the order the stages ran, with the process's
+/// peak resident memory when each stage ended: what `trustlens run --timings` prints and
+/// the benchmark reads.
 public struct StageTimings: Sendable {
-  public private(set) var stages: [(name: String, seconds: Double)] = []
+  public struct Stage: Sendable {
+    public var name: String
+    public var seconds: Double
+    /// Peak resident memory of the process so far, in MiB (0 where not available).
+    public var peakMiB: Int
+  }
+
+  public private(set) var stages: [Stage] = []
   private var last = DispatchTime.now().uptimeNanoseconds
 
   public init() {}
@@ -11,14 +20,24 @@ public struct StageTimings: Sendable {
   /// Ends the current stage, naming it, and starts the next.
   mutating func lap(_ name: String) {
     let now = DispatchTime.now().uptimeNanoseconds
-    stages.append((name, Double(now - last) / 1e9))
+    stages.append(Stage(name: name, seconds: Double(now - last) / 1e9, peakMiB: StageTimings.peakResidentMiB()))
     last = now
   }
 
-  /// One line per stage, `stage  seconds`, then the total.
+  /// One line per stage, `stage: seconds s, peak MiB`, then the total.
   public var lines: [String] {
     let total = stages.reduce(0) { $0 + $1.seconds }
-    return (stages + [("total", total)]).map { "\($0.name): \(String(format3: $0.seconds)) s" }
+    return stages.map { "\($0.name): \(String(format3: $0.seconds)) s, peak \($0.peakMiB) MiB" }
+      + ["total: \(String(format3: total)) s"]
+  }
+
+  /// `VmHWM` of /proc/self/status (Linux), in MiB.
+  static func peakResidentMiB() -> Int {
+    guard let status = FileBytes.text("/proc/self/status"),
+      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
+    else { return 0 }
+    return kilobytes / 1024
   }
 }
 

@@ -68,6 +68,24 @@ case "analyze":
   }
   let megabytesOfText = Double(bytes) / 1_048_576
   print("analysis: \(texts.count) texts, \(String(format: "%.0f", megabytesOfText)) MB of text in \(String(format: "%.2f", seconds)) s on one core = \(String(format: "%.1f", megabytesOfText / seconds)) MB/s (\(tags) evidence items)")
+  // Every core: chunks of 64 texts, a workspace per chunk, results kept (as the run does).
+  let cores = ProcessInfo.processInfo.activeProcessorCount
+  let chunks = (texts.count + 63) / 64
+  let results = UnsafeMutableBufferPointer<Int>.allocate(capacity: chunks)
+  defer { results.deallocate() }
+  nonisolated(unsafe) let counts = results
+  let allTexts = texts
+  let parallelSeconds = measure {
+    DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+      var workspace = AnalysisWorkspace()
+      var evidence = 0
+      for index in chunk * 64..<min(chunk * 64 + 64, allTexts.count) {
+        evidence += analyzer.analyze(allTexts[index], reusing: &workspace).evidence.count
+      }
+      counts[chunk] = evidence
+    }
+  }
+  print("analysis: the same texts on \(cores) cores in \(String(format: "%.2f", parallelSeconds)) s = \(String(format: "%.1f", megabytesOfText / parallelSeconds)) MB/s (\(results.reduce(0, +)) evidence items)")
 case "corpus":
   // `corpus ENTRIES DIR`: journals (JSONL, a subject per entry, 50 subjects) and weekly
   // check-ins (CSV) for the whole-run benchmark.

@@ -2,68 +2,6 @@ import TrustLensCore
 import TrustLensTrends
 
 extension WorkbookRenderer {
-  // MARK: Entries
-
-  /// Date, Subject, Kind, Words, Valence, one column per tag, Evidence, Source, ID; frozen
-  /// header, autofilter, colour scales on valence and intensities; zero intensities left
-  /// empty (sparse rows are cheap); continues on `Entries (2)`… past `rowsPerSheet`.
-  func writeEntries(
-    _ report: Report, _ records: some RecordSource, _ subject: String?, first: XlsxWorkbook.Sheet,
-    _ workbook: XlsxWorkbook, _ styles: Styles
-  ) throws {
-    let tags = report.categories.map(\.name)
-    let headers = ["Date", "Subject", "Kind", "Words", "Valence"] + tags + ["Evidence", "Source", "ID"]
-    func prepare(_ sheet: XlsxWorkbook.Sheet) throws {
-      try workbook.setColumn(sheet, first: 0, last: 0, width: 16)
-      try workbook.setColumn(sheet, first: 1, last: 1, width: 14)
-      try workbook.setColumn(sheet, first: 2, last: 4, width: 8)
-      if !tags.isEmpty { try workbook.setColumn(sheet, first: 5, last: 4 + tags.count, width: 11) }
-      try workbook.setColumn(sheet, first: 5 + tags.count, last: 5 + tags.count, width: 60)
-      try workbook.setColumn(sheet, first: 6 + tags.count, last: 7 + tags.count, width: 24)
-      try header(headers, sheet, workbook, styles)
-      workbook.freeze(sheet, rows: 1, columns: 0)
-      try workbook.printSetup(sheet, pagesWide: 0, headerRows: 1)
-    }
-    func finish(_ sheet: XlsxWorkbook.Sheet, rows: Int) throws {
-      try workbook.autofilter(sheet, lastRow: max(rows, 1), lastColumn: headers.count - 1)
-      guard rows > 0 else { return }
-      try workbook.colorScale(sheet, firstRow: 1, firstColumn: 4, lastRow: rows, lastColumn: 4, threeColors: true)
-      if !tags.isEmpty {
-        try workbook.colorScale(sheet, firstRow: 1, firstColumn: 5, lastRow: rows, lastColumn: 4 + tags.count, threeColors: false)
-      }
-    }
-    var sheet = first
-    var sheetNumber = 1
-    try prepare(sheet)
-    var row = 0
-    try records.forEachEntry(subject: subject) { record in
-      if row == rowsPerSheet {
-        try finish(sheet, rows: row)
-        sheetNumber += 1
-        sheet = try workbook.addSheet("Entries (\(sheetNumber))")
-        try prepare(sheet)
-        row = 0
-      }
-      row += 1
-      let a = record.analysis
-      let dateFormat = record.date.secondsOfDay == nil ? styles.date : styles.dateTime
-      try workbook.write(XlsxWorkbook.serial(record.date), sheet, row: row, column: 0, dateFormat)
-      try workbook.write(record.subject, sheet, row: row, column: 1)
-      try workbook.write(record.kind.rawValue, sheet, row: row, column: 2)
-      try workbook.write(Double(a.words), sheet, row: row, column: 3)
-      try workbook.write(a.valence, sheet, row: row, column: 4, styles.number2)
-      for (index, tag) in tags.enumerated() {
-        let value = a.intensity(of: tag)
-        if value > 0 { try workbook.write(value, sheet, row: row, column: 5 + index, styles.intensity) }
-      }
-      let evidence = a.evidence.map { "\($0.tag): \($0.match)\($0.rules.isEmpty ? "" : " (\($0.rules.joined(separator: ", ")))")" }
-      if !evidence.isEmpty { try workbook.write(evidence.joined(separator: "; "), sheet, row: row, column: 5 + tags.count) }
-      try workbook.write(record.source.description, sheet, row: row, column: 6 + tags.count)
-      try workbook.write(record.id, sheet, row: row, column: 7 + tags.count)
-    }
-    try finish(sheet, rows: row)
-  }
-
   // MARK: Weekly and Monthly
 
   func writeRollup(

@@ -2,7 +2,8 @@ public import TrustLensCore
 import Foundation
 import TrustLensTrends
 
-/// Renders a report as an Excel workbook.
+/// Renders a report as an Excel workbook (in one go; ``StreamingWorkbook`` fills the
+/// Entries sheet while records still arrive).
 ///
 /// Sheets: `Summary` (per subject: status, evidence, signals, metrics and native charts),
 /// `Entries` (one row per analysed text, streamed; continues on `Entries (2)`… past Excel's
@@ -21,37 +22,11 @@ public struct WorkbookRenderer {
   /// Writes the workbook to `path`, reading per-record rows of `subject` (all when `nil`)
   /// from `records`.
   public func write(_ report: Report, records: some RecordSource, subject: String? = nil, to path: String) throws {
-    let temporary = AtomicFile.temporaryPath(for: path)
-    // libxlsxwriter's own temporary files (constant-memory rows) go to a hidden folder beside
-    // the workbook: private like the outputs, and removed by the next run if this one is killed.
-    let scratch = path.asPath.folder + "/" + WorkbookRenderer.scratchFolder
-    // Only the scratch folder is created here, never the workbook's own folder.
-    guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
-    defer { rmdir(scratch) }
-    let workbook = try XlsxWorkbook(path: temporary, constantMemory: true, temporaryFolder: scratch)
-    let styles = Styles(workbook)
-    let layout = RollupLayout(report)
-    // Sheets are created in tab order; each is written top to bottom (constant memory).
-    let month = report.subjects.contains { $0.month != nil } ? try workbook.addSheet("Month") : nil
-    let overview = report.subjects.count > 1 ? try workbook.addSheet("Overview") : nil
-    let summary = try workbook.addSheet("Summary")
-    let entries = try workbook.addSheet("Entries")
-    let weekly = try workbook.addSheet("Weekly")
-    let monthly = try workbook.addSheet("Monthly")
-    if let month { try writeMonth(report, month, workbook, styles) }
-    if let overview { try writeOverview(report, overview, workbook, styles) }
-    try writeSummary(report, layout, summary, workbook, styles)
-    try writeEntries(report, records, subject, first: entries, workbook, styles)
-    try writeRollup(report, period: .week, layout, weekly, workbook, styles)
-    try writeRollup(report, period: .month, layout, monthly, workbook, styles)
-    try writeCheckIns(records, subject, try workbook.addSheet("Check-ins"), workbook, styles)
-    try writeSignals(report, try workbook.addSheet("Signals"), workbook, styles)
-    try writeRejects(report, try workbook.addSheet("Rejects"), workbook, styles)
-    try writeAbout(report, try workbook.addSheet("About"), workbook, styles)
-    try workbook.close()
-    try AtomicFile.commit(temporary, to: path)
+    let book = try StreamingWorkbook(
+      path: path, tags: report.categories.map(\.name), month: report.subjects.contains { $0.month != nil },
+      overview: report.subjects.count > 1, renderer: self)
+    try records.forEachEntry(subject: subject) { try book.add($0) }
+    try book.finish(report, records: records, subject: subject)
   }
 
   /// The hidden folder beside a workbook that holds libxlsxwriter's temporary files.
@@ -131,4 +106,82 @@ struct NSStringPath {
 
 extension String {
   var asPath: NSStringPath { NSStringPath(path: self) }
+}
+
+/// A workbook whose Entries sheet is filled while records stream in (``add(_:)``, on any one
+/// thread at a time), and whose other sheets are written by ``finish(_:records:subject:)``
+/// once the report is known. Sheets that come before Entries in tab order (Month, Overview,
+/// Summary) are created up front and filled at the end: constant-memory mode only asks that
+/// each sheet be written top to bottom.
+///
+/// Until ``finish(_:records:subject:)`` succeeds nothing appears at `path`; a workbook
+/// dropped unfinished leaves no file behind.
+public final class StreamingWorkbook {
+  private let path: String
+  private let temporary: String
+  private let scratch: String
+  private let renderer: WorkbookRenderer
+  private let workbook: XlsxWorkbook
+  private let styles: WorkbookRenderer.Styles
+  private let month: XlsxWorkbook.Sheet?
+  private let overview: XlsxWorkbook.Sheet?
+  private let summary: XlsxWorkbook.Sheet
+  private var entries: EntriesSheet
+
+  /// - Parameters:
+  ///   - tags: the tag columns of the Entries sheet (the report's categories, in order).
+  ///   - month: whether the report will carry a monthly trend sheet (hidden if it does not).
+  ///   - overview: whether to make the caseload Overview sheet; when the report turns out to
+  ///     have a single subject it is hidden.
+  public init(path: String, tags: [String], month: Bool, overview: Bool, renderer: WorkbookRenderer = WorkbookRenderer()) throws {
+    self.path = path
+    self.renderer = renderer
+    temporary = AtomicFile.temporaryPath(for: path)
+    // libxlsxwriter's own temporary files (constant-memory rows) go to a hidden folder beside
+    // the workbook: private like the outputs, and removed by the next run if this one is killed.
+    scratch = path.asPath.folder + "/" + WorkbookRenderer.scratchFolder
+    // Only the scratch folder is created here, never the workbook's own folder.
+    guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
+      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
+    workbook = try XlsxWorkbook(path: temporary, constantMemory: true, temporaryFolder: scratch)
+    styles = WorkbookRenderer.Styles(workbook)
+    // Sheets are created in tab order; each is written top to bottom (constant memory).
+    self.month = month ? try workbook.addSheet("Month") : nil
+    self.overview = overview ? try workbook.addSheet("Overview") : nil
+    summary = try workbook.addSheet("Summary")
+    entries = try EntriesSheet(
+      first: try workbook.addSheet("Entries"), tags: tags, rowsPerSheet: renderer.rowsPerSheet, workbook, styles)
+  }
+
+  /// Adds one row to the Entries sheet.
+  public func add(_ record: AnalyzedRecord) throws { try entries.add(record) }
+
+  /// Writes the report's sheets and the check-ins of `subject` (all when nil) from
+  /// `records`, then the file.
+  public func finish(_ report: Report, records: some RecordSource, subject: String?) throws {
+    defer { rmdir(scratch) }
+    let layout = RollupLayout(report)
+    try entries.finish()
+    if let month {
+      try renderer.writeMonth(report, month, workbook, styles)
+      if !report.subjects.contains(where: { $0.month != nil }) { workbook.hide(month) }
+    }
+    if let overview {
+      try renderer.writeOverview(report, overview, workbook, styles)
+      if report.subjects.count < 2 {
+        workbook.hide(overview)
+        workbook.activate(summary)
+      }
+    }
+    try renderer.writeSummary(report, layout, summary, workbook, styles)
+    try renderer.writeRollup(report, period: .week, layout, try workbook.addSheet("Weekly"), workbook, styles)
+    try renderer.writeRollup(report, period: .month, layout, try workbook.addSheet("Monthly"), workbook, styles)
+    try renderer.writeCheckIns(records, subject, try workbook.addSheet("Check-ins"), workbook, styles)
+    try renderer.writeSignals(report, try workbook.addSheet("Signals"), workbook, styles)
+    try renderer.writeRejects(report, try workbook.addSheet("Rejects"), workbook, styles)
+    try renderer.writeAbout(report, try workbook.addSheet("About"), workbook, styles)
+    try workbook.close()
+    try AtomicFile.commit(temporary, to: path)
+  }
 }
