@@ -14,6 +14,13 @@ public struct JSONWriter {
   /// The JSON built so far.
   public var text: String { String(decoding: bytes, as: UTF8.self) }
 
+  /// The JSON built since the last call, handed over and forgotten (nesting is kept): for
+  /// writing a large document in pieces.
+  public mutating func takeBytes() -> [UInt8] {
+    defer { bytes.removeAll(keepingCapacity: true) }
+    return bytes
+  }
+
   public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
   public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
   public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }

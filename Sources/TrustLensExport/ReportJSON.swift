@@ -5,6 +5,14 @@ import TrustLensTrends
 /// `trends --format json` shape, with weekly series. Its schema is in README.md.
 public enum ReportJSON {
   public static func encode(_ report: Report) -> String {
+    var bytes: [UInt8] = []
+    write(report) { bytes += $0 }
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Writes the JSON in pieces (a subject at a time) to `emit`, so a caseload of thousands
+  /// of subjects is never held whole in memory.
+  public static func write(_ report: Report, to emit: ([UInt8]) throws -> Void) rethrows {
     var json = JSONWriter()
     json.beginObject()
     json.field("pipeline", report.pipeline)
@@ -51,9 +59,10 @@ public enum ReportJSON {
       }
       json.endArray()
       json.endObject()
+      try emit(json.takeBytes())
     }
     json.endArray()
     json.endObject()
-    return json.text + "\n"
+    try emit(json.takeBytes() + [UInt8(ascii: "\n")])
   }
 }

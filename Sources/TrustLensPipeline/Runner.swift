@@ -313,17 +313,18 @@ struct OutputWriter {
   /// - Returns: the written files, relative to the run's output folder.
   func write(_ report: Report, dir: String, prefix: String, subject: String?, timings: inout StageTimings) throws -> [String] {
     var written: [String] = []
+    // The run's own workbook (Entries already written) is finished on another thread while
+    // the other formats are written here: compressing it is the longest of them.
+    let background = subject == nil ? wholeRunWorkbook.map { BackgroundFinish($0, report: report, records: records) } : nil
     for format in formats {
       let before = written.count
       defer { if written.count > before { timings.lap("write " + prefix + written[before]) } }
       switch format {
       case .xlsx:
-        if subject == nil, let wholeRunWorkbook {
-          try wholeRunWorkbook.finish(report, records: records, subject: nil)
-        } else {
+        if background == nil {
           try WorkbookRenderer().write(report, records: records, subject: subject, to: dir + "/report.xlsx")
+          written.append("report.xlsx")
         }
-        written.append("report.xlsx")
       case .dashboard:
         try AtomicFile.write(Dashboard(width: 80, templates: templates).render(report), to: dir + "/dashboard.txt")
         written.append("dashboard.txt")
@@ -331,7 +332,11 @@ struct OutputWriter {
         try AtomicFile.write(MarkdownSummary(templates: templates).render(report), to: dir + "/summary.md")
         written.append("summary.md")
       case .json:
-        try AtomicFile.write(ReportJSON.encode(report), to: dir + "/report.json")
+        let path = dir + "/report.json"
+        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
+        try ReportJSON.write(report) { try stream.write($0) }
+        try stream.close()
+        try AtomicFile.commit(stream.path, to: path)
         written.append("report.json")
       case .html:
         try AtomicFile.write(HTMLReport(templates: templates).render(report), to: dir + "/report.html")
@@ -356,7 +361,37 @@ struct OutputWriter {
         break  // streamed once for the whole run
       }
     }
+    if let background {
+      try background.wait()
+      written.append("report.xlsx")
+      timings.lap("finish report.xlsx (alongside the other formats)")
+    }
     return written.map { prefix + $0 }
+  }
+}
+
+/// Finishes a streamed workbook on a thread of its own; ``wait()`` returns when it is
+/// written, or throws its error. The workbook and records are used by that thread only
+/// until then (hence unchecked Sendable).
+final class BackgroundFinish: @unchecked Sendable {
+  private let group = DispatchGroup()
+  private let workbook: StreamingWorkbook
+  private var failure: (any Error)?
+
+  init(_ workbook: StreamingWorkbook, report: Report, records: SpillRecords) {
+    self.workbook = workbook
+    DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+      do {
+        try self.workbook.finish(report, records: records, subject: nil)
+      } catch {
+        failure = error
+      }
+    }
+  }
+
+  func wait() throws {
+    group.wait()
+    if let failure { throw failure }
   }
 }
 

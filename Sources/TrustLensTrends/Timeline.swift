@@ -65,6 +65,15 @@ public struct DayBucket: Sendable, Equatable {
     return ratingSums[name, default: 0] / Double(count)
   }
 
+  /// Shrinks the tag list to its size (it grows by doubling while a day fills).
+  mutating func compact() {
+    guard tags.capacity > tags.count + 1 else { return }
+    tags = Array(unsafeUninitializedCapacity: tags.count) { buffer, count in
+      for (index, tally) in tags.enumerated() { (buffer.baseAddress! + index).initialize(to: tally) }
+      count = tags.count
+    }
+  }
+
   mutating func merge(_ other: DayBucket) {
     entries += other.entries
     valenceSum += other.valenceSum
@@ -102,6 +111,8 @@ public struct Timeline: Sendable {
     if let last = sortedDays.last?.day {
       if last == day { return sortedDays.count - 1 }
       if last < day {
+        // The day before is most likely complete: give back its tag list's spare room.
+        sortedDays[sortedDays.count - 1].bucket.compact()
         sortedDays.append((day, DayBucket()))
         return sortedDays.count - 1
       }
