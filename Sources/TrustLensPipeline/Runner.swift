@@ -225,6 +225,7 @@ public struct Runner {
     if let month {
       try MonthBuilder.attach(month: month, to: &report, timelines: timelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     }
+    timelines = [:]  // everything the outputs need is in the report now: free the days
     // What changed since the previous run (run state only; without it every signal is new).
     if let state, let previous = try Runner.stateCall({ try state.previousRun(pipeline: pipeline.name) }) {
       for index in report.subjects.indices {

@@ -38,11 +38,16 @@ struct CorpusWriter {
     return text
   }
 
-  /// Writes `count` journal entries as JSON Lines with a subject each: one subject per ~700
-  /// entries (about two a day for a year each, at least 50 subjects), over a year; returns
-  /// the entries, days and subjects written.
+  /// How many subjects a corpus of `count` entries has: one per ~700 entries (about two a
+  /// day for a year each, at least 50), or `BENCH_SUBJECTS` to hold it fixed across sizes.
+  static func subjects(for count: Int) -> Int {
+    ProcessInfo.processInfo.environment["BENCH_SUBJECTS"].flatMap(Int.init) ?? max(50, count / 700)
+  }
+
+  /// Writes `count` journal entries as JSON Lines with a subject each (see
+  /// ``subjects(for:)``), over a year; returns the entries and days written.
   mutating func writeEntries(count: Int, to path: String) throws -> (entries: Int, days: Int) {
-    let subjects = max(50, count / 700)
+    let subjects = CorpusWriter.subjects(for: count)
     FileManager.default.createFile(atPath: path, contents: nil)
     guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     defer { try? handle.close() }

@@ -97,7 +97,7 @@ case "corpus":
   var checkins = "date,subject,trust,communication,safety,self_care,mood,held\n"
   let start = LocalDay(iso: "2020-01-01")!
   for week in 0..<max(1, written.days / 7) {
-    for subject in 0..<max(50, entries / 700) {
+    for subject in 0..<CorpusWriter.subjects(for: entries) {
       let trust = (week + subject) % 11
       checkins += "\(start.adding(days: week * 7 + subject % 7)),c\(LocalDay.pad(subject, 4)),\(trust),\(trust),\(trust),5,6,\(week % 9 == 0 ? "no" : "yes")\n"
     }
