@@ -297,11 +297,12 @@ struct Tokenizer: Sendable {
           scalars += 1
           continue
         }
-        if scalar.properties.isAlphabetic {
-          word.letters += 1
-          if scalar.properties.isUppercase { word.upper += 1 }
+        let lowered = Tokenizer.lowered(scalar)
+        if lowered.isLetter { word.letters += 1 }
+        if lowered.isUpper { word.upper += 1 }
+        for index in 0..<lowered.count {
+          word.push(UInt8(truncatingIfNeeded: lowered.bytes >> (8 * UInt64(index))), vocabulary: lexicon.vocabulary, stems: &stems)
         }
-        Tokenizer.forEachLoweredByte(scalar) { word.push($0, vocabulary: lexicon.vocabulary, stems: &stems) }
         end += length
         scalars += 1
         continue
@@ -347,20 +348,39 @@ struct Tokenizer: Sendable {
     return result
   }
 
-  /// Calls `body` with the UTF-8 bytes of a non-ASCII scalar lower-cased, with straight
-  /// apostrophes and hyphens.
-  @inline(__always)
-  static func forEachLoweredByte(_ scalar: Unicode.Scalar, _ body: (UInt8) -> Void) {
+  /// A non-ASCII word scalar lower-cased (straight apostrophes and hyphens): its UTF-8
+  /// bytes packed little-endian, and its case.
+  struct LoweredScalar {
+    var bytes: UInt64 = 0
+    var count = 0
+    var isLetter = false
+    var isUpper = false
+  }
+
+  /// Kept out of line: Unicode properties are resilient types, and inlined they would cost
+  /// every word scan a metadata lookup, even in ASCII text.
+  @inline(never)
+  static func lowered(_ scalar: Unicode.Scalar) -> LoweredScalar {
+    var result = LoweredScalar()
+    func add(_ byte: UInt8) {
+      guard result.count < 8 else { return }  // no lower-case mapping is that long
+      result.bytes |= UInt64(byte) << (8 * UInt64(result.count))
+      result.count += 1
+    }
     switch scalar {
-    case "’", "‘", "ʼ": body(UInt8(ascii: "'"))
-    case "‐": body(UInt8(ascii: "-"))
+    case "’", "‘", "ʼ": add(UInt8(ascii: "'"))
+    case "‐": add(UInt8(ascii: "-"))
     default:
-      if !scalar.properties.changesWhenLowercased {
-        for byte in UTF8.encode(scalar)! { body(byte) }
+      let properties = scalar.properties
+      result.isLetter = properties.isAlphabetic
+      result.isUpper = result.isLetter && properties.isUppercase
+      if !properties.changesWhenLowercased {
+        for byte in UTF8.encode(scalar)! { add(byte) }
       } else {
-        for byte in scalar.properties.lowercaseMapping.utf8 { body(byte) }
+        for byte in properties.lowercaseMapping.utf8 { add(byte) }
       }
     }
+    return result
   }
 
   /// The scalar starting at `index` of valid UTF-8 and its length in bytes.
@@ -418,6 +438,12 @@ struct Tokenizer: Sendable {
     // Latin-1 and Latin Extended letters, and General Punctuation (dashes, curly quotes).
     if value >= 0xC0 && value <= 0x24F { return value != 0xD7 && value != 0xF7 }
     if value >= 0x2000 && value <= 0x206F { return false }
+    return hasWordProperties(scalar)
+  }
+
+  /// Out of line for the same reason as ``lowered(_:)``.
+  @inline(never)
+  private static func hasWordProperties(_ scalar: Unicode.Scalar) -> Bool {
     let properties = scalar.properties
     return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
   }
@@ -427,7 +453,12 @@ struct Tokenizer: Sendable {
   static func isEmoji(_ scalar: Unicode.Scalar) -> Bool {
     let value = scalar.value
     if value >= 0x2000 && value <= 0x206F { return value == 0x203C || value == 0x2049 }  // ‼ ⁉
-    return scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && value > 0x2000)
+    return hasEmojiProperties(scalar)
+  }
+
+  @inline(never)
+  private static func hasEmojiProperties(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.isEmojiPresentation || (scalar.properties.isEmoji && scalar.value > 0x2000)
   }
 
   /// Apostrophes and hyphens join two word parts (`don't`, `self-care`).
