@@ -1,49 +1,103 @@
 #!/usr/bin/env bash
-# The whole-run benchmark against the Python peer, measured in the same command.
-# Usage: scripts/bench_pipeline.sh [ENTRIES…]   (default: 10000 100000; 1000000 works too)
-# For each size: a generated corpus (JSONL journals of 50 subjects, median ~90 words with a
-# long tail and non-ASCII text, weekly check-ins), then
-#   - TrustLens (release build): `analyze` alone and the whole `run` (import → analysis →
-#     trends → workbook with the full Entries sheet → dashboard → summary), time and peak RSS;
-#   - the Python peer (scripts/peer/peer_pipeline.py: vaderSentiment + NRC lexicon + weekly
-#     aggregation + XlsxWriter) on the first 10,000 entries, compared per MB.
+# The performance benchmark, with the Python peers measured in the same command.
+# Usage: scripts/bench_pipeline.sh [ENTRIES…]   (default: 10000 100000 1000000)
+#
+# Prints, on this machine:
+#   1. analysis throughput of journal text, evidence on, on one core and on every core
+#      (trustlens-bench analyze, in-process, the corpus generator's journal-length texts);
+#   2. per size: a generated corpus (JSONL journals, median ~90 words with a long tail and
+#      non-ASCII text, weekly check-ins; one subject per ~700 entries), then
+#      - `trustlens analyze` as a streaming filter (JSONL with evidence to /dev/null),
+#      - the whole demo-shaped `run` (import → analysis → trends → workbook with the full
+#        Entries sheet → dashboard → report.json/summary.json) with its stage times,
+#      each with wall time, MB/s, entries/s and peak resident memory;
+#   3. the peers on the first 10,000 entries, per MB: the pandas pipeline the issue describes
+#      (vaderSentiment + NRC + pandas weekly aggregation + XlsxWriter; scripts/peer/peer_pandas.py)
+#      and a leaner plain-Python one (scripts/peer/peer_pipeline.py), and TrustLens/peer ratios;
+#   4. memory against entries: the 1M run's peak over the 100k run's peak, with subjects
+#      growing with entries (default corpora) and with the subject count held at the 100k
+#      corpus's 142 (BENCH_SUBJECTS=142), which isolates the number of entries.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 swift build -c release --product trustlens >&2
 swift build -c release --product trustlens-bench >&2
 if [ ! -x .venv-bench/bin/python ]; then python3 -m venv .venv-bench; fi
-.venv-bench/bin/pip install -q vaderSentiment nrclex xlsxwriter >&2
-sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000)
+.venv-bench/bin/pip install -q vaderSentiment nrclex xlsxwriter pandas >&2
+sizes=("$@"); [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 root=output/bench && mkdir -p "$root"
-measure() {  # measure OUTFILE command… → prints "seconds peak_kb"
+measure() {  # measure LOG command… → prints "seconds peak_kb"; the command's stderr goes to LOG
   local log; log=$(mktemp)
-  /usr/bin/time -f "%e %M" -o "$log" "${@:2}" > "$1" 2>/dev/null || true
+  /usr/bin/time -f "%e %M" -o "$log" "${@:2}" > /dev/null 2> "$1" || true
   cat "$log"; rm -f "$log"
 }
-printf "%-9s %-8s %-26s %-26s %-20s %s\n" entries MB "analyze (s, MB/s, RSS MB)" "whole run (s, MB/s, RSS MB)" "peer (s, MB/s)" "run / peer"
-for n in "${sizes[@]}"; do
-  dir="$root/corpus-$n"
-  [ -f "$dir/journal.jsonl" ] || .build/release/trustlens-bench corpus "$n" "$dir" >&2
-  mb=$(python3 -c "import os;print(round(os.path.getsize('$dir/journal.jsonl')/1048576,1))")
-  cat > "$dir/run.yml" <<YML
+corpus() {  # corpus ENTRIES DIR [SUBJECTS]
+  [ -f "$2/journal.jsonl" ] || BENCH_SUBJECTS="${3:-}" .build/release/trustlens-bench corpus "$1" "$2" >&2
+  cat > "$2/run.yml" <<YML
 name: bench
 timezone: America/New_York
 inputs: [journal.jsonl, checkins.csv]
-outputs: {dir: out, formats: [xlsx, dashboard, json, analysis]}
+outputs: {dir: out, formats: [xlsx, dashboard, json]}
 max_rejected: 100%
 YML
+}
+megabytes() { python3 -c "import os;print(round(os.path.getsize('$1')/1048576,1))"; }
+
+echo "== analysis, evidence on (trustlens-bench analyze 100)"
+.build/release/trustlens-bench analyze 100
+
+echo
+echo "== peers on the first 10,000 entries"
+corpus 10000 "$root/corpus-10000"
+peer_mb=$(python3 -c "
+import itertools;print(round(sum(len(l) for l in itertools.islice(open('$root/corpus-10000/journal.jsonl','rb'),10000))/1048576,2))")
+read -r pandas_s _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pandas.py "$root/corpus-10000/journal.jsonl" "$root/corpus-10000/checkins.csv" "$root/corpus-10000/peer-pandas.xlsx" 10000)"
+read -r lean_s _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pipeline.py "$root/corpus-10000/journal.jsonl" "$root/corpus-10000/checkins.csv" "$root/corpus-10000/peer.xlsx" 10000)"
+python3 - "$peer_mb" "$pandas_s" "$lean_s" > "$root/peers.txt" <<'PY'
+import sys
+mb, pandas_s, lean_s = map(float, sys.argv[1:])
+print(f"{mb / pandas_s:.3f} {mb / lean_s:.3f}")
+PY
+read -r pandas_rate lean_rate < "$root/peers.txt"
+echo "pandas peer: $pandas_s s for $peer_mb MB = $pandas_rate MB/s;  lean peer: $lean_s s = $lean_rate MB/s"
+
+echo
+echo "== TrustLens by size (release build, $(nproc) cores)"
+printf "%-9s %-8s %-9s %-30s %-38s %s\n" entries MB subjects "analyze (s, MB/s, RSS MB)" "whole run (s, MB/s, entries/s, RSS MB)" "run/pandas  run/lean"
+declare -A peak
+run_size() {  # run_size ENTRIES DIR LABEL
+  local n=$1 dir=$2 label=$3 mb subjects as ar rs rr
+  mb=$(megabytes "$dir/journal.jsonl")
   read -r as ar <<<"$(measure /dev/null .build/release/trustlens analyze "$dir/journal.jsonl" --timezone UTC)"
   rm -rf "$dir/out"
-  read -r rs rr <<<"$(measure /dev/null .build/release/trustlens run "$dir/run.yml")"
-  peer_n=$(( n < 10000 ? n : 10000 ))
-  peer_mb=$(python3 -c "
-import itertools;print(round(sum(len(l) for l in itertools.islice(open('$dir/journal.jsonl','rb'),$peer_n))/1048576,2))")
-  read -r ps _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pipeline.py "$dir/journal.jsonl" "$dir/checkins.csv" "$dir/peer.xlsx" "$peer_n")"
-  python3 - "$n" "$mb" "$as" "$ar" "$rs" "$rr" "$ps" "$peer_mb" <<'PY'
+  read -r rs rr <<<"$(measure "$dir/timings.txt" .build/release/trustlens run "$dir/run.yml" --timings)"
+  peak[$label]=$rr
+  subjects=$(grep -o '[0-9]* subjects' "$dir/timings.txt" | head -1 | cut -d' ' -f1)
+  python3 - "$label" "$n" "$mb" "$subjects" "$as" "$ar" "$rs" "$rr" "$pandas_rate" "$lean_rate" <<'PY'
 import sys
-n, mb, a_s, a_r, r_s, r_r, p_s, p_mb = sys.argv[1], *map(float, sys.argv[2:])
-run_rate, peer_rate = mb / r_s, p_mb / p_s
-print(f"{n:<9} {mb:<8} {a_s:5.1f} {mb/a_s:6.1f} {a_r/1024:6.0f}       {r_s:5.1f} {run_rate:6.1f} {r_r/1024:6.0f}       {p_s:5.1f} {peer_rate:6.2f}       {run_rate/peer_rate:5.1f}x")
+label, n, mb, subjects = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
+a_s, a_r, r_s, r_r, pandas, lean = map(float, sys.argv[5:])
+rate = mb / r_s
+print(f"{label:<9} {mb:<8} {subjects:<9} {a_s:5.1f} {mb/a_s:6.1f} {a_r/1024:6.0f}            "
+      f"{r_s:5.1f} {rate:6.1f} {n/r_s:9.0f} {r_r/1024:6.0f}         {rate/pandas:5.1f}x     {rate/lean:5.1f}x")
 PY
+  grep '^timing:' "$dir/timings.txt" | sed 's/^timing: /            /'
+}
+for n in "${sizes[@]}"; do
+  corpus "$n" "$root/corpus-$n"
+  run_size "$n" "$root/corpus-$n" "$n"
 done
+
+if [[ " ${sizes[*]} " == *" 100000 "* && " ${sizes[*]} " == *" 1000000 "* ]]; then
+  corpus 1000000 "$root/corpus-1000000-s142" 142
+  run_size 1000000 "$root/corpus-1000000-s142" "1M/142"
+  echo
+  echo "== memory against entries (peak RSS of the whole run)"
+  python3 - "${peak[100000]}" "${peak[1000000]}" "${peak[1M/142]}" <<'PY'
+import sys
+p100k, p1m, p1m_fixed = (int(v) / 1024 for v in sys.argv[1:])
+print(f"100k entries, 142 subjects:   {p100k:6.0f} MB")
+print(f"1M entries, 1428 subjects:    {p1m:6.0f} MB  ({p1m / p100k:.2f}x the 100k run; subjects grow with entries)")
+print(f"1M entries, 142 subjects:     {p1m_fixed:6.0f} MB  ({p1m_fixed / p100k:.2f}x the 100k run; entries alone grow)")
+PY
+fi

@@ -76,7 +76,7 @@ public struct Ingest {
 
   public func run(_ handlers: Handlers) throws -> RunCounts {
     var counts = RunCounts()
-    var seen = Set<UInt64>()
+    var seen = KeySet()
     // Expand every input first, so a missing one fails before any work is done.
     var plan: [(InputFile, Source)] = []
     for source in sources {
@@ -262,7 +262,7 @@ public struct Ingest {
   }
 
   /// Why a record is a duplicate, or `nil` (and it is remembered) when it is new.
-  static func duplicateReason(_ seen: inout Set<UInt64>, content: UInt64, id: UInt64, what: String) -> String? {
+  static func duplicateReason(_ seen: inout KeySet, content: UInt64, id: UInt64, what: String) -> String? {
     if seen.contains(id) { return "duplicate of an earlier record with the same id" }
     if seen.contains(content) { return "duplicate of an earlier record with the same subject, date and \(what)" }
     seen.insert(id)
@@ -272,7 +272,12 @@ public struct Ingest {
 
   /// Same subject, day, time and text: the same entry exported twice.
   static func key(_ entry: Entry) -> UInt64 {
-    FNV.hash(["e", entry.subject, entry.date.description, entry.text])
+    var hash = FNV()
+    hash.mix("e")
+    hash.mix(entry.subject)
+    hash.mix(entry.date)
+    hash.mix(entry.text)
+    return hash.value
   }
 
   static func key(_ checkIn: CheckIn) -> UInt64 {
@@ -281,21 +286,41 @@ public struct Ingest {
       ["c", checkIn.subject, checkIn.date.description, checkIn.held ? "1" : "0", checkIn.note ?? ""] + ratings)
   }
 
-  static func idKey(_ subject: String, _ id: String) -> UInt64 { FNV.hash(["id", subject, id]) }
+  static func idKey(_ subject: String, _ id: String) -> UInt64 {
+    var hash = FNV()
+    hash.mix("id")
+    hash.mix(subject)
+    hash.mix(id)
+    return hash.value
+  }
 }
 
-/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process).
-enum FNV {
-  static func hash(_ parts: [String]) -> UInt64 {
-    var value: UInt64 = 0xcbf2_9ce4_8422_2325
-    for part in parts {
-      for byte in part.utf8 {
-        value ^= UInt64(byte)
-        value = value &* 0x100_0000_01b3
+/// FNV-1a, 64 bits: a stable hash (Swift's `Hasher` is seeded per process), over parts
+/// each ended by a separator byte.
+struct FNV {
+  private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+  mutating func mix(_ part: String) {
+    var value = self.value
+    for byte in part.utf8 { value = (value ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    self.value = (value ^ 0xff) &* 0x100_0000_01b3
+  }
+
+  /// A date by its fields (day, time, offset), without formatting it.
+  mutating func mix(_ date: RecordDate) {
+    for field in [date.day.year, date.day.month, date.day.day, date.secondsOfDay ?? -1, date.utcOffsetSeconds ?? -100_000] {
+      var word = UInt64(bitPattern: Int64(field))
+      for _ in 0..<8 {
+        value = (value ^ (word & 0xff)) &* 0x100_0000_01b3
+        word >>= 8
       }
-      value ^= 0xff
-      value = value &* 0x100_0000_01b3
     }
-    return value
+    value = (value ^ 0xff) &* 0x100_0000_01b3
+  }
+
+  static func hash(_ parts: [String]) -> UInt64 {
+    var hash = FNV()
+    for part in parts { hash.mix(part) }
+    return hash.value
   }
 }

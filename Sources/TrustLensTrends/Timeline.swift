@@ -139,7 +139,12 @@ public struct Timeline: Sendable {
     for tag in Taxonomy.negativeEmotions {
       sortedDays[index].bucket.negativeIntensity += record.analysis.emotions[tag] ?? 0
     }
-    for (tag, value) in record.analysis.emotions.merging(record.analysis.themes, uniquingKeysWith: max) {
+    // Emotions and themes name different tags (a tag has one kind); a name in both counts
+    // once, at its stronger intensity.
+    for (tag, value) in record.analysis.emotions where (record.analysis.themes[tag] ?? 0) <= value {
+      sortedDays[index].bucket.add(tagID: TagRegistry.shared.id(tag), count: 1, intensity: value)
+    }
+    for (tag, value) in record.analysis.themes where (record.analysis.emotions[tag] ?? -1) < value {
       sortedDays[index].bucket.add(tagID: TagRegistry.shared.id(tag), count: 1, intensity: value)
     }
   }

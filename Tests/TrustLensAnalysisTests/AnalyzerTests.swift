@@ -112,3 +112,22 @@ func tags(_ text: String) -> Set<String> {
     #expect(builtinAnalyzer.analyze(text) == builtinAnalyzer.analyze(text))
   }
 }
+
+/// Buffers kept in a workspace never change a result: every text analysed with one reused
+/// workspace (after a long text that grows it, and across scripts) equals a fresh analysis.
+@Suite struct AnalysisWorkspaceTests {
+  @Test func reusedWorkspaceGivesTheSameAnalyses() {
+    let texts = [
+      String(repeating: "He lied to me again and I can't stop shaking. ", count: 2_000),
+      "I don't feel safe around him",
+      "Ça va?? Je suis très fâché 😡 but it's ok :) NOT ANYMORE!!!",
+      "soooo tired of walking on eggshells; he said I should just get over it",
+      "", "日本語 and Ελληνικά, עברית 🙂",
+      "We talked. He listened, and I felt heard for once — small steps.",
+    ]
+    var workspace = AnalysisWorkspace()
+    for text in texts + texts.reversed() {
+      #expect(builtinAnalyzer.analyze(text, reusing: &workspace) == builtinAnalyzer.analyze(text))
+    }
+  }
+}

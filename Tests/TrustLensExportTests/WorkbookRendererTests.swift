@@ -63,3 +63,47 @@ import TrustLensExport
     #expect(throws: (any Error).self) { try render(to: "/nonexistent-folder/report.xlsx") }
   }
 }
+
+/// The streamed workbook (Entries filled while records arrive) and how it is packed.
+@Suite struct StreamingWorkbookTests {
+  @Test func aSingleSubjectsOverviewIsHidden() throws {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    let report = ExportFixtures.report
+    let book = try StreamingWorkbook(path: path, tags: report.categories.map(\.name), month: false, overview: true)
+    for record in ExportFixtures.records { try book.add(record) }
+    #expect(!FileManager.default.fileExists(atPath: path), "nothing appears before finish")
+    try book.finish(report, records: InMemoryRecords(entries: ExportFixtures.records), subject: nil)
+    let workbook = try ExportFixtures.zipPart(path, "xl/workbook.xml")
+    #expect(workbook.contains(#"name="Overview" sheetId="1" state="hidden""#))
+    // Entries come right after Summary, as in a workbook written in one go.
+    let names = workbook.components(separatedBy: "name=\"").dropFirst().map { $0.prefix { $0 != "\"" } }
+    #expect(names.prefix(4) == ["Overview", "Summary", "Entries", "Weekly"])
+    let entries = try ExportFixtures.zipPart(path, "xl/worksheets/sheet3.xml")
+    #expect(entries.contains("<autoFilter"))
+  }
+
+  /// minizip marks a level-2 deflate in each entry's flags (bit 2 set, bit 1 clear): the
+  /// level TrustLens chose reached libxlsxwriter's zip writer.
+  @Test func sheetsAreDeflatedAtTheFastLevel() throws {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    try WorkbookRenderer().write(ExportFixtures.report, records: InMemoryRecords(entries: ExportFixtures.records), to: path)
+    let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+    #expect(bytes.prefix(4) == [0x50, 0x4B, 0x03, 0x04])
+    #expect(bytes[6] & 0x06 == 0x04, "general-purpose flags \(bytes[6])")
+  }
+}
+
+@Suite struct EvidenceTextTests {
+  @Test func groupsByTagCountsRepeatsAndKeepsRules() {
+    func item(_ tag: String, _ match: String, _ rules: [String] = []) -> Evidence {
+      Evidence(tag: tag, match: match, sentence: 1, start: 0, end: 1, weight: 0.5, rules: rules)
+    }
+    let line = EvidenceText.line([
+      item("anxiety", "walking on eggshells"), item("insecurity", "walking on eggshells"),
+      item("anxiety", "walking on eggshells"), item("insecurity", "second-guessing", ["past"]),
+      item("insecurity", "second-guessing"),
+    ])
+    #expect(line == "anxiety: walking on eggshells ×2; insecurity: walking on eggshells, second-guessing (past), second-guessing")
+    #expect(EvidenceText.line([]) == "")
+  }
+}
