@@ -9,36 +9,55 @@ public import TrustLensCore
 /// offsets.
 public enum EvidenceText {
   public static func line(_ evidence: [Evidence]) -> String {
-    guard !evidence.isEmpty else { return "" }
-    // Few items per text: linear searches beat hashing here.
-    var tags: [String] = []
-    var matches: [[(match: String, rules: [String], count: Int)]] = []
-    for item in evidence {
-      let tag: Int
-      if let found = tags.firstIndex(of: item.tag) {
-        tag = found
-      } else {
-        tags.append(item.tag)
-        matches.append([])
-        tag = tags.count - 1
+    let count = evidence.count
+    guard count > 0 else { return "" }
+    // Runs for every Entries row, so: no nested arrays, one output buffer. A text has a few
+    // dozen items at most, so comparing each with the earlier ones is cheap.
+    return withUnsafeTemporaryAllocation(of: Int.self, capacity: 3 * count) { scratch in
+      let tagLeader = scratch.baseAddress!, sameLeader = tagLeader + count, repeats = sameLeader + count
+      for index in 0..<count {
+        let item = evidence[index]
+        tagLeader[index] = index
+        sameLeader[index] = index
+        repeats[index] = 0
+        for earlier in 0..<index where tagLeader[earlier] == earlier && evidence[earlier].tag == item.tag {
+          tagLeader[index] = earlier
+          break
+        }
+        guard tagLeader[index] != index else { continue }
+        for earlier in tagLeader[index]..<index
+        where sameLeader[earlier] == earlier && tagLeader[earlier] == tagLeader[index]
+          && evidence[earlier].match == item.match && evidence[earlier].rules == item.rules
+        {
+          sameLeader[index] = earlier
+          break
+        }
       }
-      if let same = matches[tag].firstIndex(where: { $0.match == item.match && $0.rules == item.rules }) {
-        matches[tag][same].count += 1
-      } else {
-        matches[tag].append((item.match, item.rules, 1))
+      for index in 0..<count { repeats[sameLeader[index]] += 1 }
+      var line: [UInt8] = []
+      line.reserveCapacity(count * 24)
+      for tag in 0..<count where tagLeader[tag] == tag {
+        if !line.isEmpty { line += "; ".utf8 }
+        line += evidence[tag].tag.utf8
+        line += ": ".utf8
+        var first = true
+        for index in tag..<count where tagLeader[index] == tag && sameLeader[index] == index {
+          if !first { line += ", ".utf8 }
+          first = false
+          line += evidence[index].match.utf8
+          if repeats[index] > 1 { line += " ×\(repeats[index])".utf8 }
+          let rules = evidence[index].rules
+          if !rules.isEmpty {
+            line += " (".utf8
+            for (number, rule) in rules.enumerated() {
+              if number > 0 { line += ", ".utf8 }
+              line += rule.utf8
+            }
+            line.append(UInt8(ascii: ")"))
+          }
+        }
       }
+      return String(decoding: line, as: UTF8.self)
     }
-    var line = ""
-    for (index, tag) in tags.enumerated() {
-      if index > 0 { line += "; " }
-      line += tag + ": "
-      for (number, match) in matches[index].enumerated() {
-        if number > 0 { line += ", " }
-        line += match.match
-        if match.count > 1 { line += " ×\(match.count)" }
-        if !match.rules.isEmpty { line += " (" + match.rules.joined(separator: ", ") + ")" }
-      }
-    }
-    return line
   }
 }
