@@ -46,6 +46,8 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
               crcForCrypting, versionMadeBy, flagBase, zip64);
 }
 
+int trustlens_xlsx_zip_routed(void) { return atomic_load(&routed); }
+
 int trustlens_set_xlsx_zip_level(int level) {
   atomic_store(&chosen_level, level);
   return real_open_entry() != NULL;

@@ -27,7 +27,11 @@ struct Rules: Sendable {
         throw fail("\(columns[0]) takes \(count - 1) value(s), found \(columns.count - 1)")
       }
     }
-    func words(_ text: String) -> [String] { text.lowercased().split(separator: " ").map(String.init) }
+    func words(_ text: String) throws(LexiconError) -> [String] {
+      let words = text.lowercased().split(separator: " ").map(String.init)
+      guard !words.isEmpty else { throw fail("\(columns[0]) needs at least one word") }
+      return words
+    }
     func number(_ text: String) throws(LexiconError) -> Double {
       guard let value = Double(text), value.isFinite else { throw fail("\"\(text)\" is not a number") }
       return value
@@ -38,7 +42,7 @@ struct Rules: Sendable {
       negators.insert(columns[1].lowercased())
     case "intensifier", "softener", "hedge", "past":
       try need(3)
-      let modifier = Modifier(words: words(columns[1]), factor: try number(columns[2]))
+      let modifier = Modifier(words: try words(columns[1]), factor: try number(columns[2]))
       switch columns[0] {
       case "intensifier": intensifiers.append(modifier)
       case "softener": softeners.append(modifier)
@@ -47,7 +51,7 @@ struct Rules: Sendable {
       }
     case "resolved":
       try need(2)
-      resolved.append(words(columns[1]))
+      resolved.append(try words(columns[1]))
     case "contrast":
       try need(2)
       contrast.insert(columns[1].lowercased())

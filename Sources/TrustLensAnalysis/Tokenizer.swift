@@ -148,7 +148,9 @@ struct Tokenizer: Sendable {
 
   /// Splits `text` into `result` (emptied first), scanning words with `word`.
   func tokenize(_ text: UnsafeBufferPointer<UInt8>, into result: inout TokenizedText, word: inout Tokenizer.WordScan) {
-    let bytes = UnsafeBufferPointer(rebasing: text[0..<min(text.count, Tokenizer.maximumBytes)])
+    var end = min(text.count, Tokenizer.maximumBytes)
+    while end < text.count, end > 0, text[end] & 0xC0 == 0x80 { end -= 1 }  // not inside a character
+    let bytes = UnsafeBufferPointer(rebasing: text[0..<end])
     result.reset()
     result.tokens.reserveCapacity(bytes.count / 5 + 4)
     result.stems.reserveCapacity(bytes.count / 8 + 4)
@@ -166,7 +168,7 @@ struct Tokenizer: Sendable {
     }
     func appendToken(id: Int32, start: Int, end: Int, byteStart: Int, byteEnd: Int, stemStart: Int, shouted: Bool, isWord: Bool) {
       let classes = lexicon.classes(of: id)
-      if classes.contains(.startsClause), sentenceHasContent { clause += 1 }
+      if isWord, classes.contains(.startsClause), sentenceHasContent { clause += 1 }
       if classes.contains(.contrast) { result.sentences[Int(sentence)].contrastClause = clause }
       result.tokens.append(
         Token(

@@ -306,9 +306,11 @@ struct FNV {
     self.value = (value ^ 0xff) &* 0x100_0000_01b3
   }
 
-  /// A date by its fields (day, time, offset), without formatting it.
+  /// A date by its fields, without formatting it: equal exactly when the dates print the
+  /// same (a time without an offset counts as UTC, a day alone has no offset).
   mutating func mix(_ date: RecordDate) {
-    for field in [date.day.year, date.day.month, date.day.day, date.secondsOfDay ?? -1, date.utcOffsetSeconds ?? -100_000] {
+    let time = date.secondsOfDay ?? -1, offset = date.secondsOfDay == nil ? 0 : date.utcOffsetSeconds ?? 0
+    for field in [date.day.year, date.day.month, date.day.day, time, offset] {
       var word = UInt64(bitPattern: Int64(field))
       for _ in 0..<8 {
         value = (value ^ (word & 0xff)) &* 0x100_0000_01b3

@@ -61,18 +61,6 @@ public struct Runner {
 
   /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
   /// folder and its subject folders. Finished outputs are never touched.
-  /// Whether the inputs can name more than one subject (a subject field or client folders,
-  /// or several fixed subjects): the whole-run workbook then gets an Overview sheet, hidden
-  /// if one subject is all there turns out to be.
-  static func mayHoldSeveralSubjects(_ inputs: [PipelineFile.Input]) -> Bool {
-    var fixed = Set<String>()
-    for input in inputs {
-      guard case .fixed(let subject) = input.subject else { return true }
-      fixed.insert(subject)
-    }
-    return fixed.count > 1
-  }
-
   static func removeStaleTemporaries(in dir: String) {
     guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
     for name in names {
@@ -141,15 +129,18 @@ public struct Runner {
     }
     let month = options.month ?? pipeline.month
     // The whole-run workbook's Entries sheet is written on its own thread while records
-    // stream in; entries are spilled to disk only for the outputs that read them again.
+    // stream in; entries are spilled to disk only for the outputs that read them again. Its
+    // tabs exist before the subjects are known: the Overview is hidden if one subject is all
+    // there is (any input may be analysed JSON Lines naming subjects of its own).
     var feed = try pipeline.formats.contains(.xlsx)
       ? WorkbookFeed(
         StreamingWorkbook(
           path: dir + "/report.xlsx", tags: analyzer.lexicon.categories.map(\.name), month: month != nil,
-          overview: Runner.mayHoldSeveralSubjects(pipeline.inputs)))
+          overview: true))
       : nil
     defer {
       if !finished {
+        feed?.cancel()
         feed = nil  // the unfinished workbook discards its files first
         Runner.removeStaleTemporaries(in: dir)
       }
@@ -317,6 +308,8 @@ struct OutputWriter {
     // The run's own workbook (Entries already written) is finished on another thread while
     // the other formats are written here: compressing it is the longest of them.
     let background = subject == nil ? wholeRunWorkbook.map { BackgroundFinish($0, report: report, records: records) } : nil
+    // Whatever fails here, the workbook thread is done before the run cleans up.
+    defer { try? background?.wait() }
     for format in formats {
       let before = written.count
       defer { if written.count > before { timings.lap("write " + prefix + written[before]) } }

@@ -1,6 +1,7 @@
 public import TrustLensCore
 public import TrustLensExport
 import Dispatch
+import Foundation
 
 /// Feeds a ``StreamingWorkbook``'s Entries sheet on a thread of its own while the run goes
 /// on reading and analysing: records are passed in batches, in order, at most
@@ -18,6 +19,8 @@ final class WorkbookFeed: @unchecked Sendable {
   private var pending: [AnalyzedRecord] = []
   /// Written on the queue only; read after the queue is drained.
   private var failure: (any Error)?
+  /// Set by ``cancel()``; queued batches then return at once.
+  private let cancelled = ManagedAtomicFlag()
 
   init(_ workbook: StreamingWorkbook) {
     self.workbook = workbook
@@ -37,6 +40,14 @@ final class WorkbookFeed: @unchecked Sendable {
     if let failure { throw failure }
   }
 
+  /// Stops writing (the run failed): queued batches are dropped; returns once the queue is
+  /// idle, so the workbook can be discarded.
+  func cancel() {
+    cancelled.set()
+    pending.removeAll()
+    queue.sync {}
+  }
+
   private func send() {
     guard !pending.isEmpty else { return }
     let batch = pending
@@ -44,12 +55,30 @@ final class WorkbookFeed: @unchecked Sendable {
     room.wait()
     queue.async { [self] in
       defer { room.signal() }
-      guard failure == nil else { return }
+      guard failure == nil, !cancelled.isSet else { return }
       do {
         for record in batch { try workbook.add(record) }
       } catch {
         failure = error
       }
     }
+  }
+}
+
+/// A flag set once from one thread and read from others.
+final class ManagedAtomicFlag: @unchecked Sendable {
+  private let lock = NSLock()
+  private var value = false
+
+  func set() {
+    lock.lock()
+    value = true
+    lock.unlock()
+  }
+
+  var isSet: Bool {
+    lock.lock()
+    defer { lock.unlock() }
+    return value
   }
 }

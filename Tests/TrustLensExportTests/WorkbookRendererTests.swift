@@ -82,6 +82,19 @@ import TrustLensExport
     #expect(entries.contains("<autoFilter"))
   }
 
+  /// A Month tab without a month view and a one-subject Overview are both hidden, and the
+  /// workbook opens on Summary (hiding alone would reopen the first tab).
+  @Test func hiddenTabsLeaveSummaryOpen() throws {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    let report = ExportFixtures.report
+    let book = try StreamingWorkbook(path: path, tags: report.categories.map(\.name), month: true, overview: true)
+    try book.finish(report, records: InMemoryRecords(), subject: nil)
+    let workbook = try ExportFixtures.zipPart(path, "xl/workbook.xml")
+    #expect(workbook.contains(#"name="Month" sheetId="1" state="hidden""#))
+    #expect(workbook.contains(#"name="Overview" sheetId="2" state="hidden""#))
+    #expect(workbook.contains(#"activeTab="2""#))
+  }
+
   /// minizip marks a level-2 deflate in each entry's flags (bit 2 set, bit 1 clear): the
   /// level TrustLens chose reached libxlsxwriter's zip writer.
   @Test func sheetsAreDeflatedAtTheFastLevel() throws {

@@ -49,7 +49,7 @@ struct EntriesSheet {
     for (tag, value) in a.emotions where value > 0 {
       if let index = tagColumn[tag] { try workbook.write(value, sheet, row: row, column: 5 + index, styles.intensity) }
     }
-    for (tag, value) in a.themes where value > 0 {
+    for (tag, value) in a.themes where value > 0 && a.emotions[tag] == nil {
       if let index = tagColumn[tag] { try workbook.write(value, sheet, row: row, column: 5 + index, styles.intensity) }
     }
     if !a.evidence.isEmpty { try workbook.write(EvidenceText.line(a.evidence), sheet, row: row, column: 5 + tags.count) }

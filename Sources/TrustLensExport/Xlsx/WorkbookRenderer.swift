@@ -163,16 +163,14 @@ public final class StreamingWorkbook {
     defer { rmdir(scratch) }
     let layout = RollupLayout(report)
     try entries.finish()
-    if let month {
-      try renderer.writeMonth(report, month, workbook, styles)
-      if !report.subjects.contains(where: { $0.month != nil }) { workbook.hide(month) }
-    }
-    if let overview {
-      try renderer.writeOverview(report, overview, workbook, styles)
-      if report.subjects.count < 2 {
-        workbook.hide(overview)
-        workbook.activate(summary)
-      }
+    let showsMonth = report.subjects.contains { $0.month != nil }, showsOverview = report.subjects.count > 1
+    if let month { try renderer.writeMonth(report, month, workbook, styles) }
+    if let overview { try renderer.writeOverview(report, overview, workbook, styles) }
+    if let month, !showsMonth { workbook.hide(month) }
+    if let overview, !showsOverview { workbook.hide(overview) }
+    if (month != nil && !showsMonth) || (overview != nil && !showsOverview) {
+      // Hiding resets the sheet that opens: open the first one still shown.
+      workbook.activate((showsMonth ? month : nil) ?? (showsOverview ? overview : nil) ?? summary)
     }
     try renderer.writeSummary(report, layout, summary, workbook, styles)
     try renderer.writeRollup(report, period: .week, layout, try workbook.addSheet("Weekly"), workbook, styles)

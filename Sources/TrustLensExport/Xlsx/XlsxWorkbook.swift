@@ -14,7 +14,7 @@ public struct XlsxError: Error, LocalizedError, Sendable {
 /// The thin, private boundary to libxlsxwriter.
 ///
 /// One owner: the workbook is closed (written and freed) exactly once, by ``close()`` or,
-/// if never called, by `deinit` (which then discards the file). Every `lxw_error` becomes an
+/// if never called, freed by `deinit` without writing a file. Every `lxw_error` becomes an
 /// ``XlsxError``. Rows and columns are zero-based. Text is always written as a string, never
 /// a formula; strings longer than Excel's 32,767 characters are cut with a marker.
 final class XlsxWorkbook {
@@ -102,9 +102,8 @@ final class XlsxWorkbook {
 
   deinit {
     if let workbook {
-      // Never closed: free without leaving a file behind.
-      workbook_close(workbook)
-      unlink(path)
+      // Never closed: free it without writing anything (its row files are anonymous).
+      lxw_workbook_free(workbook)
     }
     retained.forEach { free($0) }
   }
