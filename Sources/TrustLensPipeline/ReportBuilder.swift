@@ -4,21 +4,31 @@ public import TrustLensExport
 
 /// Builds the one Report every exporter renders, from the aggregated timelines.
 enum ReportBuilder {
+  /// Subjects assessed together (in parallel) before their days are let go.
+  static let subjectsPerRound = 64
+
+  /// Builds the report, taking the timelines out of `timelines` as their subjects are done
+  /// (it is left empty), so a large caseload's days are freed while its report grows.
   static func build(
-    name: String, timelines: [String: Timeline], asOf: LocalDay?, settings: TrendSettings,
+    name: String, timelines: inout [String: Timeline], asOf: LocalDay?, settings: TrendSettings,
     counts: RunCounts, categories: [(name: String, kind: TagKind)], lexicons: [String],
     rejects: [Reject]
   ) -> Report {
     let lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
     let day = asOf ?? lastDay
     let assessor = Assessor(settings: settings)
-    let ordered = timelines.keys.sorted().map { timelines[$0]! }
-    let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
-    let subjects = zip(ordered, assessments).map { timeline, assessment -> SubjectReport in
-      let view = day.map { timeline.asOf($0) } ?? timeline
-      let weekly = view.rollup(.week)
-      return SubjectReport(
-        assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly))
+    let names = timelines.keys.sorted()
+    var subjects: [SubjectReport] = []
+    subjects.reserveCapacity(names.count)
+    for start in stride(from: 0, to: names.count, by: subjectsPerRound) {
+      let ordered = names[start..<min(start + subjectsPerRound, names.count)].map { timelines.removeValue(forKey: $0)! }
+      let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
+      for (timeline, assessment) in zip(ordered, assessments) {
+        let view = day.map { timeline.asOf($0) } ?? timeline
+        let weekly = view.rollup(.week)
+        subjects.append(
+          SubjectReport(assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly)))
+      }
     }
     return Report(
       pipeline: name, asOf: day, counts: counts, subjects: Attention.order(subjects),

@@ -61,6 +61,12 @@ public struct Runner {
 
   /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
   /// folder and its subject folders. Finished outputs are never touched.
+  /// The value, leaving an empty one behind (so the caller holds no second reference).
+  static func take<T>(_ value: inout [String: T]) -> [String: T] {
+    defer { value = [:] }
+    return value
+  }
+
   static func removeStaleTemporaries(in dir: String) {
     guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
     for name in names {
@@ -206,8 +212,10 @@ public struct Runner {
       try AtomicFile.commit(rejectsStream.path, to: rejectsPath)
     }
 
+    // The report takes the days over; the month view reads them too, so it keeps its own.
+    var assessed = month == nil ? Runner.take(&timelines) : timelines
     var report = ReportBuilder.build(
-      name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
+      name: pipeline.name, timelines: &assessed, asOf: options.asOf, settings: pipeline.trends,
       counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
       rejects: rejects)
     timings.lap("assess")

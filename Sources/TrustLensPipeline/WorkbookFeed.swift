@@ -11,7 +11,7 @@ import Foundation
 /// first error the workbook throws is kept and thrown by ``finish()``.
 final class WorkbookFeed: @unchecked Sendable {
   static let batchSize = 256
-  static let maximumBatchesAhead = 16
+  static let maximumBatchesAhead = 8
 
   let workbook: StreamingWorkbook
   private let queue = DispatchQueue(label: "trustlens.workbook-feed")
