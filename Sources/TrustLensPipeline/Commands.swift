@@ -49,26 +49,30 @@ public enum Commands {
       try output.write(header.joined())
     case .jsonl: break
     }
-    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
-      Ingest.Handlers(
-        analyzed: { record in
-          switch format {
-          case .jsonl: try output.write(AnalysisLine.encode(record) + "\n")
-          case .csv: try output.write(EntriesCSV.line(record, tags: tags))
-          case .table:
-            let a = record.analysis
-            let top = a.emotions.merging(a.themes) { max($0, $1) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-              .prefix(4).map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
-            let cells: [String] = [
-              pad(record.date.description, 26), pad(clean(record.subject), 12), pad(record.kind.rawValue, 8),
-              pad(String(a.words), 6), pad(String(format: "%+.2f", a.valence), 8), top, "\n",
-            ]
-            try output.write(cells.joined())
-          }
-        },
-        reject: { diagnostic("\($0.source): \($0.reason)") },
-        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
-        notice: diagnostic))
+    var handlers = Ingest.Handlers(
+      analyzed: { record in
+        switch format {
+        case .jsonl, .csv: break  // written from `line`, made on the analysis threads
+        case .table:
+          let a = record.analysis
+          let top = a.emotions.merging(a.themes) { max($0, $1) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
+            .prefix(4).map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
+          let cells: [String] = [
+            pad(record.date.description, 26), pad(clean(record.subject), 12), pad(record.kind.rawValue, 8),
+            pad(String(a.words), 6), pad(String(format: "%+.2f", a.valence), 8), top, "\n",
+          ]
+          try output.write(cells.joined())
+        }
+      },
+      reject: { diagnostic("\($0.source): \($0.reason)") },
+      duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
+      notice: diagnostic)
+    switch format {
+    case .jsonl: handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { try output.write($0) })
+    case .csv: handlers.line = ({ EntriesCSV.line($0, tags: tags) }, { try output.write($0) })
+    case .table: break
+    }
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(handlers)
     try output.close()
     return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
   }

@@ -29,6 +29,10 @@ public struct Ingest {
     public var duplicate: (Reject) throws -> Void
     /// Notices about skipped files (links, output folders), for standard error.
     public var notice: (String) -> Void
+    /// Optional: a text form of each analysed record, made on the analysis threads (in
+    /// parallel, so formatting does not hold up the reading thread) and handed to `write`
+    /// in input order, right after `analyzed`.
+    public var line: (make: @Sendable (AnalyzedRecord) -> String, write: (String) throws -> Void)?
 
     public init(
       analyzed: @escaping (AnalyzedRecord) throws -> Void,
@@ -88,7 +92,7 @@ public struct Ingest {
     }
     var queue: [Event] = []
     var texts = 0
-    var pipeline = AnalysisPipeline(analyzer: analyzer)
+    var pipeline = AnalysisPipeline(analyzer: analyzer, line: handlers.line?.make)
     func enqueueText(_ text: String, _ record: AnalyzedRecord) throws {
       guard let cache else {
         queue.append(.analyzed(text: text, record: record, cached: nil, key: nil))
@@ -179,6 +183,10 @@ public struct Ingest {
           if let key { try cache?.remember(key: key, analysis: record.analysis) }
         }
         try handlers.analyzed(record)
+        if let line = handlers.line {
+          // Lines of fresh analyses were made with them; cached ones are made here.
+          try line.write(cached == nil ? batch.lines[next - 1] : line.make(record))
+        }
       case .checkIn(let checkIn): try handlers.checkIn(checkIn)
       case .reject(let reject): try handlers.reject(reject)
       case .duplicate(let duplicate): try handlers.duplicate(duplicate)
@@ -202,45 +210,63 @@ public struct Ingest {
       /// One slot per text to analyse; each work item writes its own range, and nobody
       /// reads before `group` completes (hence unchecked Sendable).
       let results: UnsafeMutableBufferPointer<TextAnalysis>
+      /// The text form of each result, when the handlers ask for one (else empty).
+      let lines: UnsafeMutableBufferPointer<String>
       let group = DispatchGroup()
 
-      init(events: [Event], count: Int) {
+      init(events: [Event], count: Int, withLines: Bool) {
         self.events = events
         results = .allocate(capacity: count)
         results.initialize(repeating: Ingest.placeholder)
+        lines = .allocate(capacity: withLines ? count : 0)
+        lines.initialize(repeating: "")
       }
 
       deinit {
         results.deinitialize()
         results.deallocate()
+        lines.deinitialize()
+        lines.deallocate()
       }
     }
 
     let analyzer: Analyzer
+    let line: (@Sendable (AnalyzedRecord) -> String)?
     /// Submitted batches; those handed back are nil, trimmed now and then.
     private var batches: [Batch?] = []
     private var first = 0
     private let queue = DispatchQueue.global(qos: .userInitiated)
 
-    init(analyzer: Analyzer) { self.analyzer = analyzer }
+    init(analyzer: Analyzer, line: (@Sendable (AnalyzedRecord) -> String)?) {
+      self.analyzer = analyzer
+      self.line = line
+    }
 
     var inFlight: Int { batches.count - first }
 
     /// Starts analysing the texts of `events` (those without a cached analysis).
     mutating func submit(_ events: [Event]) {
       guard !events.isEmpty else { return }
-      var texts: [String] = []
+      var texts: [(text: String, record: AnalyzedRecord)] = []
       for event in events {
-        if case .analyzed(let text, _, let cached, _) = event, cached == nil { texts.append(text) }
+        if case .analyzed(let text, let record, let cached, _) = event, cached == nil { texts.append((text, record)) }
       }
-      let batch = Batch(events: events, count: texts.count)
-      let analyzer = self.analyzer
+      let batch = Batch(events: events, count: texts.count, withLines: line != nil)
+      let analyzer = self.analyzer, line = self.line
       let jobs = texts
       for start in stride(from: 0, to: jobs.count, by: Self.chunkSize) {
         queue.async(group: batch.group) {
           var workspace = AnalysisWorkspace()
           let end = min(start + Self.chunkSize, jobs.count)
-          for index in start..<end { batch.results[index] = analyzer.analyze(jobs[index], reusing: &workspace) }
+          for index in start..<end {
+            let analysis = analyzer.analyze(jobs[index].text, reusing: &workspace)
+            batch.results[index] = analysis
+            if let line {
+              var record = jobs[index].record
+              record.analysis = analysis
+              batch.lines[index] = line(record)
+            }
+          }
         }
       }
       batches.append(batch)
