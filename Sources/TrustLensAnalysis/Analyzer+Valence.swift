@@ -20,7 +20,7 @@ extension Analyzer {
 
     var position = 0
     while position < tokens.count {
-      guard compiled.valence.mayStart(with: tokens[position]) else {
+      guard compiled.valence.mayStart(with: tokens[position], stems: stems) else {
         position += 1
         continue
       }

@@ -56,10 +56,16 @@ public struct Analyzer: Sendable {
         var evidence: [Evidence] = []
         evidence.reserveCapacity(matches.count)
         workspace.combined.append(contentsOf: repeatElement(0, count: compiled.tagNames.count))
+        // Tags from one span (`walking on eggshells`: anxiety, insecurity) share its text.
+        var span: (first: Int32, last: Int32) = (-1, -1), spanText = ""
         for match in matches {
           let first = tokens[Int(match.first)], last = tokens[Int(match.last)]
-          let text = String(
-            decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
+          if span != (match.first, match.last) {
+            span = (match.first, match.last)
+            spanText = String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
+          }
+          let text = spanText
           evidence.append(
             Evidence(
               tag: compiled.tagNames[Int(match.tag)], match: text, sentence: Int(first.sentence) + 1,
@@ -130,7 +136,7 @@ extension Analyzer {
   ) {
     var position = 0
     while position < tokens.count {
-      guard compiled.tags.mayStart(with: tokens[position]) else {
+      guard compiled.tags.mayStart(with: tokens[position], stems: stems) else {
         position += 1
         continue
       }
