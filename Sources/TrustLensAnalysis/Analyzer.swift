@@ -175,23 +175,17 @@ extension Analyzer {
       match.weight *= 0.8
       match.rules.insert(.negation)
     }
-    // Written out rather than looped over, so no modifier set is copied per match.
-    if let factor = modifier(compiled.past, before: first, tokens: tokens, window: 4) {
+    // Called once per set rather than looped over an array of sets: an array literal of
+    // modifier sets copies (retains) them all for every match.
+    func scale(_ modifiers: CompiledLexicon.ModifierSet, window: Int, _ rule: AppliedRules) {
+      guard let factor = modifier(modifiers, before: first, tokens: tokens, window: window) else { return }
       match.weight *= factor
-      match.rules.insert(.past)
+      match.rules.insert(rule)
     }
-    if let factor = modifier(compiled.intensifiers, before: first, tokens: tokens, window: 2) {
-      match.weight *= factor
-      match.rules.insert(.intensifier)
-    }
-    if let factor = modifier(compiled.softeners, before: first, tokens: tokens, window: 2) {
-      match.weight *= factor
-      match.rules.insert(.softener)
-    }
-    if let factor = modifier(compiled.hedges, before: first, tokens: tokens, window: 2) {
-      match.weight *= factor
-      match.rules.insert(.hedge)
-    }
+    scale(compiled.past, window: 4, .past)
+    scale(compiled.intensifiers, window: 2, .intensifier)
+    scale(compiled.softeners, window: 2, .softener)
+    scale(compiled.hedges, window: 2, .hedge)
     if (first...last).contains(where: { tokens[$0].isShouted }) {
       match.weight *= 1.2
       match.rules.insert(.emphasis)
