@@ -94,7 +94,6 @@ struct Tokenizer: Sendable {
     private(set) var buffer: UnsafeMutableBufferPointer<UInt8>
     private(set) var count = 0
     var hash = Vocabulary.hashSeed
-    var stemNode: Int32 = 0
     var hasRun = false
     var letters = 0
     var upper = 0
@@ -109,16 +108,15 @@ struct Tokenizer: Sendable {
     mutating func reset() {
       count = 0
       hash = Vocabulary.hashSeed
-      stemNode = 0
       runLength = 0
       hasRun = false
       letters = 0
       upper = 0
     }
 
-    /// Appends one lower-cased byte, stepping the hash, the stem trie and the run count.
+    /// Appends one lower-cased byte, stepping the hash and the run count.
     @inline(__always)
-    mutating func push(_ byte: UInt8, vocabulary: Vocabulary, stems: inout [Int32]) {
+    mutating func push(_ byte: UInt8) {
       if byte >= 0x61 && byte <= 0x7A, count > 0, buffer[count - 1] == byte {
         runLength += 1
         if runLength >= 3 { hasRun = true }
@@ -129,13 +127,6 @@ struct Tokenizer: Sendable {
       buffer[count] = byte
       count += 1
       hash = Vocabulary.hashStep(hash, byte)
-      if stemNode >= 0 {
-        stemNode = vocabulary.stemStep(from: stemNode, byte: byte)
-        if stemNode >= 0 {
-          let stem = vocabulary.stem(at: stemNode)
-          if stem >= 0 { stems.append(stem) }
-        }
-      }
     }
 
     private mutating func grow() {
@@ -189,12 +180,17 @@ struct Tokenizer: Sendable {
       let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Tokenizer.decode(bytes, at: index)
       if byte < 0x80 ? Tokenizer.isASCIIWordByte(byte) : Tokenizer.isWordScalar(scalar) {
         let stemStart = result.stems.count
-        let (end, scalars) = scanWord(bytes, from: index, into: &word, stems: &result.stems)
-        if lexicon.vocabulary.hasOtherStems {
-          lexicon.vocabulary.otherStems(of: word.bytes, into: &result.stems)
+        let (end, scalars) = scanWord(bytes, from: index, into: &word)
+        let id = lookup(word)
+        // A word spelled as the vocabulary has it takes its stems from the vocabulary's table;
+        // others (unknown, or with letter runs shortened for the lookup) walk the stem trie.
+        if id.written >= 0 {
+          lexicon.vocabulary.appendStems(ofWord: id.written, to: &result.stems)
+        } else {
+          lexicon.vocabulary.stems(of: word.bytes, into: &result.stems)
         }
         appendToken(
-          id: lookup(word), start: scalarIndex, end: scalarIndex + scalars, byteStart: index, byteEnd: end,
+          id: id.meant, start: scalarIndex, end: scalarIndex + scalars, byteStart: index, byteEnd: end,
           stemStart: stemStart, shouted: word.letters >= 2 && word.upper == word.letters, isWord: true)
         result.wordCount += 1
         index = end
@@ -249,7 +245,7 @@ struct Tokenizer: Sendable {
   /// the word and its length in scalars.
   @inline(__always)
   private func scanWord(
-    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan, stems: inout [Int32]
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan
   ) -> (end: Int, scalars: Int) {
     word.reset()
     var end = start, scalars = 0
@@ -258,7 +254,7 @@ struct Tokenizer: Sendable {
       if byte < 0x80 {
         if byte >= 0x61 && byte <= 0x7A {
           word.letters += 1
-          word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(byte)
           end += 1
           scalars += 1
           continue
@@ -266,13 +262,13 @@ struct Tokenizer: Sendable {
         if byte >= 0x41 && byte <= 0x5A {
           word.letters += 1
           word.upper += 1
-          word.push(byte | 0x20, vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(byte | 0x20)
           end += 1
           scalars += 1
           continue
         }
         if byte >= 0x30 && byte <= 0x39 {
-          word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(byte)
           end += 1
           scalars += 1
           continue
@@ -280,7 +276,7 @@ struct Tokenizer: Sendable {
         guard byte == UInt8(ascii: "'") || byte == UInt8(ascii: "-"), scalars > 0,
           let after = nextScalar(bytes, after: end + 1), Tokenizer.isWordScalar(after)
         else { break }
-        word.push(byte, vocabulary: lexicon.vocabulary, stems: &stems)
+        word.push(byte)
         end += 1
         scalars += 1
         continue
@@ -293,8 +289,8 @@ struct Tokenizer: Sendable {
           let lowered = isUpper ? scalar.value + 0x20 : scalar.value
           word.letters += 1
           if isUpper { word.upper += 1 }
-          word.push(UInt8(0xC0 | lowered >> 6), vocabulary: lexicon.vocabulary, stems: &stems)
-          word.push(UInt8(0x80 | lowered & 0x3F), vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(UInt8(0xC0 | lowered >> 6))
+          word.push(UInt8(0x80 | lowered & 0x3F))
           end += length
           scalars += 1
           continue
@@ -303,7 +299,7 @@ struct Tokenizer: Sendable {
         if lowered.isLetter { word.letters += 1 }
         if lowered.isUpper { word.upper += 1 }
         for index in 0..<lowered.count {
-          word.push(UInt8(truncatingIfNeeded: lowered.bytes >> (8 * UInt64(index))), vocabulary: lexicon.vocabulary, stems: &stems)
+          word.push(UInt8(truncatingIfNeeded: lowered.bytes >> (8 * UInt64(index))))
         }
         end += length
         scalars += 1
@@ -312,7 +308,7 @@ struct Tokenizer: Sendable {
       guard Tokenizer.isJoiner(scalar), scalars > 0, let after = nextScalar(bytes, after: end + length),
         Tokenizer.isWordScalar(after)
       else { break }
-      word.push(scalar == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"), vocabulary: lexicon.vocabulary, stems: &stems)
+      word.push(scalar == "‐" ? UInt8(ascii: "-") : UInt8(ascii: "'"))
       end += length
       scalars += 1
     }
@@ -327,16 +323,19 @@ struct Tokenizer: Sendable {
 
   /// The id of a scanned word: letter runs of three or more are shortened to two, or to one
   /// when only that is a known word (`soooo` → `so`); contractions are redirected.
-  private func lookup(_ word: borrowing WordScan) -> Int32 {
+  ///
+  /// - Returns: `meant`, the id the word stands for (or -1), and `written`, the id of the
+  ///   word exactly as scanned (-1 when unknown or when a run had to be shortened).
+  private func lookup(_ word: borrowing WordScan) -> (meant: Int32, written: Int32) {
     var id: Int32
     if word.hasRun {
       let bytes = Array(word.bytes)
       id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 2)[...])
       if id < 0 { id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 1)[...]) }
-    } else {
-      id = lexicon.vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
+      return (id >= 0 ? lexicon.redirectTable[Int(id)] : id, -1)
     }
-    return id >= 0 ? lexicon.redirectTable[Int(id)] : id
+    id = lexicon.vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
+    return (id >= 0 ? lexicon.redirectTable[Int(id)] : id, id)
   }
 
   /// Runs of three or more equal ASCII letters shortened to `keep` letters.

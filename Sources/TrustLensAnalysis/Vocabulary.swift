@@ -27,6 +27,10 @@ struct Vocabulary: Sendable {
   private(set) var stemCount: Int32 = 0
   /// Stems using characters outside the trie's alphabet, checked by string prefix.
   private var otherStems: [(String, Int32)] = []
+  /// Every known word's stems, found once by ``seal()``: word `w`'s are
+  /// `wordStems[wordStemStart[w]..<wordStemStart[w + 1]]`, so a known word needs no trie walk.
+  private var wordStemStart: [Int32] = [0]
+  private var wordStems: [Int32] = []
 
   mutating func intern(_ word: String) -> Int32 {
     if let id = ids[word] { return id }
@@ -52,6 +56,31 @@ struct Vocabulary: Sendable {
       while slots[slot].id >= 0 { slot = (slot + 1) & (capacity - 1) }
       slots[slot] = entry
     }
+    wordStemStart = [0]
+    wordStems = []
+    for (word, _) in ids.sorted(by: { $0.value < $1.value }) {
+      Array(word.utf8).withUnsafeBufferPointer { stems(of: $0, into: &wordStems) }
+      wordStemStart.append(Int32(wordStems.count))
+    }
+  }
+
+  /// Appends the stems of the known word `id` (see ``stems(of:into:)``).
+  @inline(__always)
+  func appendStems(ofWord id: Int32, to stems: inout [Int32]) {
+    let start = Int(wordStemStart[Int(id)]), end = Int(wordStemStart[Int(id) + 1])
+    for index in start..<end { stems.append(wordStems[index]) }
+  }
+
+  /// Appends the id of every stem that is a prefix of `word` (lower-cased UTF-8), shortest
+  /// first.
+  func stems(of word: UnsafeBufferPointer<UInt8>, into stems: inout [Int32]) {
+    var node: Int32 = 0
+    for byte in word {
+      node = stemStep(from: node, byte: byte)
+      guard node >= 0 else { break }
+      if stem(at: node) >= 0 { stems.append(stem(at: node)) }
+    }
+    if hasOtherStems { otherStems(of: word, into: &stems) }
   }
 
   static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
