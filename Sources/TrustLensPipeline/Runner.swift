@@ -171,34 +171,43 @@ public struct Runner {
     // before anything is written; the codes of folder and fixed subjects are known upfront.
     var pseudonyms = try pipeline.pseudonymize ? Pseudonyms(keyFile: pipeline.pseudonymKeyFile) : nil
     pseudonyms?.register(pipeline.inputs)
-    let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(
-      Ingest.Handlers(
-        analyzed: { original in
-          tick()
-          let record = pseudonyms?.hide(original) ?? original
-          timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
-          if let since, record.date.day < since { return }
-          feed?.add(record)
-          if spillsEntries { try spill.write(SpillWriter.frame(record)) }
-          try analysisStream?.write(AnalysisLine.encode(record) + "\n")
-        },
-        checkIn: { original in
-          tick()
-          let checkIn = pseudonyms?.hide(original) ?? original
-          timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
-          if let since, checkIn.date.day < since { return }
-          try checkInSpill.write(SpillWriter.frame(checkIn))
-        },
-        reject: { original in
-          let reject = pseudonyms.map { Reject(source: $0.hide(original.source), reason: original.reason) } ?? original
-          if rejects.count < Runner.rejectsKept { rejects.append(reject) }
-          try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
-        },
-        duplicate: { duplicate in
-          duplicatesShown += 1
-          if duplicatesShown <= Runner.duplicatesShown { notice("\(pseudonyms?.hide(duplicate.source) ?? duplicate.source): skipped: \(duplicate.reason)") }
-        },
-        notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) }))
+    // analysis.jsonl lines are made on the analysis threads when no pseudonyms are involved
+    // (hiding subjects uses the run's code table, kept on this thread).
+    let linesInParallel = analysisStream != nil && pseudonyms == nil
+    var keptLast = false  // whether the record just handed on passed `--since`
+    var handlers = Ingest.Handlers(
+      analyzed: { original in
+        tick()
+        keptLast = false
+        let record = pseudonyms?.hide(original) ?? original
+        timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
+        if let since, record.date.day < since { return }
+        keptLast = true
+        feed?.add(record)
+        if spillsEntries { try spill.write(SpillWriter.frame(record)) }
+        if !linesInParallel { try analysisStream?.write(AnalysisLine.encode(record) + "\n") }
+      },
+      checkIn: { original in
+        tick()
+        let checkIn = pseudonyms?.hide(original) ?? original
+        timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
+        if let since, checkIn.date.day < since { return }
+        try checkInSpill.write(SpillWriter.frame(checkIn))
+      },
+      reject: { original in
+        let reject = pseudonyms.map { Reject(source: $0.hide(original.source), reason: original.reason) } ?? original
+        if rejects.count < Runner.rejectsKept { rejects.append(reject) }
+        try rejectsStream?.write(CSVCell.line([reject.source.file, String(reject.source.line), reject.reason]))
+      },
+      duplicate: { duplicate in
+        duplicatesShown += 1
+        if duplicatesShown <= Runner.duplicatesShown { notice("\(pseudonyms?.hide(duplicate.source) ?? duplicate.source): skipped: \(duplicate.reason)") }
+      },
+      notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) })
+    if linesInParallel, let analysisStream {
+      handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { line in if keptLast { try analysisStream.write(line) } })
+    }
+    let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(handlers)
     try spill.close()
     try checkInSpill.close()
     try feed?.finish()

@@ -15,6 +15,26 @@ import TrustLensTrends
     return pipeline
   }
 
+  /// `--since` keeps the per-entry outputs to records from that day on (analysis.jsonl lines
+  /// are made on the analysis threads and dropped in order), while trends use everything.
+  @Test func sinceLimitsTheAnalysisLinesNotTheTrends() throws {
+    let whole = TestSupport.temporaryFolder(), recent = TestSupport.temporaryFolder()
+    let all = try Runner(pipeline: Self.demoPipeline(into: whole)).run()
+    let since = LocalDay(iso: "2026-03-01")!
+    let limited = try Runner(pipeline: Self.demoPipeline(into: recent), options: RunOptions(since: since)).run()
+    func lines(_ folder: URL) throws -> [Substring] {
+      try String(contentsOf: folder.appendingPathComponent("analysis.jsonl"), encoding: .utf8).split(separator: "\n")
+    }
+    let expected = try lines(whole).filter { line in
+      guard let range = line.range(of: #""date":""#) else { return false }
+      return String(line[range.upperBound...].prefix(10)) >= "2026-03-01"
+    }
+    let everything = try lines(whole), kept = try lines(recent)
+    #expect(!expected.isEmpty && expected.count < everything.count)
+    #expect(kept == expected)
+    #expect(limited.report.subjects.map(\.assessment.status) == all.report.subjects.map(\.assessment.status))
+  }
+
   @Test func demoRunWritesEveryOutputAndReconciles() throws {
     let output = TestSupport.temporaryFolder()
     let outcome = try Runner(pipeline: Self.demoPipeline(into: output)).run()
