@@ -160,13 +160,6 @@ public struct Runner {
     var rejects: [Reject] = []
     var duplicatesShown = 0
     let since = options.since
-    let sources = pipeline.inputs.map { input in
-      var options = ImportOptions(
-        format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
-        ratingScale: pipeline.ratingScale, dayOrder: input.dayOrder)
-      options.moodLabels = input.moodLabels
-      return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
-    }
     // Pseudonyms: every subject id (and client folder names in source paths) becomes a code
     // before anything is written; the codes of folder and fixed subjects are known upfront.
     var pseudonyms = try pipeline.pseudonymize ? Pseudonyms(keyFile: pipeline.pseudonymKeyFile) : nil
@@ -234,25 +227,8 @@ public struct Runner {
       try MonthBuilder.attach(month: month, to: &report, timelines: timelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     }
     timelines = [:]  // everything the outputs need is in the report now: free the days
-    // What changed since the previous run (run state only; without it every signal is new).
-    if let state, let previous = try Runner.stateCall({ try state.previousRun(pipeline: pipeline.name) }) {
-      for index in report.subjects.indices {
-        let subject = report.subjects[index].assessment.subject
-        let before = previous[subject]
-        report.subjects[index].previousStatus = before?.status
-        report.subjects[index].newSignals = report.subjects[index].assessment.signals.map(\.kind)
-          .filter { !(before?.signals.contains($0) ?? false) }
-      }
-    }
-    let failOn = Set(pipeline.failOn + options.failOn)
-    let failOnAny = Set(pipeline.failOnAny + options.failOnAny)
-    for subject in report.subjects {
-      let new = Set(subject.newSignals ?? subject.assessment.signals.map(\.kind))
-      for signal in subject.assessment.signals
-      where (failOn.contains(signal.kind) && new.contains(signal.kind)) || failOnAny.contains(signal.kind) {
-        report.alerts.append("\(subject.displayName): \(signal.kind)")
-      }
-    }
+    if let state { try compareWithPreviousRun(&report, state: state) }
+    raiseAlerts(&report)
 
     var outputs: [String] = []
     if wantsAnalysis { outputs.append("analysis.jsonl") }
@@ -260,21 +236,7 @@ public struct Runner {
     let exporter = OutputWriter(
       formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates,
       wholeRunWorkbook: feed?.workbook)
-    outputs += try exporter.write(report, dir: dir, prefix: "", subject: nil, timings: &timings)
-    progress("writing outputs", outputs.count)
-    if pipeline.perSubject {
-      var used = Set<String>()
-      for subject in report.subjects {
-        let folder = SafeName.make(subject.displayName, avoiding: &used)
-        try AtomicFile.makeFolder(dir + "/" + folder)
-        var single = report
-        single.subjects = [subject]
-        single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
-        outputs += try exporter.write(
-          single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject, timings: &timings)
-        progress("writing outputs", outputs.count)
-      }
-    }
+    outputs += try writeOutputs(report, with: exporter, into: dir, timings: &timings, progress: progress)
     report.outputs = ["summary.json"] + outputs.sorted()
     if let pseudonyms {
       // The only place codes meet names: a private file, not listed among the outputs.
@@ -290,6 +252,76 @@ public struct Runner {
       }
     }
 
+    timings.lap("summary")
+    finished = true
+    var outcome = outcome(report, counts: counts, rejectsPath: rejectsPath)
+    outcome.timings = timings
+    return outcome
+  }
+
+  /// The pipeline's inputs with the settings to read them.
+  private var sources: [Ingest.Source] {
+    pipeline.inputs.map { input in
+      var options = ImportOptions(
+        format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
+        ratingScale: pipeline.ratingScale, dayOrder: input.dayOrder)
+      options.moodLabels = input.moodLabels
+      return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
+    }
+  }
+
+  /// Marks each subject's status and signals against the previous run of this pipeline in
+  /// the run state (without state every signal counts as new).
+  private func compareWithPreviousRun(_ report: inout Report, state: RunState) throws {
+    guard let previous = try Runner.stateCall({ try state.previousRun(pipeline: pipeline.name) }) else { return }
+    for index in report.subjects.indices {
+      let before = previous[report.subjects[index].assessment.subject]
+      report.subjects[index].previousStatus = before?.status
+      report.subjects[index].newSignals = report.subjects[index].assessment.signals.map(\.kind)
+        .filter { !(before?.signals.contains($0) ?? false) }
+    }
+  }
+
+  /// The alerts of `fail_on` (new signals) and `fail_on_any` (standing ones), from the
+  /// pipeline file and the command line.
+  private func raiseAlerts(_ report: inout Report) {
+    let failOn = Set(pipeline.failOn + options.failOn)
+    let failOnAny = Set(pipeline.failOnAny + options.failOnAny)
+    for subject in report.subjects {
+      let new = Set(subject.newSignals ?? subject.assessment.signals.map(\.kind))
+      for signal in subject.assessment.signals
+      where (failOn.contains(signal.kind) && new.contains(signal.kind)) || failOnAny.contains(signal.kind) {
+        report.alerts.append("\(subject.displayName): \(signal.kind)")
+      }
+    }
+  }
+
+  /// The run's own outputs, then one folder per subject when `per_subject` is set; returns
+  /// the files written, relative to the output folder.
+  private func writeOutputs(
+    _ report: Report, with exporter: OutputWriter, into dir: String, timings: inout StageTimings,
+    progress: (String, Int) -> Void
+  ) throws -> [String] {
+    var outputs = try exporter.write(report, dir: dir, prefix: "", subject: nil, timings: &timings)
+    progress("writing outputs", outputs.count)
+    guard pipeline.perSubject else { return outputs }
+    var used = Set<String>()
+    for subject in report.subjects {
+      let folder = SafeName.make(subject.displayName, avoiding: &used)
+      try AtomicFile.makeFolder(dir + "/" + folder)
+      var single = report
+      single.subjects = [subject]
+      single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
+      outputs += try exporter.write(
+        single, dir: dir + "/" + folder, prefix: folder + "/", subject: subject.assessment.subject, timings: &timings)
+      progress("writing outputs", outputs.count)
+    }
+    return outputs
+  }
+
+  /// The exit status and the lines for standard error: 1 when an alert fired, 3 when
+  /// rejects exceed `max_rejected`.
+  private func outcome(_ report: Report, counts: RunCounts, rejectsPath: String) -> RunOutcome {
     var messages: [String] = []
     var status: Int32 = 0
     if !report.alerts.isEmpty {
@@ -303,9 +335,7 @@ public struct Runner {
       status = 3
       messages.append("rejects exceed max_rejected: failing the run")
     }
-    timings.lap("summary")
-    finished = true
-    return RunOutcome(report: report, exitStatus: status, messages: messages, timings: timings)
+    return RunOutcome(report: report, exitStatus: status, messages: messages)
   }
 }
 
