@@ -27,6 +27,7 @@ public enum EvidenceText {
         guard tagLeader[index] != index else { continue }
         for earlier in tagLeader[index]..<index
         where sameLeader[earlier] == earlier && tagLeader[earlier] == tagLeader[index]
+          && evidence[earlier].end - evidence[earlier].start == item.end - item.start  // cheap test first
           && evidence[earlier].match == item.match && evidence[earlier].rules == item.rules
         {
           sameLeader[index] = earlier
