@@ -103,16 +103,18 @@ struct FlatJSONParser {
     guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
     index += 1
     let start = index
-    // Fast path: no escapes.
+    // Fast path: no escapes. ASCII needs no validation (and skips its generic entry point).
+    var ascii = true
     while index < bytes.count {
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
-        return String(validating: slice, as: UTF8.self)
+        return ascii ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { return nil }
+      if byte >= 0x80 { ascii = false }
       index += 1
     }
     var scalars: [UInt8] = Array(UnsafeBufferPointer(rebasing: bytes[start..<index]))
