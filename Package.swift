@@ -79,7 +79,7 @@ let package = Package(
     ),
     .executableTarget(
       name: "trustlens-fuzz",
-      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensPipeline"],
+      dependencies: ["TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensExport", "TrustLensPipeline"],
       swiftSettings: strictSettings
     ),
     .target(

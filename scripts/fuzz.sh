@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every reader, the lexicon loader and the pipeline-file parser with libFuzzer.
+# Fuzzes every reader, the lexicon loader, the analyzer and the pipeline-file parser with libFuzzer.
 # Usage: scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET…]   (default 60 s, all targets)
 # Seeds: scripts/fuzz-corpus/TARGET/ (committed); findings: output/fuzz/TARGET/.
 set -euo pipefail
@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(jsonl csv tsv jrnl markdown dayone daylio lexicon pipeline)
+[ ${#targets[@]} -gt 0 ] || targets=(jsonl csv tsv jrnl markdown dayone daylio lexicon text pipeline)
 swift build -c release --scratch-path .build-fuzz --product trustlens-fuzz \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING >&2
 binary=.build-fuzz/release/trustlens-fuzz

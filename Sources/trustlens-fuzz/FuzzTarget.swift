@@ -1,16 +1,20 @@
-// libFuzzer entry point for the readers, the lexicon loader and the pipeline-file parser.
+// libFuzzer entry point for the readers, the lexicon loader, the analyzer (with the built-in
+// lexicon) and the pipeline-file parser.
 // Build and run with scripts/fuzz.sh; without -DFUZZING this is a stub executable that
 // explains how.
 import Foundation
 import TrustLensAnalysis
 import TrustLensCore
 import TrustLensImport
+import TrustLensExport
 import TrustLensPipeline
 
 #if FUZZING
   /// Which target this process fuzzes: `TRUSTLENS_FUZZ_TARGET` = jsonl, csv, tsv, jrnl,
-  /// markdown, dayone, daylio, lexicon or pipeline.
+  /// markdown, dayone, daylio, lexicon, text or pipeline.
   let target = ProcessInfo.processInfo.environment["TRUSTLENS_FUZZ_TARGET"] ?? "jsonl"
+  /// The built-in analyzer, loaded once for the `text` target.
+  let builtinAnalyzer = target == "text" ? Analyzer(lexicon: try! Lexicon.builtin()) : nil
   let scratch = "/dev/shm/trustlens-fuzz-\(getpid())"
 
   @_silgen_name("LLVMFuzzerRunDriver")
@@ -36,6 +40,13 @@ import TrustLensPipeline
       var lexicon = Lexicon()
       _ = try? lexicon.addFile(scratch)
       _ = Analyzer(lexicon: lexicon).analyze(String(decoding: bytes, as: UTF8.self))
+    case "text":
+      // Any text through the analyzer, with a reused workspace, and its evidence cell.
+      var workspace = AnalysisWorkspace()
+      let text = String(decoding: bytes, as: UTF8.self)
+      let analysis = builtinAnalyzer!.analyze(text, reusing: &workspace)
+      precondition(analysis == builtinAnalyzer!.analyze(text), "a reused workspace changed the analysis")
+      _ = EvidenceText.line(analysis.evidence)
     case "pipeline":
       _ = try? PipelineFile.parse(String(decoding: bytes, as: UTF8.self), path: scratch)
     default:
