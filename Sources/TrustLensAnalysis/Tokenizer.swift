@@ -64,8 +64,9 @@ struct TokenizedText {
 /// letters and punctuation, list markers and Markdown remnants (`#`, `*`, `_`, `>` are
 /// ignored). A sentence ends at `.`, `!`, `?` (runs count once) and at every line end.
 ///
-/// One pass per word: the lower-cased bytes, their hash, the stem-trie walk and letter-run
-/// detection are computed together as the word is scanned.
+/// One pass per word: the lower-cased bytes, their hash and letter-run detection are
+/// computed together as the word is scanned; a known word then takes its stems from the
+/// vocabulary's table, an unknown one walks the stem trie.
 struct Tokenizer: Sendable {
   let lexicon: CompiledLexicon
 
@@ -241,8 +242,8 @@ struct Tokenizer: Sendable {
   }
 
   /// Scans the word starting at `start`: word scalars, joined by apostrophes or hyphens
-  /// between them. Fills `word` and appends the word's stems; returns the byte offset after
-  /// the word and its length in scalars.
+  /// between them. Fills `word`; returns the byte offset after the word and its length in
+  /// scalars.
   @inline(__always)
   private func scanWord(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan

@@ -2,8 +2,9 @@
 ///
 /// Every exact word of every pattern and rule gets a small integer id, so matching compares
 /// integers, not strings. Stems (`betray*`) live in a byte trie over a 38-symbol alphabet
-/// (a–z, 0–9, `'`, `-`), walked once per token.
-/// - Complexity: id lookup is one hash of the token; stem lookup is O(token length).
+/// (a–z, 0–9, `'`, `-`); every known word's stems are also listed once, at ``seal()``.
+/// - Complexity: id lookup is one hash of the token; stems of a known word are a table
+///   read, of an unknown one O(token length).
 struct Vocabulary: Sendable {
   private(set) var ids: [String: Int32] = [:]
   private(set) var count: Int32 = 0

@@ -20,7 +20,7 @@ final class WorkbookFeed: @unchecked Sendable {
   /// Written on the queue only; read after the queue is drained.
   private var failure: (any Error)?
   /// Set by ``cancel()``; queued batches then return at once.
-  private let cancelled = ManagedAtomicFlag()
+  private let cancelled = OnceFlag()
 
   init(_ workbook: StreamingWorkbook) {
     self.workbook = workbook
@@ -66,7 +66,7 @@ final class WorkbookFeed: @unchecked Sendable {
 }
 
 /// A flag set once from one thread and read from others.
-final class ManagedAtomicFlag: @unchecked Sendable {
+final class OnceFlag: @unchecked Sendable {
   private let lock = NSLock()
   private var value = false
 
