@@ -1,6 +1,7 @@
 // libxlsxwriter 1.1.4 (Debian 12) packages a workbook with the system minizip, always at
 // zlib's default level 6, and offers no option to change it. Deflating the sheets is most
-// of the time spent closing a large workbook (1M Entries rows: ~11 s of ~16 s here). This
+// of the time spent closing a large workbook (1M Entries rows: `workbook_close` took 16.4 s
+// at level 6 here, 9.1 s at level 2). This
 // file defines minizip's `zipOpenNewFileInZip4_64` in the TrustLens executable: the dynamic
 // linker resolves libxlsxwriter's call to it, and it forwards to the real function (found
 // with dlsym(RTLD_NEXT)) with the level TrustLens chose. Only the zip entries that

@@ -70,9 +70,9 @@ final class XlsxWorkbook {
   private var retained: [UnsafeMutablePointer<CChar>] = []
 
   /// The deflate level of the workbook's zip entries. Deflating the sheets is most of the
-  /// time spent closing a big workbook; on an Entries sheet level 2 deflates twice as fast
-  /// as libxlsxwriter's fixed level 6 (as fast as level 1, and smaller) for a file about 40%
-  /// larger (measured: README, Performance).
+  /// time spent closing a big workbook: with 1M Entries rows closing took 16.4 s at
+  /// libxlsxwriter's fixed level 6 and 9.1 s at level 2; a 100k-row workbook grew from 12.8
+  /// to 17.9 MB. Level 2 compressed the Entries XML as fast as level 1, and smaller.
   static let deflateLevel: Int32 = 2
 
   /// Starts a workbook that will be written to `path` on ``close()``.
