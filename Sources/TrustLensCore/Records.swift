@@ -91,3 +91,13 @@ public enum ImportedRecord: Sendable {
   /// shards of a cluster job): used as it is, not analysed again.
   case analyzed(AnalyzedRecord)
 }
+
+/// A record that belongs to a subject: what pseudonymisation rewrites, whatever its kind.
+public protocol SubjectRecord {
+  var id: String { get set }
+  var subject: String { get set }
+  var source: SourceLocation { get set }
+}
+
+extension CheckIn: SubjectRecord {}
+extension AnalyzedRecord: SubjectRecord {}

@@ -10,6 +10,12 @@ public enum CSVCell {
     {
       cell = "'" + cell
     }
+    return quote(cell)
+  }
+
+  /// RFC 4180 quoting alone, when needed (no formula neutralisation: for files that are not
+  /// meant for spreadsheets).
+  public static func quote(_ cell: String) -> String {
     guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
     return "\"" + cell.replacingAll("\"", with: "\"\"") + "\""
   }

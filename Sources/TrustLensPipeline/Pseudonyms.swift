@@ -2,6 +2,7 @@ import Crypto
 import Foundation
 import TrustLensCore
 import TrustLensImport
+import TrustLensExport
 
 /// Stable pseudonyms for subject ids: `S-` and the first 12 hex digits of
 /// HMAC-SHA256(key, id). Never a plain hash: without the key a code cannot be linked to a name.
@@ -73,8 +74,8 @@ struct Pseudonyms {
     SourceLocation(file: pseudonymize(path: source.file), line: source.line)
   }
 
-  /// An analysed record with its id, subject and source under pseudonyms.
-  mutating func hide(_ record: AnalyzedRecord) -> AnalyzedRecord {
+  /// A record (analysed text or check-in) with its id, subject and source under pseudonyms.
+  mutating func hide<Record: SubjectRecord>(_ record: Record) -> Record {
     var hidden = record
     hidden.id = recordID(record.id, subject: record.subject)
     hidden.subject = code(for: record.subject)
@@ -82,25 +83,9 @@ struct Pseudonyms {
     return hidden
   }
 
-  /// A check-in with its id, subject and source under pseudonyms.
-  mutating func hide(_ checkIn: CheckIn) -> CheckIn {
-    var hidden = checkIn
-    hidden.id = recordID(checkIn.id, subject: checkIn.subject)
-    hidden.subject = code(for: checkIn.subject)
-    hidden.source = hide(checkIn.source)
-    return hidden
-  }
-
   /// The code-to-name map as CSV, for the private file.
   var csv: String {
-    "code,subject\r\n" + map.sorted { $0.value < $1.value }.map { "\($0.value),\(CSVQuote.quote($0.key))\r\n" }.joined()
-  }
-}
-
-/// RFC 4180 quoting without formula neutralisation (the private map is not for spreadsheets).
-enum CSVQuote {
-  static func quote(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    // Plain RFC 4180 quoting: the private map is not for spreadsheets.
+    "code,subject\r\n" + map.sorted { $0.value < $1.value }.map { "\($0.value),\(CSVCell.quote($0.key))\r\n" }.joined()
   }
 }
