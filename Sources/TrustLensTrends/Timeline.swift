@@ -26,30 +26,17 @@ public struct DayBucket: Sendable, Equatable {
     change(&checkIns[0])
   }
 
-  public var checkInsHeld: Int {
-    get { checkIns.first?.held ?? 0 }
-    set { updateCheckIns { $0.held = newValue } }
+  /// A check-in total of the day (`none` on a day without check-ins).
+  private func total<Value>(_ field: KeyPath<CheckInDay, Value>, none: Value) -> Value {
+    checkIns.first?[keyPath: field] ?? none
   }
-  public var checkInsSkipped: Int {
-    get { checkIns.first?.skipped ?? 0 }
-    set { updateCheckIns { $0.skipped = newValue } }
-  }
-  public var ratingSums: [String: Double] {
-    get { checkIns.first?.ratingSums ?? [:] }
-    set { updateCheckIns { $0.ratingSums = newValue } }
-  }
-  public var ratingCounts: [String: Int] {
-    get { checkIns.first?.ratingCounts ?? [:] }
-    set { updateCheckIns { $0.ratingCounts = newValue } }
-  }
-  public var commitmentsMade: Double {
-    get { checkIns.first?.commitmentsMade ?? 0 }
-    set { updateCheckIns { $0.commitmentsMade = newValue } }
-  }
-  public var commitmentsKept: Double {
-    get { checkIns.first?.commitmentsKept ?? 0 }
-    set { updateCheckIns { $0.commitmentsKept = newValue } }
-  }
+
+  public var checkInsHeld: Int { total(\.held, none: 0) }
+  public var checkInsSkipped: Int { total(\.skipped, none: 0) }
+  public var ratingSums: [String: Double] { total(\.ratingSums, none: [:]) }
+  public var ratingCounts: [String: Int] { total(\.ratingCounts, none: [:]) }
+  public var commitmentsMade: Double { total(\.commitmentsMade, none: 0) }
+  public var commitmentsKept: Double { total(\.commitmentsKept, none: 0) }
   /// Texts analysed on the day (entries and check-in notes).
   public var texts = 0
   /// Sum over the day's texts of their negative-emotion intensities (precomputed, so trend
