@@ -258,14 +258,14 @@ public struct AnalysisWorkspace: ~Copyable {
 
   public init() {}
 
-  /// Empties the buffers for the next text, keeping their memory unless a huge text made
-  /// them large (more than about a megabyte of tokens), so one outlier is not kept.
+  /// Empties the buffers for the next text (the tokenizer empties its own), keeping their
+  /// memory unless a huge text made them large (more than about a megabyte of tokens), so
+  /// one outlier is not kept.
   mutating func prepare() {
     if tokenized.tokens.capacity > 1 << 15 {
       tokenized = TokenizedText()
       covered = []
     }
-    tokenized.reset()
     matches.removeAll(keepingCapacity: true)
     combined.removeAll(keepingCapacity: true)
     present.removeAll(keepingCapacity: true)

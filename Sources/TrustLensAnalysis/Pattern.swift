@@ -36,57 +36,12 @@ struct Pattern: Hashable, Sendable {
   }
 }
 
-/// A growable list of Int32 in memory it owns: clearing is `count = 0` and appending is a
-/// store, which matters in a loop that runs for every token.
-struct IndexBuffer: ~Copyable {
-  private var storage: UnsafeMutableBufferPointer<Int32>
-  private(set) var count = 0
-
-  init(capacity: Int = 16) { storage = .allocate(capacity: capacity) }
-
-  deinit { storage.deallocate() }
-
-  var isEmpty: Bool { count == 0 }
-
-  @inline(__always)
-  subscript(index: Int) -> Int32 { storage[index] }
-
-  @inline(__always)
-  mutating func removeAll() { count = 0 }
-
-  @inline(__always)
-  mutating func append(_ value: Int32) {
-    if count == storage.count { grow() }
-    storage[count] = value
-    count += 1
-  }
-
-  /// Sorts the values in place (ascending).
-  mutating func sort() {
-    var sorted = UnsafeMutableBufferPointer(rebasing: storage[0..<count])
-    sorted.sort()
-  }
-
-  /// Exchanges the contents of two buffers without copying.
-  mutating func exchange(with other: inout IndexBuffer) {
-    swap(&storage, &other.storage)
-    swap(&count, &other.count)
-  }
-
-  private mutating func grow() {
-    let larger = UnsafeMutableBufferPointer<Int32>.allocate(capacity: storage.count * 2)
-    _ = larger.initialize(from: storage)
-    storage.deallocate()
-    storage = larger
-  }
-}
-
 /// Reusable buffers for ``PatternTable/longest(in:stems:at:scratch:)``, so matching
 /// allocates nothing per token. `found` holds the patterns of the last match.
 struct MatchScratch: ~Copyable {
-  var found = IndexBuffer()
-  var frontier = IndexBuffer()
-  var next = IndexBuffer()
+  var found = UnsafeList<Int32>()
+  var frontier = UnsafeList<Int32>()
+  var next = UnsafeList<Int32>()
 }
 
 /// Compiled patterns in a trie over word codes, for longest-first matching over tokens.
@@ -233,7 +188,7 @@ struct PatternTable<Value: Sendable>: Sendable {
   /// branch the walk, so the caller takes the general path.
   @inline(__always)
   private func walkSinglePath(
-    from start: Int32, in tokens: UnsafeBufferPointer<Token>, at position: Int, into found: inout IndexBuffer
+    from start: Int32, in tokens: UnsafeBufferPointer<Token>, at position: Int, into found: inout UnsafeList<Int32>
   ) -> Int? {
     let sentence = tokens[position].sentence
     var node = Int(start), depth = 1

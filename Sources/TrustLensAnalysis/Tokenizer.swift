@@ -88,26 +88,20 @@ struct Tokenizer: Sendable {
   }
 
   /// The word being scanned: its lower-cased bytes and what is computed along the way.
-  ///
-  /// The bytes live in a buffer owned by the scan (grown by doubling), not in an array, so
-  /// appending a byte is a store: this runs for every byte of every word.
   struct WordScan: ~Copyable {
-    private(set) var buffer: UnsafeMutableBufferPointer<UInt8>
-    private(set) var count = 0
+    private var buffer = UnsafeList<UInt8>(capacity: 64)
     var hash = Vocabulary.hashSeed
     var hasRun = false
     var letters = 0
     var upper = 0
     private var runLength = 0
 
-    init() { buffer = .allocate(capacity: 64) }
+    init() {}
 
-    deinit { buffer.deallocate() }
-
-    var bytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: buffer[0..<count]) }
+    var bytes: UnsafeBufferPointer<UInt8> { buffer.elements }
 
     mutating func reset() {
-      count = 0
+      buffer.removeAll()
       hash = Vocabulary.hashSeed
       runLength = 0
       hasRun = false
@@ -118,23 +112,14 @@ struct Tokenizer: Sendable {
     /// Appends one lower-cased byte, stepping the hash and the run count.
     @inline(__always)
     mutating func push(_ byte: UInt8) {
-      if byte >= 0x61 && byte <= 0x7A, count > 0, buffer[count - 1] == byte {
+      if byte >= 0x61 && byte <= 0x7A, buffer.last == byte {
         runLength += 1
         if runLength >= 3 { hasRun = true }
       } else {
         runLength = 1
       }
-      if count == buffer.count { grow() }
-      buffer[count] = byte
-      count += 1
+      buffer.append(byte)
       hash = Vocabulary.hashStep(hash, byte)
-    }
-
-    private mutating func grow() {
-      let larger = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: buffer.count * 2)
-      _ = larger.initialize(from: buffer)
-      buffer.deallocate()
-      buffer = larger
     }
   }
 

@@ -1,4 +1,4 @@
-import Dispatch
+import Foundation
 import TrustLensCore
 
 /// Wall-clock time of each stage of a run, in the order the stages ran, with the process's
@@ -27,8 +27,8 @@ public struct StageTimings: Sendable {
   /// One line per stage, `stage: seconds s, peak MiB`, then the total.
   public var lines: [String] {
     let total = stages.reduce(0) { $0 + $1.seconds }
-    return stages.map { "\($0.name): \(String(format3: $0.seconds)) s, peak \($0.peakMiB) MiB" }
-      + ["total: \(String(format3: total)) s"]
+    return stages.map { "\($0.name): \(String(format: "%.3f", $0.seconds)) s, peak \($0.peakMiB) MiB" }
+      + ["total: \(String(format: "%.3f", total)) s"]
   }
 
   /// `VmHWM` of /proc/self/status (Linux), in MiB.
@@ -38,14 +38,5 @@ public struct StageTimings: Sendable {
       let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
     else { return 0 }
     return kilobytes / 1024
-  }
-}
-
-extension String {
-  /// A number with three decimals, without Foundation.
-  init(format3 value: Double) {
-    let thousandths = Int((value * 1000).rounded())
-    let fraction = String(thousandths % 1000)
-    self = "\(thousandths / 1000)." + String(repeating: "0", count: 3 - fraction.count) + fraction
   }
 }
