@@ -259,3 +259,15 @@ public enum Period: String, Sendable {
     }
   }
 }
+
+extension Dictionary where Key == String, Value == Timeline {
+  /// Adds an analysed text to its subject's timeline, starting the timeline if needed.
+  public mutating func add(_ record: AnalyzedRecord) {
+    self[record.subject, default: Timeline(subject: record.subject)].add(record)
+  }
+
+  /// Adds a check-in to its subject's timeline, starting the timeline if needed.
+  public mutating func add(_ checkIn: CheckIn) {
+    self[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
+  }
+}
