@@ -68,8 +68,8 @@ public enum Commands {
       duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
       notice: diagnostic)
     switch format {
-    case .jsonl: handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { try output.write($0) })
-    case .csv: handlers.line = ({ EntriesCSV.line($0, tags: tags) }, { try output.write($0) })
+    case .jsonl: handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { try output.write($1) })
+    case .csv: handlers.line = ({ EntriesCSV.line($0, tags: tags) }, { try output.write($1) })
     case .table: break
     }
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(handlers)
@@ -156,8 +156,8 @@ public enum Commands {
     var timelines: [String: Timeline] = [:]
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
       Ingest.Handlers(
-        analyzed: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
-        checkIn: { timelines[$0.subject, default: Timeline(subject: $0.subject)].add($0) },
+        analyzed: { timelines.add($0) },
+        checkIn: { timelines.add($0) },
         reject: { diagnostic("\($0.source): \($0.reason)") },
         duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
         notice: diagnostic))

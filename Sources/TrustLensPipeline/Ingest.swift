@@ -31,8 +31,8 @@ public struct Ingest {
     public var notice: (String) -> Void
     /// Optional: a text form of each analysed record, made on the analysis threads (in
     /// parallel, so formatting does not hold up the reading thread) and handed to `write`
-    /// in input order, right after `analyzed`.
-    public var line: (make: @Sendable (AnalyzedRecord) -> String, write: (String) throws -> Void)?
+    /// with its record, in input order, right after `analyzed`.
+    public var line: (make: @Sendable (AnalyzedRecord) -> String, write: (AnalyzedRecord, String) throws -> Void)?
 
     public init(
       analyzed: @escaping (AnalyzedRecord) throws -> Void,
@@ -185,7 +185,7 @@ public struct Ingest {
         try handlers.analyzed(record)
         if let line = handlers.line {
           // Lines of fresh analyses were made with them; cached ones are made here.
-          try line.write(cached == nil ? batch.lines[next - 1] : line.make(record))
+          try line.write(record, cached == nil ? batch.lines[next - 1] : line.make(record))
         }
       case .checkIn(let checkIn): try handlers.checkIn(checkIn)
       case .reject(let reject): try handlers.reject(reject)

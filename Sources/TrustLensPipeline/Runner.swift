@@ -167,15 +167,14 @@ public struct Runner {
     // analysis.jsonl lines are made on the analysis threads when no pseudonyms are involved
     // (hiding subjects uses the run's code table, kept on this thread).
     let linesInParallel = analysisStream != nil && pseudonyms == nil
-    var keptLast = false  // whether the record just handed on passed `--since`
+    /// Whether per-entry outputs keep a record (`--since`).
+    func kept(_ date: RecordDate) -> Bool { since.map { date.day >= $0 } ?? true }
     var handlers = Ingest.Handlers(
       analyzed: { original in
         tick()
-        keptLast = false
         let record = pseudonyms?.hide(original) ?? original
-        timelines[record.subject, default: Timeline(subject: record.subject)].add(record)
-        if let since, record.date.day < since { return }
-        keptLast = true
+        timelines.add(record)
+        guard kept(record.date) else { return }
         feed?.add(record)
         if spillsEntries { try spill.write(SpillWriter.frame(record)) }
         if !linesInParallel { try analysisStream?.write(AnalysisLine.encode(record) + "\n") }
@@ -183,8 +182,8 @@ public struct Runner {
       checkIn: { original in
         tick()
         let checkIn = pseudonyms?.hide(original) ?? original
-        timelines[checkIn.subject, default: Timeline(subject: checkIn.subject)].add(checkIn)
-        if let since, checkIn.date.day < since { return }
+        timelines.add(checkIn)
+        guard kept(checkIn.date) else { return }
         try checkInSpill.write(SpillWriter.frame(checkIn))
       },
       reject: { original in
@@ -198,7 +197,7 @@ public struct Runner {
       },
       notice: { message in notice(pseudonyms?.pseudonymize(path: message) ?? message) })
     if linesInParallel, let analysisStream {
-      handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { line in if keptLast { try analysisStream.write(line) } })
+      handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { record, line in if kept(record.date) { try analysisStream.write(line) } })
     }
     let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(handlers)
     try spill.close()
