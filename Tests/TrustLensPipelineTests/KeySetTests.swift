@@ -1,14 +1,14 @@
 import Testing
 @testable import TrustLensPipeline
 
-/// `KeySet` against `Set<UInt64>` on the same keys: through several growths, with the key 0
-/// and with repeats.
+/// `KeySet` against `Set<UInt64>` on the same keys: through several growths of every shard,
+/// with the key 0 and with repeats.
 struct KeySetTests {
   @Test func agreesWithSetThroughGrowth() {
-    var keys = KeySet(capacity: 16)
+    let keys = KeySet(capacity: 16)
     var reference = Set<UInt64>()
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
-    for index in 0..<50_000 {
+    for index in 0..<200_000 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       // Every fifth key repeats an earlier one; a few are 0 and small numbers.
       let key = index % 5 == 4 ? reference.first! : (index % 997 == 0 ? UInt64(index % 3) : state)
@@ -23,7 +23,7 @@ struct KeySetTests {
   }
 
   @Test func zeroIsAKeyLikeAnyOther() {
-    var keys = KeySet()
+    let keys = KeySet()
     #expect(!keys.contains(0))
     let first = keys.insert(0), second = keys.insert(0)
     #expect(first)
