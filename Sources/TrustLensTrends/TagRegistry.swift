@@ -1,4 +1,5 @@
 import Foundation
+import TrustLensCore
 
 /// Small integer ids for tag names, shared by every timeline in the process, so day buckets
 /// count tags in a short array instead of a string-keyed dictionary.
@@ -11,16 +12,24 @@ public final class TagRegistry: @unchecked Sendable {
   private let lock = NSLock()
   private var ids: [String: UInt16] = [:]
   private var names: [String] = []
+  /// By id: the tag's index in `Taxonomy.negativeEmotions`, or -1.
+  private var negativeRanks: [Int] = []
 
   /// The id of `name`, assigning the next one on first sight.
-  public func id(_ name: String) -> UInt16 {
+  public func id(_ name: String) -> UInt16 { idAndNegativeRank(name).id }
+
+  /// The id of `name` (assigned on first sight) and its index in `Taxonomy.negativeEmotions`
+  /// (-1 when it is not one), with one lookup.
+  public func idAndNegativeRank(_ name: String) -> (id: UInt16, negativeRank: Int) {
     lock.lock()
     defer { lock.unlock() }
-    if let id = ids[name] { return id }
+    if let id = ids[name] { return (id, negativeRanks[Int(id)]) }
     let id = UInt16(truncatingIfNeeded: names.count)
+    let rank = Taxonomy.negativeEmotions.firstIndex(of: name) ?? -1
     ids[name] = id
     names.append(name)
-    return id
+    negativeRanks.append(rank)
+    return (id, rank)
   }
 
   /// The id of `name` if it was ever seen.

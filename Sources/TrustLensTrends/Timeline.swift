@@ -178,24 +178,50 @@ public struct Timeline: Sendable {
   }
 
   /// Adds an analysed text (an entry or a check-in note).
+  ///
+  /// Runs once per record on the reading thread, so each tag name is looked up once (its id
+  /// and whether it is a negative emotion), not once per question asked of it.
   public mutating func add(_ record: AnalyzedRecord) {
     let index = slot(record.date.day)
+    let analysis = record.analysis
     sortedDays[index].bucket.texts += 1
     if record.kind == .entry {
       sortedDays[index].bucket.entries += 1
       entryCount += 1
     }
-    sortedDays[index].bucket.valenceSum += record.analysis.valence
-    for tag in Taxonomy.negativeEmotions {
-      sortedDays[index].bucket.negativeIntensity += record.analysis.emotions[tag] ?? 0
-    }
-    // Emotions and themes name different tags (a tag has one kind); a name in both counts
-    // once, at its stronger intensity.
-    for (tag, value) in record.analysis.emotions where (record.analysis.themes[tag] ?? 0) <= value {
-      sortedDays[index].bucket.add(tagID: TagRegistry.shared.id(tag), count: 1, intensity: value)
-    }
-    for (tag, value) in record.analysis.themes where (record.analysis.emotions[tag] ?? -1) < value {
-      sortedDays[index].bucket.add(tagID: TagRegistry.shared.id(tag), count: 1, intensity: value)
+    sortedDays[index].bucket.valenceSum += analysis.valence
+    let emotionCount = analysis.emotions.count, tagCount = emotionCount + analysis.themes.count
+    guard tagCount > 0 else { return }
+    let negativeCount = Taxonomy.negativeEmotions.count
+    withUnsafeTemporaryAllocation(of: (id: UInt16, value: Double).self, capacity: tagCount) { tags in
+      withUnsafeTemporaryAllocation(of: Double.self, capacity: negativeCount) { negative in
+        negative.initialize(repeating: 0)
+        var filled = 0
+        for (tag, value) in analysis.emotions {
+          let (id, rank) = TagRegistry.shared.idAndNegativeRank(tag)
+          if rank >= 0 { negative[rank] = value }
+          tags[filled] = (id, value)
+          filled += 1
+        }
+        for (tag, value) in analysis.themes {
+          tags[filled] = (TagRegistry.shared.id(tag), value)
+          filled += 1
+        }
+        // Summed in the taxonomy's order, so the sum rounds the same whatever the hash order.
+        for rank in 0..<negativeCount { sortedDays[index].bucket.negativeIntensity += negative[rank] }
+        // Emotions and themes name different tags (a tag has one kind); a name in both counts
+        // once, at its stronger intensity (the emotion on a tie).
+        func value(of id: UInt16, in range: Range<Int>) -> Double? {
+          for other in range where tags[other].id == id { return tags[other].value }
+          return nil
+        }
+        for emotion in 0..<emotionCount where (value(of: tags[emotion].id, in: emotionCount..<tagCount) ?? 0) <= tags[emotion].value {
+          sortedDays[index].bucket.add(tagID: tags[emotion].id, count: 1, intensity: tags[emotion].value)
+        }
+        for theme in emotionCount..<tagCount where (value(of: tags[theme].id, in: 0..<emotionCount) ?? -1) < tags[theme].value {
+          sortedDays[index].bucket.add(tagID: tags[theme].id, count: 1, intensity: tags[theme].value)
+        }
+      }
     }
   }
 
