@@ -122,9 +122,9 @@ public enum Commands {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let templates: Templates
     do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
-    var (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
-    let report = ReportBuilder.build(
-      name: "dashboard", timelines: &timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
+    let report = try ReportBuilder.build(
+      name: "dashboard", timelines: TimelineStore(timelines), asOf: asOf, settings: TrendSettings(), counts: counts,
       categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources, rejects: [])
     try output.write(Dashboard(width: width, ascii: ascii, color: color, templates: templates).render(report))
     try output.close()

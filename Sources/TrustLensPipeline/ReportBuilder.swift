@@ -7,27 +7,29 @@ enum ReportBuilder {
   /// Subjects assessed together (in parallel) before their days are let go.
   static let subjectsPerRound = 64
 
-  /// Builds the report, taking the timelines out of `timelines` as their subjects are done
-  /// (it is left empty), so a large caseload's days are freed while its report grows.
+  /// Builds the report from the store's timelines, taking them over a group at a time and
+  /// 64 subjects at a time within a group, so a large caseload's days are freed while its
+  /// report grows (the store is empty afterwards).
   static func build(
-    name: String, timelines: inout [String: Timeline], asOf: LocalDay?, settings: TrendSettings,
+    name: String, timelines store: TimelineStore, asOf: LocalDay?, settings: TrendSettings,
     counts: RunCounts, categories: [(name: String, kind: TagKind)], lexicons: [String],
     rejects: [Reject]
-  ) -> Report {
-    let lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
-    let day = asOf ?? lastDay
+  ) throws -> Report {
+    let day = asOf ?? store.lastDay
     let assessor = Assessor(settings: settings)
-    let names = timelines.keys.sorted()
     var subjects: [SubjectReport] = []
-    subjects.reserveCapacity(names.count)
-    for start in stride(from: 0, to: names.count, by: subjectsPerRound) {
-      let ordered = names[start..<min(start + subjectsPerRound, names.count)].map { timelines.removeValue(forKey: $0)! }
-      let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
-      for (timeline, assessment) in zip(ordered, assessments) {
-        let view = day.map { timeline.asOf($0) } ?? timeline
-        let weekly = view.rollup(.week)
-        subjects.append(
-          SubjectReport(assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly)))
+    try store.drain { timelines in
+      let names = timelines.keys.sorted()
+      subjects.reserveCapacity(subjects.count + names.count)
+      for start in stride(from: 0, to: names.count, by: subjectsPerRound) {
+        let ordered = names[start..<min(start + subjectsPerRound, names.count)].map { timelines.removeValue(forKey: $0)! }
+        let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
+        for (timeline, assessment) in zip(ordered, assessments) {
+          let view = day.map { timeline.asOf($0) } ?? timeline
+          let weekly = view.rollup(.week)
+          subjects.append(
+            SubjectReport(assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly)))
+        }
       }
     }
     return Report(

@@ -15,6 +15,9 @@ public struct RunOptions: Sendable {
   public var failOnAny: [String] = []
   /// The month of a monthly trend sheet (its first day); assessed as of its last day.
   public var month: LocalDay?
+  /// Day buckets (subject × day, about 250 bytes each) the run keeps in memory before it
+  /// moves the timelines to disk; the default holds about a year of days for 180 subjects.
+  public var timelineDaysInMemory = 65_536
 
   public init(
     since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = [], month: LocalDay? = nil
@@ -61,12 +64,6 @@ public struct Runner {
 
   /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
   /// folder and its subject folders. Finished outputs are never touched.
-  /// The value, leaving an empty one behind (so the caller holds no second reference).
-  static func take<T>(_ value: inout [String: T]) -> [String: T] {
-    defer { value = [:] }
-    return value
-  }
-
   static func removeStaleTemporaries(in dir: String) {
     guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
     for name in names {
@@ -156,7 +153,9 @@ public struct Runner {
     let rejectsStream = wantsRejects ? try FileSink(path: AtomicFile.temporaryPath(for: rejectsPath)) : nil
     try rejectsStream?.write(CSVCell.line(["file", "line", "reason"]))
 
-    var timelines: [String: Timeline] = [:]
+    // Timelines go to disk past the budget, except for a monthly sheet (one person's journal),
+    // whose month view reads them again.
+    let timelines = TimelineStore(spillingInto: month == nil ? dir : nil, daysInMemory: options.timelineDaysInMemory)
     var rejects: [Reject] = []
     var duplicatesShown = 0
     let since = options.since
@@ -173,7 +172,7 @@ public struct Runner {
       analyzed: { original in
         tick()
         let record = pseudonyms?.hide(original) ?? original
-        timelines.add(record)
+        try timelines.add(record)
         guard kept(record.date) else { return }
         feed?.add(record)
         if spillsEntries { try spill.write(SpillWriter.frame(record)) }
@@ -182,7 +181,7 @@ public struct Runner {
       checkIn: { original in
         tick()
         let checkIn = pseudonyms?.hide(original) ?? original
-        timelines.add(checkIn)
+        try timelines.add(checkIn)
         guard kept(checkIn.date) else { return }
         try checkInSpill.write(SpillWriter.frame(checkIn))
       },
@@ -214,18 +213,18 @@ public struct Runner {
     }
 
     // The report takes the days over; the month view reads them too, so it keeps its own.
-    var assessed = month == nil ? Runner.take(&timelines) : timelines
-    var report = ReportBuilder.build(
-      name: pipeline.name, timelines: &assessed, asOf: options.asOf, settings: pipeline.trends,
+    let monthTimelines = month == nil ? [:] : timelines.inMemory
+    var report = try ReportBuilder.build(
+      name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
       counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
       rejects: rejects)
     timings.lap("assess")
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
     if let month {
-      try MonthBuilder.attach(month: month, to: &report, timelines: timelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
+      try MonthBuilder.attach(
+        month: month, to: &report, timelines: monthTimelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     }
-    timelines = [:]  // everything the outputs need is in the report now: free the days
     if let state { try compareWithPreviousRun(&report, state: state) }
     raiseAlerts(&report)
 

@@ -8,7 +8,7 @@ public struct DayBucket: Sendable, Equatable {
   public var tags: [TagTally] = []
   /// The day's check-ins, kept apart: most days have none, and a bucket without them spends
   /// 8 bytes on them instead of 48 (it matters with a caseload's years of days).
-  private var checkIns: [CheckInDay] = []
+  var checkIns: [CheckInDay] = []
 
   /// What a day's check-ins add up to.
   struct CheckInDay: Sendable, Equatable {
@@ -141,11 +141,11 @@ public struct DayBucket: Sendable, Equatable {
 public struct Timeline: Sendable {
   public let subject: String
   /// The subject's days in calendar order.
-  public private(set) var sortedDays: [(day: LocalDay, bucket: DayBucket)] = []
+  public internal(set) var sortedDays: [(day: LocalDay, bucket: DayBucket)] = []
   /// Journal entries counted (check-in notes are texts but not entries).
-  public private(set) var entryCount = 0
-  public private(set) var checkInCount = 0
-  public private(set) var skippedCount = 0
+  public internal(set) var entryCount = 0
+  public internal(set) var checkInCount = 0
+  public internal(set) var skippedCount = 0
 
   public init(subject: String) {
     self.subject = subject
@@ -178,23 +178,26 @@ public struct Timeline: Sendable {
   }
 
   /// Adds an analysed text (an entry or a check-in note).
-  ///
-  /// Runs once per record on the reading thread, so each tag name is looked up once (its id
-  /// and whether it is a negative emotion), not once per question asked of it.
   public mutating func add(_ record: AnalyzedRecord) {
-    let index = slot(record.date.day)
-    let analysis = record.analysis
-    sortedDays[index].bucket.texts += 1
-    if record.kind == .entry {
-      sortedDays[index].bucket.entries += 1
-      entryCount += 1
+    Timeline.resolve(record.analysis) { negative, tags in
+      add(day: record.date.day, entry: record.kind == .entry, valence: record.analysis.valence, negative: negative, tags: tags)
     }
-    sortedDays[index].bucket.valenceSum += analysis.valence
+  }
+
+  /// What an analysis adds to its day, resolved once (runs once per record on the reading
+  /// thread, so each tag name is looked up once, for its id and whether it is a negative
+  /// emotion): the intensities of `Taxonomy.negativeEmotions` in that order (0 where absent)
+  /// and the tags to count with their intensities, in the order they are added.
+  ///
+  /// Emotions and themes name different tags (a tag has one kind); a name in both counts
+  /// once, at its stronger intensity (the emotion on a tie).
+  public static func resolve<Result>(
+    _ analysis: TextAnalysis,
+    _ body: (_ negative: UnsafeBufferPointer<Double>, _ tags: UnsafeBufferPointer<(id: UInt16, intensity: Double)>) throws -> Result
+  ) rethrows -> Result {
     let emotionCount = analysis.emotions.count, tagCount = emotionCount + analysis.themes.count
-    guard tagCount > 0 else { return }
-    let negativeCount = Taxonomy.negativeEmotions.count
-    withUnsafeTemporaryAllocation(of: (id: UInt16, value: Double).self, capacity: tagCount) { tags in
-      withUnsafeTemporaryAllocation(of: Double.self, capacity: negativeCount) { negative in
+    return try withUnsafeTemporaryAllocation(of: (id: UInt16, intensity: Double).self, capacity: tagCount) { tags in
+      try withUnsafeTemporaryAllocation(of: Double.self, capacity: Taxonomy.negativeEmotions.count) { negative in
         negative.initialize(repeating: 0)
         var filled = 0
         for (tag, value) in analysis.emotions {
@@ -207,22 +210,40 @@ public struct Timeline: Sendable {
           tags[filled] = (TagRegistry.shared.id(tag), value)
           filled += 1
         }
-        // Summed in the taxonomy's order, so the sum rounds the same whatever the hash order.
-        for rank in 0..<negativeCount { sortedDays[index].bucket.negativeIntensity += negative[rank] }
-        // Emotions and themes name different tags (a tag has one kind); a name in both counts
-        // once, at its stronger intensity (the emotion on a tie).
         func value(of id: UInt16, in range: Range<Int>) -> Double? {
-          for other in range where tags[other].id == id { return tags[other].value }
+          for other in range where tags[other].id == id { return tags[other].intensity }
           return nil
         }
-        for emotion in 0..<emotionCount where (value(of: tags[emotion].id, in: emotionCount..<tagCount) ?? 0) <= tags[emotion].value {
-          sortedDays[index].bucket.add(tagID: tags[emotion].id, count: 1, intensity: tags[emotion].value)
+        var kept = 0
+        for index in 0..<tagCount {
+          let counts =
+            index < emotionCount
+            ? (value(of: tags[index].id, in: emotionCount..<tagCount) ?? 0) <= tags[index].intensity
+            : (value(of: tags[index].id, in: 0..<emotionCount) ?? -1) < tags[index].intensity
+          guard counts else { continue }
+          tags[kept] = tags[index]
+          kept += 1
         }
-        for theme in emotionCount..<tagCount where (value(of: tags[theme].id, in: 0..<emotionCount) ?? -1) < tags[theme].value {
-          sortedDays[index].bucket.add(tagID: tags[theme].id, count: 1, intensity: tags[theme].value)
-        }
+        return try body(UnsafeBufferPointer(negative), UnsafeBufferPointer(rebasing: tags[0..<kept]))
       }
     }
+  }
+
+  /// Adds a resolved analysed text (see ``resolve(_:_:)``) to `day`.
+  public mutating func add(
+    day: LocalDay, entry: Bool, valence: Double, negative: UnsafeBufferPointer<Double>,
+    tags: UnsafeBufferPointer<(id: UInt16, intensity: Double)>
+  ) {
+    let index = slot(day)
+    sortedDays[index].bucket.texts += 1
+    if entry {
+      sortedDays[index].bucket.entries += 1
+      entryCount += 1
+    }
+    sortedDays[index].bucket.valenceSum += valence
+    // Summed in the taxonomy's order, so the sum rounds the same whatever the hash order.
+    for value in negative { sortedDays[index].bucket.negativeIntensity += value }
+    for (id, intensity) in tags { sortedDays[index].bucket.add(tagID: id, count: 1, intensity: intensity) }
   }
 
   /// Adds a check-in's ratings and whether it was held (its note is added separately).

@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// A compact binary encoding for what a run spills to disk and reads back itself: records
+/// between streaming them in and writing per-record outputs (JSON via Foundation's coders
+/// was the run's bottleneck), and the timelines of a caseload too large to keep in memory.
+///
+/// A file is a sequence of frames: a frame's byte length (UInt32, little endian) then its
+/// fields, integers as 8 bytes little endian, strings as length + UTF-8. Only the process
+/// that wrote a file reads it, so there is no versioning.
+public struct SpillWriter {
+  public private(set) var buffer: [UInt8] = []
+
+  public mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { buffer.append(contentsOf: $0) } }
+  public mutating func int32(_ value: Int32) { withUnsafeBytes(of: value.littleEndian) { buffer.append(contentsOf: $0) } }
+  public mutating func double(_ value: Double) { withUnsafeBytes(of: value.bitPattern.littleEndian) { buffer.append(contentsOf: $0) } }
+  public mutating func string(_ value: String) {
+    int(value.utf8.count)
+    buffer.append(contentsOf: value.utf8)
+  }
+  public mutating func optionalInt(_ value: Int?) { int(value ?? Int(Int64.min)) }
+
+  public mutating func date(_ date: RecordDate) {
+    int(date.day.dayNumber)
+    optionalInt(date.secondsOfDay)
+    optionalInt(date.utcOffsetSeconds)
+  }
+
+  public mutating func tags(_ tags: [String: Double]) {
+    int(tags.count)
+    for key in tags.keys.sorted() {
+      string(key)
+      double(tags[key]!)
+    }
+  }
+
+  /// The identity every record starts with: id, subject, date, source.
+  public mutating func identity(id: String, subject: String, date: RecordDate, source: SourceLocation) {
+    string(id)
+    string(subject)
+    self.date(date)
+    string(source.file)
+    int(source.line)
+  }
+
+  public init() {}
+
+  /// The fields written so far as one frame: their length, then them.
+  public func frame() -> [UInt8] {
+    var frame: [UInt8] = []
+    frame.reserveCapacity(buffer.count + 4)
+    withUnsafeBytes(of: UInt32(buffer.count).littleEndian) { frame.append(contentsOf: $0) }
+    frame.append(contentsOf: buffer)
+    return frame
+  }
+}
+
+/// Reads frames back, streaming (one buffer, whatever the file's size).
+public struct SpillReader {
+  private var bytes: UnsafeBufferPointer<UInt8>
+  private var index = 0
+
+  public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+  public mutating func int() -> Int {
+    var value: Int64 = 0
+    withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 8]))) }
+    index += 8
+    return Int(Int64(littleEndian: value))
+  }
+  public mutating func int32() -> Int32 {
+    var value: Int32 = 0
+    withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 4]))) }
+    index += 4
+    return Int32(littleEndian: value)
+  }
+  public mutating func double() -> Double { Double(bitPattern: UInt64(bitPattern: Int64(int()))) }
+  public mutating func string() -> String {
+    let count = int()
+    defer { index += count }
+    return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + count]), as: UTF8.self)
+  }
+  public mutating func optionalInt() -> Int? {
+    let value = int()
+    return value == Int(Int64.min) ? nil : value
+  }
+  public mutating func date() -> RecordDate {
+    RecordDate(day: LocalDay(dayNumber: int()), secondsOfDay: optionalInt(), utcOffsetSeconds: optionalInt())
+  }
+  public mutating func tags() -> [String: Double] {
+    var result: [String: Double] = [:]
+    for _ in 0..<int() {
+      let key = string()
+      result[key] = double()
+    }
+    return result
+  }
+
+  /// The identity written by ``SpillWriter/identity(id:subject:date:source:)``.
+  public mutating func identity() -> (id: String, subject: String, date: RecordDate, source: SourceLocation) {
+    let id = string(), subject = string(), date = date(), file = string(), line = int()
+    return (id, subject, date, SourceLocation(file: file, line: line))
+  }
+
+  /// Calls `body` with each frame of the file at `path`, streaming.
+  public static func forEachFrame(_ path: String, _ body: (inout SpillReader) throws -> Void) throws {
+    let fd = open(path, O_RDONLY)
+    guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: "cannot read the spill file") }
+    defer { close(fd) }
+    var pending: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 20)
+    var start = 0
+    while true {
+      let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+      if n < 0 { if errno == EINTR { continue } else { throw AtomicFile.WriteError(path: path, reason: "cannot read the spill file") } }
+      if n == 0 { break }
+      pending.removeSubrange(0..<start)
+      start = 0
+      pending.append(contentsOf: chunk[0..<n])
+      try pending.withUnsafeBufferPointer { all in
+        while all.count - start >= 4 {
+          var length: UInt32 = 0
+          withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[start..<start + 4]))) }
+          let size = Int(UInt32(littleEndian: length))
+          guard all.count - start - 4 >= size else { break }
+          var reader = SpillReader(UnsafeBufferPointer(rebasing: all[start + 4..<start + 4 + size]))
+          try body(&reader)
+          start += 4 + size
+        }
+      }
+    }
+  }
+}

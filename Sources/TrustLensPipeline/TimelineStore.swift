@@ -1,0 +1,198 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import TrustLensCore
+import TrustLensTrends
+
+/// Every subject's timeline during a run, with memory that stays flat however many subjects
+/// and days the run reads.
+///
+/// Timelines are folded in memory while they hold fewer than `daysInMemory` day buckets (a
+/// bucket is about 250 bytes). Past that, the timelines so far are written to partition
+/// files by subject, exactly, memory is let go, and every later text (as what it adds to its
+/// day, resolved) and check-in follows its subject to its partition. ``drain(_:)`` then hands
+/// the timelines back a partition at a time: each spilled timeline is read back and the later
+/// texts and check-ins are folded onto it in input order, so every sum is what an in-memory
+/// fold would have made, bit for bit.
+final class TimelineStore {
+  /// Partition files once spilled; a run holds one partition's timelines at a time.
+  static let partitionCount = 64
+  /// How many adds pass between two counts of the day buckets held (fewer under a budget
+  /// smaller than this).
+  private static let countEvery = 1024
+
+  private let folder: String?
+  private let daysInMemory: Int
+  private var timelines: [String: Timeline] = [:]
+  /// Open once spilled: everything added from then on goes to `partitions[partition(subject)]`.
+  private var partitions: [FileSink]?
+  private var addsSinceCount = 0
+  /// The latest day of any record or check-in added.
+  private(set) var lastDay: LocalDay?
+
+  /// - Parameters:
+  ///   - folder: where partition files go (they are temporary files there); `nil` keeps
+  ///     everything in memory.
+  ///   - daysInMemory: day buckets held before the timelines go to disk.
+  init(spillingInto folder: String?, daysInMemory: Int) {
+    self.folder = folder
+    self.daysInMemory = daysInMemory
+  }
+
+  /// Timelines already folded (the `trends` and `dashboard` commands): kept in memory.
+  init(_ timelines: [String: Timeline]) {
+    folder = nil
+    daysInMemory = .max
+    self.timelines = timelines
+    lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
+  }
+
+  deinit {
+    for sink in partitions ?? [] {
+      try? sink.close()
+      unlink(sink.path)
+    }
+  }
+
+  /// Whether the timelines went to disk.
+  var spilled: Bool { partitions != nil }
+
+  /// The timelines held in memory: all of them when the store never spills.
+  var inMemory: [String: Timeline] { timelines }
+
+  func add(_ record: AnalyzedRecord) throws {
+    note(record.date.day)
+    if let partitions {
+      // What the text adds to its day, resolved: folding it later needs no tag names.
+      let frame = Timeline.resolve(record.analysis) { negative, tags in
+        var frame = SpillWriter()
+        frame.int32(Frame.text.rawValue)
+        frame.string(record.subject)
+        frame.int32(Int32(truncatingIfNeeded: record.date.day.dayNumber))
+        frame.int32(record.kind == .entry ? 1 : 0)
+        frame.double(record.analysis.valence)
+        frame.int32(Int32(negative.lazy.filter { $0 != 0 }.count))
+        for (rank, value) in negative.enumerated() where value != 0 {
+          frame.int32(Int32(rank))
+          frame.double(value)
+        }
+        frame.int32(Int32(tags.count))
+        for (id, intensity) in tags {
+          frame.int32(Int32(id))
+          frame.double(intensity)
+        }
+        return frame.frame()
+      }
+      return try partitions[TimelineStore.partition(of: record.subject)].write(frame)
+    }
+    timelines.add(record)
+    try countDays()
+  }
+
+  func add(_ checkIn: CheckIn) throws {
+    note(checkIn.date.day)
+    if let partitions {
+      var frame = SpillWriter()
+      frame.int32(Frame.checkIn.rawValue)
+      frame.checkIn(checkIn)
+      return try partitions[TimelineStore.partition(of: checkIn.subject)].write(frame.frame())
+    }
+    timelines.add(checkIn)
+    try countDays()
+  }
+
+  /// Hands every timeline to `body` once, complete, in groups (all at once when nothing was
+  /// spilled, else a partition at a time, in partition order), and lets each group go before
+  /// reading the next. The store is empty afterwards.
+  func drain(_ body: (inout [String: Timeline]) throws -> Void) throws {
+    guard let partitions else {
+      try body(&timelines)
+      timelines = [:]
+      return
+    }
+    for sink in partitions { try sink.close() }
+    self.partitions = nil
+    defer { for sink in partitions { unlink(sink.path) } }
+    var negative = [Double](repeating: 0, count: Taxonomy.negativeEmotions.count)
+    var tags: [(id: UInt16, intensity: Double)] = []
+    for sink in partitions {
+      var group: [String: Timeline] = [:]
+      try SpillReader.forEachFrame(sink.path) { reader in
+        switch Frame(rawValue: reader.int32()) {
+        case .timeline:
+          let timeline = reader.timeline()
+          group[timeline.subject] = timeline
+        case .text:
+          let subject = reader.string(), day = LocalDay(dayNumber: Int(reader.int32()))
+          let entry = reader.int32() == 1, valence = reader.double()
+          for rank in negative.indices { negative[rank] = 0 }
+          for _ in 0..<reader.int32() {
+            let rank = Int(reader.int32())
+            negative[rank] = reader.double()
+          }
+          tags.removeAll(keepingCapacity: true)
+          for _ in 0..<reader.int32() { tags.append((UInt16(truncatingIfNeeded: reader.int32()), reader.double())) }
+          negative.withUnsafeBufferPointer { negative in
+            tags.withUnsafeBufferPointer { tags in
+              group[subject, default: Timeline(subject: subject)].add(
+                day: day, entry: entry, valence: valence, negative: negative, tags: tags)
+            }
+          }
+        case .checkIn: group.add(reader.checkIn())
+        case nil: throw AtomicFile.WriteError(path: sink.path, reason: "unreadable timeline spill frame")
+        }
+      }
+      unlink(sink.path)
+      try body(&group)
+    }
+  }
+
+  /// What a partition file's frame holds.
+  private enum Frame: Int32 {
+    /// A timeline as it was when the store spilled.
+    case timeline
+    /// An analysed text, resolved (``Timeline/resolve(_:_:)``).
+    case text
+    case checkIn
+  }
+
+  private func note(_ day: LocalDay) {
+    if lastDay.map({ day > $0 }) ?? true { lastDay = day }
+  }
+
+  /// Every `countEvery` adds, counts the day buckets held and spills past the budget.
+  private func countDays() throws {
+    addsSinceCount += 1
+    guard addsSinceCount >= min(TimelineStore.countEvery, daysInMemory), let folder else { return }
+    addsSinceCount = 0
+    guard timelines.values.reduce(0, { $0 + $1.sortedDays.count }) > daysInMemory else { return }
+    var sinks: [FileSink] = []
+    do {
+      for index in 0..<TimelineStore.partitionCount {
+        sinks.append(try FileSink(path: AtomicFile.temporaryPath(for: "\(folder)/timelines-\(index).spill")))
+      }
+      // Subjects in name order: the files' contents do not depend on hash order.
+      for subject in timelines.keys.sorted() {
+        var frame = SpillWriter()
+        frame.int32(Frame.timeline.rawValue)
+        frame.timeline(timelines[subject]!)
+        try sinks[TimelineStore.partition(of: subject)].write(frame.frame())
+      }
+    } catch {
+      for sink in sinks {
+        try? sink.close()
+        unlink(sink.path)
+      }
+      throw error
+    }
+    partitions = sinks
+    timelines = [:]
+  }
+
+  /// A subject's partition: a stable hash of its id (not Swift's per-process seeded one).
+  private static func partition(of subject: String) -> Int {
+    var hash = FNV()
+    hash.mix(subject)
+    return Int(hash.value % UInt64(partitionCount))
+  }
+}

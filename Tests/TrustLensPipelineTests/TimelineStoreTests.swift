@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import TestSupport
+import TrustLensCore
+@testable import TrustLensPipeline
+import TrustLensTrends
+
+/// `TimelineStore`: past its budget the timelines go to disk and come back exactly as an
+/// in-memory fold makes them; a spilled run's outputs are byte for byte those of a run that
+/// kept everything in memory.
+@Suite(.serialized) struct TimelineStoreTests {
+  /// Texts and check-ins of three subjects over a few weeks, out of date order, with a name
+  /// that is both an emotion and a theme and ratings.
+  private static func inputs() -> [Either] {
+    var items: [Either] = []
+    let start = LocalDay(year: 2026, month: 1, day: 5)!
+    for index in 0..<300 {
+      let subject = ["ana", "ben", "cy"][index % 3]
+      let day = start.adding(days: (index * 7) % 40)
+      if index % 5 == 4 {
+        items.append(
+          .checkIn(
+            CheckIn(
+              id: "k\(index)", subject: subject, date: RecordDate(day: day), source: SourceLocation(file: "c.csv", line: index),
+              held: index % 10 != 9, ratings: ["trust": Double(index % 10), "safety": 0.1 * Double(index % 7)],
+              commitmentsMade: 2, commitmentsKept: index % 3 == 0 ? 1 : 2, note: nil)))
+      } else {
+        let analysis = TextAnalysis(
+          words: 20 + index % 50, valence: 0.013 * Double(index % 150) - 1,
+          emotions: ["anger": 0.1 + 0.003 * Double(index % 97), "betrayal": 0.7, "hope": 0.01 * Double(index % 100 + 1)],
+          themes: ["accountability": 0.33, "anger": index % 2 == 0 ? 0.9 : 0.05], evidence: [])
+        items.append(
+          .text(
+            AnalyzedRecord(
+              id: "e\(index)", subject: subject, date: RecordDate(day: day), source: SourceLocation(file: "j.jsonl", line: index),
+              kind: index % 7 == 0 ? .checkinNote : .entry, analysis: analysis)))
+      }
+    }
+    return items
+  }
+
+  private enum Either {
+    case text(AnalyzedRecord)
+    case checkIn(CheckIn)
+  }
+
+  private static func drained(daysInMemory: Int, folder: String?) throws -> (timelines: [String: Timeline], spilled: Bool, lastDay: LocalDay?) {
+    let store = TimelineStore(spillingInto: folder, daysInMemory: daysInMemory)
+    for item in inputs() {
+      switch item {
+      case .text(let record): try store.add(record)
+      case .checkIn(let checkIn): try store.add(checkIn)
+      }
+    }
+    let spilled = store.spilled
+    var all: [String: Timeline] = [:]
+    try store.drain { group in all.merge(group) { first, _ in first } }
+    return (all, spilled, store.lastDay)
+  }
+
+  @Test func spilledTimelinesComeBackExactly() throws {
+    let folder = TestSupport.temporaryFolder().path
+    let memory = try Self.drained(daysInMemory: .max, folder: nil)
+    let disk = try Self.drained(daysInMemory: 10, folder: folder)
+    #expect(!memory.spilled)
+    #expect(disk.spilled)
+    #expect(disk.lastDay == memory.lastDay && memory.lastDay != nil)
+    #expect(Set(disk.timelines.keys) == ["ana", "ben", "cy"])
+    for (subject, expected) in memory.timelines {
+      let timeline = try #require(disk.timelines[subject])
+      #expect(timeline.entryCount == expected.entryCount)
+      #expect(timeline.checkInCount == expected.checkInCount)
+      #expect(timeline.skippedCount == expected.skippedCount)
+      #expect(timeline.sortedDays.map(\.day) == expected.sortedDays.map(\.day))
+      for (ours, theirs) in zip(timeline.sortedDays, expected.sortedDays) {
+        // Bit for bit: sums, counts, check-in totals; tag lists as sets (their order is free).
+        #expect(ours.bucket.valenceSum.bitPattern == theirs.bucket.valenceSum.bitPattern)
+        #expect(ours.bucket.negativeIntensity.bitPattern == theirs.bucket.negativeIntensity.bitPattern)
+        #expect(ours.bucket.tagCounts == theirs.bucket.tagCounts)
+        for tag in ["anger", "betrayal", "hope", "accountability"] {
+          #expect(ours.bucket.meanIntensity(of: tag).bitPattern == theirs.bucket.meanIntensity(of: tag).bitPattern)
+        }
+        #expect(ours.bucket.rating("trust") == theirs.bucket.rating("trust"))
+        #expect(ours.bucket.ratingSums == theirs.bucket.ratingSums)
+        #expect(ours.bucket.commitmentsKept == theirs.bucket.commitmentsKept)
+        #expect(ours.bucket.checkInsSkipped == theirs.bucket.checkInsSkipped)
+      }
+    }
+    // Nothing is left in the folder once drained.
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
+  }
+
+  @Test func aRunThatSpillsWritesTheSameOutputs() throws {
+    let memory = TestSupport.temporaryFolder(), disk = TestSupport.temporaryFolder()
+    _ = try Runner(pipeline: EndToEndTests.demoPipeline(into: memory)).run()
+    var options = RunOptions()
+    options.timelineDaysInMemory = 1
+    _ = try Runner(pipeline: EndToEndTests.demoPipeline(into: disk), options: options).run()
+    let files = try FileManager.default.subpathsOfDirectory(atPath: memory.path).sorted()
+    #expect(try FileManager.default.subpathsOfDirectory(atPath: disk.path).sorted() == files)
+    #expect(files.contains("report.json") && files.contains("report.xlsx"))
+    for file in files {
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: memory.appendingPathComponent(file).path, isDirectory: &isFolder), !isFolder.boolValue
+      else { continue }
+      let same = try Data(contentsOf: memory.appendingPathComponent(file)) == Data(contentsOf: disk.appendingPathComponent(file))
+      #expect(same, "\(file) differs when the timelines are spilled")
+    }
+  }
+}
