@@ -64,7 +64,7 @@ public struct Dashboard: Sendable {
     if a.skippedCheckIns > 0 { facts += " (\(a.skippedCheckIns) skipped)" }
     if let previous = subject.previousStatus, previous != a.status.rawValue { facts += " · was \(previous)" }
 
-    let sparkWidth = max(8, min(subject.weekly.count, width - 30))
+    let sparkWidth = max(8, min(subject.rollups.weeklyCount, width - 30))
     let weeks = Array(subject.weekly.suffix(sparkWidth))
     var charts: [String] = []
     for name in ["trust", "safety", "communication", "self_care", "mood"] {

@@ -4,10 +4,12 @@ public import TrustLensTrends
 /// What the report says of one subject.
 public struct SubjectReport: Sendable {
   public var assessment: Assessment
+  /// Weekly and monthly rollups up to the as-of day, in memory or on disk.
+  public var rollups: Rollups
   /// Weekly rollup (keyed by Monday) up to the as-of day, for charts and sparklines.
-  public var weekly: [(start: LocalDay, bucket: DayBucket)]
+  public var weekly: [(start: LocalDay, bucket: DayBucket)] { rollups.weekly }
   /// Monthly rollup (keyed by the 1st) up to the as-of day.
-  public var monthly: [(start: LocalDay, bucket: DayBucket)]
+  public var monthly: [(start: LocalDay, bucket: DayBucket)] { rollups.monthly }
   /// What changed in the last week with data against the week before, as sentences.
   public var changes: [String]
   /// Status in the previous run, when run state is kept.
@@ -24,9 +26,17 @@ public struct SubjectReport: Sendable {
     monthly: [(start: LocalDay, bucket: DayBucket)] = [], changes: [String] = [],
     previousStatus: String? = nil, newSignals: [String]? = nil, displayName: String? = nil
   ) {
+    self.init(
+      assessment: assessment, rollups: Rollups(weekly: weekly, monthly: monthly), changes: changes,
+      previousStatus: previousStatus, newSignals: newSignals, displayName: displayName)
+  }
+
+  public init(
+    assessment: Assessment, rollups: Rollups, changes: [String] = [], previousStatus: String? = nil,
+    newSignals: [String]? = nil, displayName: String? = nil
+  ) {
     self.assessment = assessment
-    self.weekly = weekly
-    self.monthly = monthly
+    self.rollups = rollups
     self.changes = changes
     self.previousStatus = previousStatus
     self.newSignals = newSignals

@@ -17,6 +17,8 @@ enum ReportBuilder {
   ) throws -> Report {
     let day = asOf ?? store.lastDay
     let assessor = Assessor(settings: settings)
+    // A caseload too large for memory (its timelines went to disk) keeps its rollups on disk.
+    let rollupFile = try store.spilled ? RollupFile(folder: store.folder!) : nil
     var subjects: [SubjectReport] = []
     try store.drain { timelines in
       let names = timelines.keys.sorted()
@@ -26,9 +28,9 @@ enum ReportBuilder {
         let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)
         for (timeline, assessment) in zip(ordered, assessments) {
           let view = day.map { timeline.asOf($0) } ?? timeline
-          let weekly = view.rollup(.week)
-          subjects.append(
-            SubjectReport(assessment: assessment, weekly: weekly, monthly: view.rollup(.month), changes: changes(weekly)))
+          let weekly = view.rollup(.week), monthly = view.rollup(.month)
+          let rollups = try rollupFile?.store(weekly: weekly, monthly: monthly) ?? Rollups(weekly: weekly, monthly: monthly)
+          subjects.append(SubjectReport(assessment: assessment, rollups: rollups, changes: changes(weekly)))
         }
       }
     }

@@ -21,7 +21,8 @@ final class TimelineStore {
   /// smaller than this).
   private static let countEvery = 1024
 
-  private let folder: String?
+  /// Where partition files go (`nil`: the store never spills).
+  let folder: String?
   private let daysInMemory: Int
   private var timelines: [String: Timeline] = [:]
   /// Open once spilled: everything added from then on goes to `partitions[partition(subject)]`.

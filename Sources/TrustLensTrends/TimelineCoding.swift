@@ -2,7 +2,7 @@ public import TrustLensCore
 
 /// A timeline's exact state as spill fields, so a run can set a caseload's timelines aside
 /// on disk and carry on folding records into them later as if they had never left memory
-/// (every sum and count comes back bit for bit).
+/// (every sum and count comes back bit for bit); and single buckets, for rollups kept on disk.
 extension SpillWriter {
   public mutating func timeline(_ timeline: Timeline) {
     string(timeline.subject)
@@ -10,30 +10,33 @@ extension SpillWriter {
     int(timeline.checkInCount)
     int(timeline.skippedCount)
     int(timeline.sortedDays.count)
-    for (day, bucket) in timeline.sortedDays {
-      int(day.dayNumber)
-      int(bucket.entries)
-      int(bucket.texts)
-      double(bucket.valenceSum)
-      double(bucket.negativeIntensity)
-      int(bucket.tags.count)
-      for tally in bucket.tags {
-        int(Int(tally.id))
-        int(Int(tally.count))
-        double(tally.intensity)
-      }
-      guard let checkIns = bucket.checkIns.first else {
-        int(0)
-        continue
-      }
-      int(1)
-      int(checkIns.held)
-      int(checkIns.skipped)
-      tags(checkIns.ratingSums)
-      tags(checkIns.ratingCounts.mapValues(Double.init))
-      double(checkIns.commitmentsMade)
-      double(checkIns.commitmentsKept)
+    for (day, bucket) in timeline.sortedDays { self.bucket(day, bucket) }
+  }
+
+  /// One day's (or period's) bucket, exactly.
+  public mutating func bucket(_ day: LocalDay, _ bucket: DayBucket) {
+    int(day.dayNumber)
+    int(bucket.entries)
+    int(bucket.texts)
+    double(bucket.valenceSum)
+    double(bucket.negativeIntensity)
+    int(bucket.tags.count)
+    for tally in bucket.tags {
+      int(Int(tally.id))
+      int(Int(tally.count))
+      double(tally.intensity)
     }
+    guard let checkIns = bucket.checkIns.first else {
+      int(0)
+      return
+    }
+    int(1)
+    int(checkIns.held)
+    int(checkIns.skipped)
+    tags(checkIns.ratingSums)
+    tags(checkIns.ratingCounts.mapValues(Double.init))
+    double(checkIns.commitmentsMade)
+    double(checkIns.commitmentsKept)
   }
 }
 
@@ -46,31 +49,34 @@ extension SpillReader {
     timeline.skippedCount = int()
     let days = int()
     timeline.sortedDays.reserveCapacity(days)
-    for _ in 0..<days {
-      let day = LocalDay(dayNumber: int())
-      var bucket = DayBucket()
-      bucket.entries = int()
-      bucket.texts = int()
-      bucket.valenceSum = double()
-      bucket.negativeIntensity = double()
-      let tags = int()
-      bucket.tags.reserveCapacity(tags)
-      for _ in 0..<tags {
-        let id = UInt16(truncatingIfNeeded: int()), count = Int32(truncatingIfNeeded: int())
-        bucket.tags.append(TagTally(id: id, count: count, intensity: double()))
-      }
-      if int() == 1 {
-        var checkIns = DayBucket.CheckInDay()
-        checkIns.held = int()
-        checkIns.skipped = int()
-        checkIns.ratingSums = self.tags()
-        checkIns.ratingCounts = self.tags().mapValues { Int($0) }
-        checkIns.commitmentsMade = double()
-        checkIns.commitmentsKept = double()
-        bucket.checkIns = [checkIns]
-      }
-      timeline.sortedDays.append((day, bucket))
-    }
+    for _ in 0..<days { timeline.sortedDays.append(bucket()) }
     return timeline
+  }
+
+  /// A bucket written by ``SpillWriter/bucket(_:_:)``.
+  public mutating func bucket() -> (LocalDay, DayBucket) {
+    let day = LocalDay(dayNumber: int())
+    var bucket = DayBucket()
+    bucket.entries = int()
+    bucket.texts = int()
+    bucket.valenceSum = double()
+    bucket.negativeIntensity = double()
+    let tags = int()
+    bucket.tags.reserveCapacity(tags)
+    for _ in 0..<tags {
+      let id = UInt16(truncatingIfNeeded: int()), count = Int32(truncatingIfNeeded: int())
+      bucket.tags.append(TagTally(id: id, count: count, intensity: double()))
+    }
+    if int() == 1 {
+      var checkIns = DayBucket.CheckInDay()
+      checkIns.held = int()
+      checkIns.skipped = int()
+      checkIns.ratingSums = self.tags()
+      checkIns.ratingCounts = self.tags().mapValues { Int($0) }
+      checkIns.commitmentsMade = double()
+      checkIns.commitmentsKept = double()
+      bucket.checkIns = [checkIns]
+    }
+    return (day, bucket)
   }
 }

@@ -43,6 +43,19 @@ public enum TestSupport {
     return String(decoding: data, as: UTF8.self)
   }
 
+  /// The names of the parts of a zip file.
+  public static func zipListing(_ path: String) throws -> [String] {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+    process.arguments = ["-Z1", path]
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+  }
+
   /// Writes raw bytes to `name` inside `folder` and returns the file's path.
   @discardableResult
   public static func write(bytes: [UInt8], _ name: String, in folder: URL) -> String {

@@ -40,6 +40,33 @@ import TrustLensExport
     #expect(entries.contains("colorScale"))
   }
 
+  /// Past `chartedSubjects` subjects, a Summary block names its Weekly rows instead of
+  /// drawing charts.
+  @Test func chartsForTheFirstHundredSubjectsOnly() throws {
+    let folder = TestSupport.temporaryFolder()
+    func charts(subjects: Int) throws -> (count: Int, summary: String) {
+      var report = ExportFixtures.report
+      let subject = report.subjects[0]
+      report.subjects = (0..<subjects).map { index in
+        var copy = subject
+        copy.displayName = String(format: "s%03d", index)
+        return copy
+      }
+      let path = folder.appendingPathComponent("report-\(subjects).xlsx").path
+      try WorkbookRenderer().write(report, records: InMemoryRecords(entries: ExportFixtures.records), to: path)
+      let listing = try TestSupport.zipListing(path)
+      // The Summary is the first sheet, or the second after an Overview.
+      let sheets = try ExportFixtures.zipPart(path, "xl/worksheets/sheet1.xml") + ExportFixtures.zipPart(path, "xl/worksheets/sheet2.xml")
+      return (listing.filter { $0.hasPrefix("xl/charts/chart") }.count, sheets)
+    }
+    let one = try charts(subjects: 1)
+    #expect(one.count > 0)
+    let many = try charts(subjects: WorkbookRenderer.chartedSubjects + 2)
+    #expect(many.count == one.count * WorkbookRenderer.chartedSubjects)
+    #expect(many.summary.components(separatedBy: "of the Weekly sheet (charts are drawn for the first").count == 3)
+    #expect(!one.summary.contains("of the Weekly sheet"))
+  }
+
   @Test func entriesContinueOnANewSheetPastTheRowLimit() throws {
     let folder = TestSupport.temporaryFolder()
     let path = folder.appendingPathComponent("report.xlsx").path

@@ -3,7 +3,8 @@ import TrustLensTrends
 
 extension WorkbookRenderer {
   /// One block per subject: status, period, evidence, signals, metrics, then a 2×2 grid of
-  /// native charts over the subject's Weekly rows.
+  /// native charts over the subject's Weekly rows (for the first ``chartedSubjects``; the
+  /// others name their Weekly rows).
   func writeSummary(
     _ report: Report, _ layout: RollupLayout, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles
   ) throws {
@@ -60,7 +61,15 @@ extension WorkbookRenderer {
         }
       }
       row += 1
-      row = try insertCharts(for: subject, weeklyStart: layout.weeklyStart[index], at: row, sheet, workbook)
+      if index < WorkbookRenderer.chartedSubjects {
+        row = try insertCharts(for: subject, weeklyStart: layout.weeklyStart[index], at: row, sheet, workbook)
+      } else if subject.rollups.weeklyCount > 0 {
+        let first = layout.weeklyStart[index] + 1, last = layout.weeklyStart[index] + subject.rollups.weeklyCount
+        try workbook.write(
+          "Weekly rows \(first)–\(last) of the Weekly sheet (charts are drawn for the first \(WorkbookRenderer.chartedSubjects) subjects)",
+          sheet, row: row, column: 1, styles.muted)
+        row += 1
+      }
       row += 1
     }
   }
@@ -69,14 +78,15 @@ extension WorkbookRenderer {
   private func insertCharts(
     for subject: SubjectReport, weeklyStart: Int, at row: Int, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook
   ) throws -> Int {
-    guard !subject.weekly.isEmpty else { return row }
-    let first = weeklyStart, last = weeklyStart + subject.weekly.count - 1
+    let weekly = subject.weekly
+    guard !weekly.isEmpty else { return row }
+    let first = weeklyStart, last = weeklyStart + weekly.count - 1
     func range(_ column: Int) -> XlsxWorkbook.CellRange {
       XlsxWorkbook.CellRange(sheet: "Weekly", firstRow: first, firstColumn: column, lastRow: last, lastColumn: column)
     }
     let weeks = range(1)
     var charts: [XlsxWorkbook.Chart] = []
-    let buckets = subject.weekly.map(\.bucket)
+    let buckets = weekly.map(\.bucket)
     let rated = ["trust", "safety", "communication"].filter { name in buckets.contains { $0.rating(name) != nil } }
     if !rated.isEmpty {
       let chart = try workbook.addChart(.line, title: "Weekly ratings", valueAxis: 0...10)

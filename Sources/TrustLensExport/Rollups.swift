@@ -1,0 +1,115 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
+import Foundation
+public import TrustLensCore
+public import TrustLensTrends
+
+/// A subject's weekly and monthly rollups, held in memory or in a run's ``RollupFile``
+/// (read back whenever asked for), so a report of thousands of subjects does not keep years
+/// of weeks in memory.
+public struct Rollups: Sendable {
+  private enum Storage: Sendable {
+    case memory(weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)])
+    case file(RollupFile, offset: Int, length: Int)
+  }
+
+  private let storage: Storage
+  public let weeklyCount: Int
+  public let monthlyCount: Int
+
+  public init(weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]) {
+    storage = .memory(weekly: weekly, monthly: monthly)
+    weeklyCount = weekly.count
+    monthlyCount = monthly.count
+  }
+
+  fileprivate init(file: RollupFile, offset: Int, length: Int, weeklyCount: Int, monthlyCount: Int) {
+    storage = .file(file, offset: offset, length: length)
+    self.weeklyCount = weeklyCount
+    self.monthlyCount = monthlyCount
+  }
+
+  /// Weekly rollup (keyed by Monday), in calendar order.
+  public var weekly: [(start: LocalDay, bucket: DayBucket)] { periods().weekly }
+
+  /// Monthly rollup (keyed by the 1st), in calendar order.
+  public var monthly: [(start: LocalDay, bucket: DayBucket)] { periods().monthly }
+
+  private func periods() -> (weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]) {
+    switch storage {
+    case .memory(let weekly, let monthly): return (weekly, monthly)
+    case .file(let file, let offset, let length): return file.read(offset: offset, length: length)
+    }
+  }
+}
+
+/// An anonymous file of rollups: created in a folder and unlinked at once (nothing is left
+/// behind whatever happens to the process), readable from any thread while the rollups that
+/// point into it live.
+public final class RollupFile: @unchecked Sendable {
+  private let descriptor: Int32
+  private let lock = NSLock()
+  private var end = 0
+
+  /// A new rollup file in `folder`.
+  public init(folder: String) throws(AtomicFile.WriteError) {
+    let path = AtomicFile.temporaryPath(for: folder + "/rollups.spill")
+    descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
+    guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+    unlink(path)
+  }
+
+  deinit { close(descriptor) }
+
+  /// Writes a subject's rollups and returns them as read from the file.
+  public func store(
+    weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]
+  ) throws(AtomicFile.WriteError) -> Rollups {
+    var writer = SpillWriter()
+    writer.int(weekly.count)
+    for (start, bucket) in weekly { writer.bucket(start, bucket) }
+    writer.int(monthly.count)
+    for (start, bucket) in monthly { writer.bucket(start, bucket) }
+    let bytes = writer.buffer
+    lock.lock()
+    defer { lock.unlock() }
+    var written = 0
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(end + written)) }
+      if result < 0, errno == EINTR { continue }
+      guard result > 0 else {
+        throw AtomicFile.WriteError(path: "rollups of the report (temporary)", reason: String(cString: strerror(errno)))
+      }
+      written += result
+    }
+    defer { end += bytes.count }
+    return Rollups(file: self, offset: end, length: bytes.count, weeklyCount: weekly.count, monthlyCount: monthly.count)
+  }
+
+  /// The rollups at `offset`. The bytes were written by this process, so a failed read is a
+  /// broken machine, not bad input.
+  fileprivate func read(offset: Int, length: Int) -> (
+    weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]
+  ) {
+    var bytes = [UInt8](repeating: 0, count: length)
+    var done = 0
+    while done < length {
+      let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+      if result < 0, errno == EINTR { continue }
+      guard result > 0 else { fatalError("cannot read back the report's rollups: \(String(cString: strerror(errno)))") }
+      done += result
+    }
+    return bytes.withUnsafeBufferPointer { buffer in
+      var reader = SpillReader(buffer)
+      func periods() -> [(start: LocalDay, bucket: DayBucket)] {
+        (0..<reader.int()).map { _ in
+          let (start, bucket) = reader.bucket()
+          return (start, bucket)
+        }
+      }
+      let weekly = periods()
+      return (weekly, periods())
+    }
+  }
+}
