@@ -85,10 +85,15 @@ public enum Commands {
     // No default value of a struct from another module: its layout would be baked into callers.
     let settings = settings ?? TrendSettings()
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
-    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
+    let scratch = try ScratchFolder()
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, scratch: scratch, diagnostic: diagnostic)
     let assessor = Assessor(settings: settings)
-    let day = asOf ?? timelines.values.compactMap { $0.sortedDays.last?.day }.max()
-    let assessments = Assessor.assessAll(timelines.keys.sorted().map { timelines[$0]! }, with: assessor, asOf: day)
+    let day = asOf ?? timelines.lastDay
+    var assessments: [Assessment] = []
+    try timelines.drain { group in
+      assessments += Assessor.assessAll(group.keys.sorted().map { group[$0]! }, with: assessor, asOf: day)
+    }
+    assessments.sort { $0.subject < $1.subject }
     switch format {
     case .json: try output.write(TrendsJSON.encode(assessments) + "\n")
     case .table:
@@ -122,9 +127,10 @@ public enum Commands {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let templates: Templates
     do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
-    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
+    let scratch = try ScratchFolder()
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, scratch: scratch, diagnostic: diagnostic)
     let report = try ReportBuilder.build(
-      name: "dashboard", timelines: TimelineStore(timelines), asOf: asOf, settings: TrendSettings(), counts: counts,
+      name: "dashboard", timelines: timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
       categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources, rejects: [])
     try output.write(Dashboard(width: width, ascii: ascii, color: color, templates: templates).render(report))
     try output.close()
@@ -149,15 +155,16 @@ public enum Commands {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Reads the inputs into one timeline per subject; rejects and duplicates go to `diagnostic`.
+  /// Reads the inputs into one timeline per subject (kept in `scratch` past the memory
+  /// budget, as a run does); rejects and duplicates go to `diagnostic`.
   static func collectTimelines(
-    _ selection: InputSelection, analyzer: Analyzer, diagnostic: @escaping (String) -> Void
-  ) throws -> ([String: Timeline], RunCounts) {
-    var timelines: [String: Timeline] = [:]
+    _ selection: InputSelection, analyzer: Analyzer, scratch: ScratchFolder, diagnostic: @escaping (String) -> Void
+  ) throws -> (TimelineStore, RunCounts) {
+    let timelines = TimelineStore(spillingInto: scratch.path, daysInMemory: RunOptions().timelineDaysInMemory)
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
       Ingest.Handlers(
-        analyzed: { timelines.add($0) },
-        checkIn: { timelines.add($0) },
+        analyzed: { try timelines.add($0) },
+        checkIn: { try timelines.add($0) },
         reject: { diagnostic("\($0.source): \($0.reason)") },
         duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
         notice: diagnostic))

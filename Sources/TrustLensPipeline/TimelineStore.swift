@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+import Foundation
 import TrustLensCore
 import TrustLensTrends
 
@@ -38,14 +39,6 @@ final class TimelineStore {
   init(spillingInto folder: String?, daysInMemory: Int) {
     self.folder = folder
     self.daysInMemory = daysInMemory
-  }
-
-  /// Timelines already folded (the `trends` and `dashboard` commands): kept in memory.
-  init(_ timelines: [String: Timeline]) {
-    folder = nil
-    daysInMemory = .max
-    self.timelines = timelines
-    lastDay = timelines.values.compactMap { $0.sortedDays.last?.day }.max()
   }
 
   deinit {
@@ -196,4 +189,21 @@ final class TimelineStore {
     hash.mix(subject)
     return Int(hash.value % UInt64(partitionCount))
   }
+}
+
+/// A private folder for a command's temporary files (mode 0700, under `TMPDIR` or /tmp),
+/// removed with everything in it when the value goes away.
+final class ScratchFolder {
+  let path: String
+
+  init() throws {
+    let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    var template = Array((base + "/trustlens-XXXXXX").utf8CString)
+    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+      throw PipelineError("cannot make a temporary folder in \(base): \(String(cString: strerror(errno)))")
+    }
+    path = String(cString: made)
+  }
+
+  deinit { try? FileManager.default.removeItem(atPath: path) }
 }
