@@ -108,12 +108,19 @@ public struct SpillReader {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: "cannot read the spill file") }
     defer { close(fd) }
+    try forEachFrame(descriptor: fd, name: path, body)
+  }
+
+  /// Calls `body` with each frame read from `descriptor` (from its current offset), streaming;
+  /// `name` names the file in errors. A file that ends inside a frame is an error: frames are
+  /// only ever written whole, so the file was cut short.
+  public static func forEachFrame(descriptor fd: Int32, name: String, _ body: (inout SpillReader) throws -> Void) throws {
     var pending: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var start = 0
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-      if n < 0 { if errno == EINTR { continue } else { throw AtomicFile.WriteError(path: path, reason: "cannot read the spill file") } }
+      if n < 0 { if errno == EINTR { continue } else { throw AtomicFile.WriteError(path: name, reason: "cannot read the spill file: \(String(cString: strerror(errno)))") } }
       if n == 0 { break }
       pending.removeSubrange(0..<start)
       start = 0
@@ -130,5 +137,55 @@ public struct SpillReader {
         }
       }
     }
+    guard start == pending.count else {
+      throw AtomicFile.WriteError(path: name, reason: "the spill file ends inside a record (\(pending.count - start) bytes left over)")
+    }
+  }
+}
+
+/// A temporary file for spilled frames that never shows in its folder: created there and
+/// unlinked at once, written through a buffer, read back by its descriptor, gone when the
+/// value goes away (or the process does, however it ends).
+public final class AnonymousSpillFile {
+  /// What errors call the file.
+  public let name: String
+  private let descriptor: Int32
+  private var buffer: [UInt8] = []
+  private static let bufferSize = 64 * 1024
+
+  public init(folder: String, name: String) throws(AtomicFile.WriteError) {
+    let path = AtomicFile.temporaryPath(for: "\(folder)/\(name)")
+    self.name = "\(name) (temporary, in \(folder))"
+    descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+    unlink(path)
+    buffer.reserveCapacity(AnonymousSpillFile.bufferSize)
+  }
+
+  deinit { close(descriptor) }
+
+  public func write(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
+    buffer.append(contentsOf: bytes)
+    if buffer.count >= AnonymousSpillFile.bufferSize { try flush() }
+  }
+
+  /// Calls `body` with each frame written so far, in order.
+  public func forEachFrame(_ body: (inout SpillReader) throws -> Void) throws {
+    try flush()
+    guard lseek(descriptor, 0, SEEK_SET) == 0 else {
+      throw AtomicFile.WriteError(path: name, reason: String(cString: strerror(errno)))
+    }
+    try SpillReader.forEachFrame(descriptor: descriptor, name: name, body)
+  }
+
+  private func flush() throws(AtomicFile.WriteError) {
+    var written = 0
+    while written < buffer.count {
+      let result = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+      if result < 0, errno == EINTR { continue }
+      guard result > 0 else { throw AtomicFile.WriteError(path: name, reason: String(cString: strerror(errno))) }
+      written += result
+    }
+    buffer.removeAll(keepingCapacity: true)
   }
 }

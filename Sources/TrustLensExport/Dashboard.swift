@@ -21,12 +21,12 @@ public struct Dashboard: Sendable {
     self.templates = templates
   }
 
-  public func render(_ report: Report) -> String {
+  public func render(_ report: Report) throws -> String {
     let c = report.counts
     let model: [String: Any] = [
       "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(report.subjects.count) \(report.subjects.count == 1 ? "subject" : "subjects")",
       "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
-      "subjects": report.subjects.map(subjectModel),
+      "subjects": try report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
       "overview": overviewLines(report),
     ]
@@ -54,7 +54,7 @@ public struct Dashboard: Sendable {
   }
 
   /// The view model of one subject: every line already laid out for the width.
-  func subjectModel(_ subject: SubjectReport) -> [String: Any] {
+  func subjectModel(_ subject: SubjectReport) throws -> [String: Any] {
     let a = subject.assessment
     let badge = "[ \(a.status.rawValue.uppercased()) ]"
     let name = clean(subject.displayName)
@@ -65,7 +65,7 @@ public struct Dashboard: Sendable {
     if let previous = subject.previousStatus, previous != a.status.rawValue { facts += " · was \(previous)" }
 
     let sparkWidth = max(8, min(subject.rollups.weeklyCount, width - 30))
-    let weeks = Array(subject.weekly.suffix(sparkWidth))
+    let weeks = Array(try subject.weekly.suffix(sparkWidth))
     var charts: [String] = []
     for name in ["trust", "safety", "communication", "self_care", "mood"] {
       let values = weeks.map { $0.bucket.rating(name) }
@@ -78,7 +78,7 @@ public struct Dashboard: Sendable {
     }
     var bars: [String] = []
     for (label, kind) in [("emotions", TagKind.emotion), ("themes", .theme)] {
-      for (index, item) in subject.topTags(kind: kind, limit: 4).enumerated() {
+      for (index, item) in try subject.topTags(kind: kind, limit: 4).enumerated() {
         bars.append("  \(pad(index == 0 ? label : "", 9)) \(pad(item.tag, 15)) \(bar(item.share, width: 20)) \(Int((item.share * 100).rounded()))%")
       }
     }

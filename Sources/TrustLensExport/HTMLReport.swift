@@ -12,9 +12,9 @@ public struct HTMLReport: Sendable {
     self.templates = templates
   }
 
-  public func render(_ report: Report) -> String {
+  public func render(_ report: Report) throws -> String {
     let model = Templates.headerModel(report).merging([
-      "subjects": report.subjects.map(subjectModel),
+      "subjects": try report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
       "overview": OverviewRow.rows(report).map { row -> [String: Any] in
         [
@@ -28,10 +28,10 @@ public struct HTMLReport: Sendable {
     return templates.render(.html, model)
   }
 
-  func subjectModel(_ subject: SubjectReport) -> [String: Any] {
+  func subjectModel(_ subject: SubjectReport) throws -> [String: Any] {
     let a = subject.assessment
     var charts: [[String: Any]] = []
-    let weeks = subject.weekly
+    let weeks = try subject.weekly
     let ratings = ["trust", "safety", "communication"].compactMap { name -> SVGChart.Series? in
       let values = weeks.map { $0.bucket.rating(name) }
       return values.contains { $0 != nil } ? SVGChart.Series(name: name, values: values) : nil

@@ -7,9 +7,13 @@ public struct SubjectReport: Sendable {
   /// Weekly and monthly rollups up to the as-of day, in memory or on disk.
   public var rollups: Rollups
   /// Weekly rollup (keyed by Monday) up to the as-of day, for charts and sparklines.
-  public var weekly: [(start: LocalDay, bucket: DayBucket)] { rollups.weekly }
+  public var weekly: [(start: LocalDay, bucket: DayBucket)] {
+    get throws(AtomicFile.WriteError) { try rollups.weekly }
+  }
   /// Monthly rollup (keyed by the 1st) up to the as-of day.
-  public var monthly: [(start: LocalDay, bucket: DayBucket)] { rollups.monthly }
+  public var monthly: [(start: LocalDay, bucket: DayBucket)] {
+    get throws(AtomicFile.WriteError) { try rollups.monthly }
+  }
   /// What changed in the last week with data against the week before, as sentences.
   public var changes: [String]
   /// Status in the previous run, when run state is kept.
@@ -44,10 +48,10 @@ public struct SubjectReport: Sendable {
   }
 
   /// Tags of the subject's texts, each with the share of texts carrying it, strongest first.
-  public func topTags(kind: TagKind, limit: Int) -> [(tag: String, share: Double)] {
+  public func topTags(kind: TagKind, limit: Int) throws -> [(tag: String, share: Double)] {
     var counts: [String: Int] = [:]
     var texts = 0
-    for (_, bucket) in weekly {
+    for (_, bucket) in try weekly {
       texts += bucket.texts
       for (tag, count) in bucket.tagCounts { counts[tag, default: 0] += count }
     }

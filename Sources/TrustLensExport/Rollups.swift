@@ -31,15 +31,21 @@ public struct Rollups: Sendable {
   }
 
   /// Weekly rollup (keyed by Monday), in calendar order.
-  public var weekly: [(start: LocalDay, bucket: DayBucket)] { periods().weekly }
+  public var weekly: [(start: LocalDay, bucket: DayBucket)] {
+    get throws(AtomicFile.WriteError) { try periods().weekly }
+  }
 
   /// Monthly rollup (keyed by the 1st), in calendar order.
-  public var monthly: [(start: LocalDay, bucket: DayBucket)] { periods().monthly }
+  public var monthly: [(start: LocalDay, bucket: DayBucket)] {
+    get throws(AtomicFile.WriteError) { try periods().monthly }
+  }
 
-  private func periods() -> (weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]) {
+  private func periods() throws(AtomicFile.WriteError) -> (
+    weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]
+  ) {
     switch storage {
     case .memory(let weekly, let monthly): return (weekly, monthly)
-    case .file(let file, let offset, let length): return file.read(offset: offset, length: length)
+    case .file(let file, let offset, let length): return try file.read(offset: offset, length: length)
     }
   }
 }
@@ -87,9 +93,8 @@ public final class RollupFile: @unchecked Sendable {
     return Rollups(file: self, offset: end, length: bytes.count, weeklyCount: weekly.count, monthlyCount: monthly.count)
   }
 
-  /// The rollups at `offset`. The bytes were written by this process, so a failed read is a
-  /// broken machine, not bad input.
-  fileprivate func read(offset: Int, length: Int) -> (
+  /// The rollups at `offset` (a failed read is an error naming the file).
+  fileprivate func read(offset: Int, length: Int) throws(AtomicFile.WriteError) -> (
     weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]
   ) {
     var bytes = [UInt8](repeating: 0, count: length)
@@ -97,7 +102,10 @@ public final class RollupFile: @unchecked Sendable {
     while done < length {
       let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
       if result < 0, errno == EINTR { continue }
-      guard result > 0 else { fatalError("cannot read back the report's rollups: \(String(cString: strerror(errno)))") }
+      guard result > 0 else {
+        throw AtomicFile.WriteError(
+          path: "rollups of the report (temporary)", reason: result == 0 ? "cut short" : String(cString: strerror(errno)))
+      }
       done += result
     }
     return bytes.withUnsafeBufferPointer { buffer in

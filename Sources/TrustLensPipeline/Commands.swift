@@ -85,8 +85,7 @@ public enum Commands {
     // No default value of a struct from another module: its layout would be baked into callers.
     let settings = settings ?? TrendSettings()
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
-    let scratch = try ScratchFolder()
-    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, scratch: scratch, diagnostic: diagnostic)
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
     let assessor = Assessor(settings: settings)
     let day = asOf ?? timelines.lastDay
     var assessments: [Assessment] = []
@@ -127,8 +126,7 @@ public enum Commands {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let templates: Templates
     do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
-    let scratch = try ScratchFolder()
-    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, scratch: scratch, diagnostic: diagnostic)
+    let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
     let report = try ReportBuilder.build(
       name: "dashboard", timelines: timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
       categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources, rejects: [])
@@ -155,12 +153,13 @@ public enum Commands {
     return lines.joined(separator: "\n") + "\n"
   }
 
-  /// Reads the inputs into one timeline per subject (kept in `scratch` past the memory
-  /// budget, as a run does); rejects and duplicates go to `diagnostic`.
+  /// Reads the inputs into one timeline per subject (past the memory budget, as a run does,
+  /// in anonymous files under `TMPDIR`, else /tmp); rejects and duplicates go to `diagnostic`.
   static func collectTimelines(
-    _ selection: InputSelection, analyzer: Analyzer, scratch: ScratchFolder, diagnostic: @escaping (String) -> Void
+    _ selection: InputSelection, analyzer: Analyzer, diagnostic: @escaping (String) -> Void
   ) throws -> (TimelineStore, RunCounts) {
-    let timelines = TimelineStore(spillingInto: scratch.path, daysInMemory: RunOptions().timelineDaysInMemory)
+    let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    let timelines = TimelineStore(spillingInto: temporary, daysInMemory: RunOptions().timelineDaysInMemory)
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
       Ingest.Handlers(
         analyzed: { try timelines.add($0) },

@@ -22,7 +22,6 @@ enum ReportBuilder {
     var subjects: [SubjectReport] = []
     try store.drain { timelines in
       let names = timelines.keys.sorted()
-      subjects.reserveCapacity(subjects.count + names.count)
       for start in stride(from: 0, to: names.count, by: subjectsPerRound) {
         let ordered = names[start..<min(start + subjectsPerRound, names.count)].map { timelines.removeValue(forKey: $0)! }
         let assessments = Assessor.assessAll(ordered, with: assessor, asOf: day)

@@ -39,6 +39,8 @@ public struct RunOutcome: Sendable {
   public var messages: [String]
   /// How long each stage took.
   public var timings = StageTimings()
+  /// Whether the timelines went to disk (a caseload past `RunOptions.timelineDaysInMemory`).
+  public var timelinesSpilled = false
 }
 
 /// Runs a pipeline file end to end: import → analyse → aggregate → assess → export.
@@ -254,6 +256,7 @@ public struct Runner {
     finished = true
     var outcome = outcome(report, counts: counts, rejectsPath: rejectsPath)
     outcome.timings = timings
+    outcome.timelinesSpilled = timelines.spilled
     return outcome
   }
 

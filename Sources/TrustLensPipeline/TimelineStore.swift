@@ -1,12 +1,8 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
-import Foundation
 import TrustLensCore
 import TrustLensTrends
 
-/// Every subject's timeline during a run, with memory that stays flat however many subjects
-/// and days the run reads.
+/// Every subject's timeline during a run, holding at most a budget of day buckets in memory
+/// while reading and about 1/64 of all of them while the report takes them over.
 ///
 /// Timelines are folded in memory while they hold fewer than `daysInMemory` day buckets (a
 /// bucket is about 250 bytes). Past that, the timelines so far are written to partition
@@ -14,42 +10,37 @@ import TrustLensTrends
 /// day, resolved) and check-in follows its subject to its partition. ``drain(_:)`` then hands
 /// the timelines back a partition at a time: each spilled timeline is read back and the later
 /// texts and check-ins are folded onto it in input order, so every sum is what an in-memory
-/// fold would have made, bit for bit.
+/// fold would have made, bit for bit. Partition files are anonymous (unlinked as soon as
+/// they are made), so nothing is left behind however the process ends.
 final class TimelineStore {
   /// Partition files once spilled; a run holds one partition's timelines at a time.
-  static let partitionCount = 64
+  static let partitionBits = 6
+  static let partitionCount = 1 << partitionBits
   /// How many adds pass between two counts of the day buckets held (fewer under a budget
   /// smaller than this).
   private static let countEvery = 1024
 
-  /// Where partition files go (`nil`: the store never spills).
+  /// Where partition files are made (`nil`: the store never spills).
   let folder: String?
   private let daysInMemory: Int
   private var timelines: [String: Timeline] = [:]
   /// Open once spilled: everything added from then on goes to `partitions[partition(subject)]`.
-  private var partitions: [FileSink]?
+  private var partitions: [AnonymousSpillFile]?
   private var addsSinceCount = 0
   /// The latest day of any record or check-in added.
   private(set) var lastDay: LocalDay?
 
   /// - Parameters:
-  ///   - folder: where partition files go (they are temporary files there); `nil` keeps
-  ///     everything in memory.
+  ///   - folder: where partition files are made (and unlinked at once), when the budget is
+  ///     passed; `nil` keeps everything in memory.
   ///   - daysInMemory: day buckets held before the timelines go to disk.
   init(spillingInto folder: String?, daysInMemory: Int) {
     self.folder = folder
     self.daysInMemory = daysInMemory
   }
 
-  deinit {
-    for sink in partitions ?? [] {
-      try? sink.close()
-      unlink(sink.path)
-    }
-  }
-
-  /// Whether the timelines went to disk.
-  var spilled: Bool { partitions != nil }
+  /// Whether the timelines went to disk (it stays true once they did).
+  private(set) var spilled = false
 
   /// The timelines held in memory: all of them when the store never spills.
   var inMemory: [String: Timeline] { timelines }
@@ -62,7 +53,7 @@ final class TimelineStore {
         var frame = SpillWriter()
         frame.int32(Frame.text.rawValue)
         frame.string(record.subject)
-        frame.int32(Int32(truncatingIfNeeded: record.date.day.dayNumber))
+        frame.int(record.date.day.dayNumber)
         frame.int32(record.kind == .entry ? 1 : 0)
         frame.double(record.analysis.valence)
         frame.int32(Int32(negative.lazy.filter { $0 != 0 }.count))
@@ -72,7 +63,7 @@ final class TimelineStore {
         }
         frame.int32(Int32(tags.count))
         for (id, intensity) in tags {
-          frame.int32(Int32(id))
+          frame.int32(Int32(bitPattern: id))
           frame.double(intensity)
         }
         return frame.frame()
@@ -104,20 +95,18 @@ final class TimelineStore {
       timelines = [:]
       return
     }
-    for sink in partitions { try sink.close() }
     self.partitions = nil
-    defer { for sink in partitions { unlink(sink.path) } }
     var negative = [Double](repeating: 0, count: Taxonomy.negativeEmotions.count)
-    var tags: [(id: UInt16, intensity: Double)] = []
-    for sink in partitions {
+    var tags: [(id: UInt32, intensity: Double)] = []
+    for file in partitions {
       var group: [String: Timeline] = [:]
-      try SpillReader.forEachFrame(sink.path) { reader in
+      try file.forEachFrame { reader in
         switch Frame(rawValue: reader.int32()) {
         case .timeline:
           let timeline = reader.timeline()
           group[timeline.subject] = timeline
         case .text:
-          let subject = reader.string(), day = LocalDay(dayNumber: Int(reader.int32()))
+          let subject = reader.string(), day = LocalDay(dayNumber: reader.int())
           let entry = reader.int32() == 1, valence = reader.double()
           for rank in negative.indices { negative[rank] = 0 }
           for _ in 0..<reader.int32() {
@@ -125,7 +114,7 @@ final class TimelineStore {
             negative[rank] = reader.double()
           }
           tags.removeAll(keepingCapacity: true)
-          for _ in 0..<reader.int32() { tags.append((UInt16(truncatingIfNeeded: reader.int32()), reader.double())) }
+          for _ in 0..<reader.int32() { tags.append((UInt32(bitPattern: reader.int32()), reader.double())) }
           negative.withUnsafeBufferPointer { negative in
             tags.withUnsafeBufferPointer { tags in
               group[subject, default: Timeline(subject: subject)].add(
@@ -133,10 +122,9 @@ final class TimelineStore {
             }
           }
         case .checkIn: group.add(reader.checkIn())
-        case nil: throw AtomicFile.WriteError(path: sink.path, reason: "unreadable timeline spill frame")
+        case nil: throw PipelineError("\(file.name): unreadable timeline record")
         }
       }
-      unlink(sink.path)
       try body(&group)
     }
   }
@@ -160,26 +148,19 @@ final class TimelineStore {
     guard addsSinceCount >= min(TimelineStore.countEvery, daysInMemory), let folder else { return }
     addsSinceCount = 0
     guard timelines.values.reduce(0, { $0 + $1.sortedDays.count }) > daysInMemory else { return }
-    var sinks: [FileSink] = []
-    do {
-      for index in 0..<TimelineStore.partitionCount {
-        sinks.append(try FileSink(path: AtomicFile.temporaryPath(for: "\(folder)/timelines-\(index).spill")))
-      }
-      // Subjects in name order: the files' contents do not depend on hash order.
-      for subject in timelines.keys.sorted() {
-        var frame = SpillWriter()
-        frame.int32(Frame.timeline.rawValue)
-        frame.timeline(timelines[subject]!)
-        try sinks[TimelineStore.partition(of: subject)].write(frame.frame())
-      }
-    } catch {
-      for sink in sinks {
-        try? sink.close()
-        unlink(sink.path)
-      }
-      throw error
+    var files: [AnonymousSpillFile] = []
+    for index in 0..<TimelineStore.partitionCount {
+      files.append(try AnonymousSpillFile(folder: folder, name: "timelines-\(index).spill"))
     }
-    partitions = sinks
+    // Subjects in name order: the files' contents do not depend on hash order.
+    for subject in timelines.keys.sorted() {
+      var frame = SpillWriter()
+      frame.int32(Frame.timeline.rawValue)
+      frame.timeline(timelines[subject]!)
+      try files[TimelineStore.partition(of: subject)].write(frame.frame())
+    }
+    partitions = files
+    spilled = true
     timelines = [:]
   }
 
@@ -187,23 +168,6 @@ final class TimelineStore {
   private static func partition(of subject: String) -> Int {
     var hash = FNV()
     hash.mix(subject)
-    return Int(hash.value % UInt64(partitionCount))
+    return Int(hash.value >> UInt64(64 - partitionBits))  // the top bits: every byte of a short id reaches them
   }
-}
-
-/// A private folder for a command's temporary files (mode 0700, under `TMPDIR` or /tmp),
-/// removed with everything in it when the value goes away.
-final class ScratchFolder {
-  let path: String
-
-  init() throws {
-    let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    var template = Array((base + "/trustlens-XXXXXX").utf8CString)
-    guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
-      throw PipelineError("cannot make a temporary folder in \(base): \(String(cString: strerror(errno)))")
-    }
-    path = String(cString: made)
-  }
-
-  deinit { try? FileManager.default.removeItem(atPath: path) }
 }

@@ -10,21 +10,21 @@ public final class TagRegistry: @unchecked Sendable {
   public static let shared = TagRegistry()
 
   private let lock = NSLock()
-  private var ids: [String: UInt16] = [:]
+  private var ids: [String: UInt32] = [:]
   private var names: [String] = []
   /// By id: the tag's index in `Taxonomy.negativeEmotions`, or -1.
   private var negativeRanks: [Int] = []
 
   /// The id of `name`, assigning the next one on first sight.
-  public func id(_ name: String) -> UInt16 { idAndNegativeRank(name).id }
+  public func id(_ name: String) -> UInt32 { idAndNegativeRank(name).id }
 
   /// The id of `name` (assigned on first sight) and its index in `Taxonomy.negativeEmotions`
   /// (-1 when it is not one), with one lookup.
-  public func idAndNegativeRank(_ name: String) -> (id: UInt16, negativeRank: Int) {
+  public func idAndNegativeRank(_ name: String) -> (id: UInt32, negativeRank: Int) {
     lock.lock()
     defer { lock.unlock() }
     if let id = ids[name] { return (id, negativeRanks[Int(id)]) }
-    let id = UInt16(truncatingIfNeeded: names.count)
+    let id = UInt32(names.count)
     let rank = Taxonomy.negativeEmotions.firstIndex(of: name) ?? -1
     ids[name] = id
     names.append(name)
@@ -33,13 +33,13 @@ public final class TagRegistry: @unchecked Sendable {
   }
 
   /// The id of `name` if it was ever seen.
-  public func existingID(_ name: String) -> UInt16? {
+  public func existingID(_ name: String) -> UInt32? {
     lock.lock()
     defer { lock.unlock() }
     return ids[name]
   }
 
-  public func name(_ id: UInt16) -> String {
+  public func name(_ id: UInt32) -> String {
     lock.lock()
     defer { lock.unlock() }
     return names[Int(id)]
@@ -48,7 +48,7 @@ public final class TagRegistry: @unchecked Sendable {
 
 /// How many texts of a period carried one tag, and their summed intensity.
 public struct TagTally: Sendable, Equatable {
-  public var id: UInt16
+  public var id: UInt32
   public var count: Int32
   public var intensity: Double
 }

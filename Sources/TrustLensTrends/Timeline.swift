@@ -70,12 +70,12 @@ public struct DayBucket: Sendable, Equatable {
 
   /// How many texts carry the tag with this id.
   @inline(__always)
-  func count(ofID id: UInt16) -> Int {
+  func count(ofID id: UInt32) -> Int {
     for tally in tags where tally.id == id { return Int(tally.count) }
     return 0
   }
 
-  mutating func add(tagID id: UInt16, count: Int32, intensity: Double) {
+  mutating func add(tagID id: UInt32, count: Int32, intensity: Double) {
     for index in tags.indices where tags[index].id == id {
       tags[index].count += count
       tags[index].intensity += intensity
@@ -193,10 +193,10 @@ public struct Timeline: Sendable {
   /// once, at its stronger intensity (the emotion on a tie).
   public static func resolve<Result>(
     _ analysis: TextAnalysis,
-    _ body: (_ negative: UnsafeBufferPointer<Double>, _ tags: UnsafeBufferPointer<(id: UInt16, intensity: Double)>) throws -> Result
+    _ body: (_ negative: UnsafeBufferPointer<Double>, _ tags: UnsafeBufferPointer<(id: UInt32, intensity: Double)>) throws -> Result
   ) rethrows -> Result {
     let emotionCount = analysis.emotions.count, tagCount = emotionCount + analysis.themes.count
-    return try withUnsafeTemporaryAllocation(of: (id: UInt16, intensity: Double).self, capacity: tagCount) { tags in
+    return try withUnsafeTemporaryAllocation(of: (id: UInt32, intensity: Double).self, capacity: tagCount) { tags in
       try withUnsafeTemporaryAllocation(of: Double.self, capacity: Taxonomy.negativeEmotions.count) { negative in
         negative.initialize(repeating: 0)
         var filled = 0
@@ -210,7 +210,7 @@ public struct Timeline: Sendable {
           tags[filled] = (TagRegistry.shared.id(tag), value)
           filled += 1
         }
-        func value(of id: UInt16, in range: Range<Int>) -> Double? {
+        func value(of id: UInt32, in range: Range<Int>) -> Double? {
           for other in range where tags[other].id == id { return tags[other].intensity }
           return nil
         }
@@ -232,7 +232,7 @@ public struct Timeline: Sendable {
   /// Adds a resolved analysed text (see ``resolve(_:_:)``) to `day`.
   public mutating func add(
     day: LocalDay, entry: Bool, valence: Double, negative: UnsafeBufferPointer<Double>,
-    tags: UnsafeBufferPointer<(id: UInt16, intensity: Double)>
+    tags: UnsafeBufferPointer<(id: UInt32, intensity: Double)>
   ) {
     let index = slot(day)
     sortedDays[index].bucket.texts += 1

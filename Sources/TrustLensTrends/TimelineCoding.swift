@@ -64,7 +64,7 @@ extension SpillReader {
     let tags = int()
     bucket.tags.reserveCapacity(tags)
     for _ in 0..<tags {
-      let id = UInt16(truncatingIfNeeded: int()), count = Int32(truncatingIfNeeded: int())
+      let id = UInt32(truncatingIfNeeded: int()), count = Int32(truncatingIfNeeded: int())
       bucket.tags.append(TagTally(id: id, count: count, intensity: double()))
     }
     if int() == 1 {

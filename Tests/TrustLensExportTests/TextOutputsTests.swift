@@ -19,7 +19,7 @@ import TrustLensExport
       .write(to: folder.appendingPathComponent("summary.md.mustache"))
     let templates = try Templates(overrides: folder.path)
     #expect(MarkdownSummary(templates: templates).render(ExportFixtures.report).hasPrefix("Practice report for c01"))
-    #expect(HTMLReport(templates: templates).render(ExportFixtures.report).hasPrefix("<!doctype html>"))
+    #expect(try HTMLReport(templates: templates).render(ExportFixtures.report).hasPrefix("<!doctype html>"))
     #expect(throws: Templates.TemplateError.self) { try Templates(overrides: "/nonexistent") }
   }
 
@@ -42,13 +42,13 @@ import TrustLensExport
 
   @Test func dashboardStripsEscapeSequencesAndFitsTheWidth() throws {
     let templates = try Templates()
-    let text = Dashboard(width: 60, templates: templates).render(ExportFixtures.report)
+    let text = try Dashboard(width: 60, templates: templates).render(ExportFixtures.report)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
     #expect(text.contains("c01[31m"))
-    let ascii = Dashboard(width: 80, ascii: true, templates: templates).render(ExportFixtures.report)
+    let ascii = try Dashboard(width: 80, ascii: true, templates: templates).render(ExportFixtures.report)
     #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
-    let colored = Dashboard(width: 80, color: true, templates: templates).render(ExportFixtures.report)
+    let colored = try Dashboard(width: 80, color: true, templates: templates).render(ExportFixtures.report)
     #expect(colored.contains("\u{1B}[") && !colored.contains("\u{1B}[31m"))
   }
 
@@ -59,7 +59,7 @@ import TrustLensExport
     #expect(counts?["records"] == 3)
     var report = ExportFixtures.report
     report.subjects[0].displayName = "<script>alert(1)</script>"
-    let html = HTMLReport(templates: try Templates()).render(report)
+    let html = try HTMLReport(templates: try Templates()).render(report)
     #expect(!html.contains("<script>"))
     #expect(html.contains("&lt;script&gt;"))
     #expect(html.contains("<svg") && html.contains("<figcaption>"))

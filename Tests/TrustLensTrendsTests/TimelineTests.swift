@@ -30,14 +30,16 @@ struct TimelineTests {
     #expect(bucket.meanIntensity(of: "accountability") == 0.5)
   }
 
-  @Test func negativeIntensitySumsOnlyTheNegativeEmotions() {
+  @Test func negativeIntensitySumsOnlyTheNegativeEmotionsInTheTaxonomysOrder() {
     var timeline = Timeline(subject: "s")
-    // hope and safety are not negative; a theme never counts, whatever its name.
-    timeline.add(
-      record("a", emotions: ["betrayal": 0.5, "sadness": 0.25, "hope": 1, "safety": 1], themes: ["avoidance": 1]))
+    // hope and safety are not negative; a theme never counts, whatever its name. 0.1 + 0.2 +
+    // 0.3 rounds differently in different orders: the sum must follow the taxonomy's.
+    let negative = ["betrayal": 0.1, "anger": 0.2, "resentment": 0.3, "sadness": 0.7]
+    timeline.add(record("a", emotions: negative.merging(["hope": 1, "safety": 1]) { $1 }, themes: ["avoidance": 1]))
     timeline.add(record("b", emotions: [:], themes: [:]))
-    let expected = Taxonomy.negativeEmotions.reduce(0.0) { sum, tag in sum + (["betrayal": 0.5, "sadness": 0.25][tag] ?? 0) }
-    #expect(timeline.sortedDays[0].bucket.negativeIntensity == expected)
+    let expected = Taxonomy.negativeEmotions.reduce(0.0) { sum, tag in sum + (negative[tag] ?? 0) }
+    #expect(expected.bitPattern != (0.1 + 0.7 + 0.3 + 0.2).bitPattern)
+    #expect(timeline.sortedDays[0].bucket.negativeIntensity.bitPattern == expected.bitPattern)
     #expect(timeline.sortedDays[0].bucket.texts == 2)
   }
 
@@ -46,8 +48,15 @@ struct TimelineTests {
     timeline.add(record("theme stronger", emotions: ["anger": 0.25], themes: ["anger": 0.75]))
     timeline.add(record("emotion stronger", emotions: ["anger": 0.75], themes: ["anger": 0.25]))
     timeline.add(record("tie", emotions: ["anger": 0.5], themes: ["anger": 0.5]))
+    // Several tags in one text, colliding and not.
+    timeline.add(
+      record(
+        "mixed", emotions: ["anger": 0.25, "hope": 0.5, "betrayal": 0.75],
+        themes: ["anger": 0.5, "accountability": 0.25, "hope": 0.5]))
     let bucket = timeline.sortedDays[0].bucket
-    #expect(bucket.tagCounts == ["anger": 3])
-    #expect(bucket.meanIntensity(of: "anger") == (0.75 + 0.75 + 0.5) / 3)
+    #expect(bucket.tagCounts == ["anger": 4, "hope": 1, "betrayal": 1, "accountability": 1])
+    #expect(bucket.meanIntensity(of: "anger") == (0.75 + 0.75 + 0.5 + 0.5) / 4)
+    #expect(bucket.meanIntensity(of: "hope") == 0.5 / 4)
+    #expect(bucket.meanIntensity(of: "accountability") == 0.25 / 4)
   }
 }

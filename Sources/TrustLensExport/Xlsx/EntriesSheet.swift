@@ -33,7 +33,7 @@ struct EntriesSheet {
     if row == rowsPerSheet {
       try finish()
       sheetNumber += 1
-      sheet = try workbook.addSheet("Entries (\(sheetNumber))")
+      sheet = try workbook.addSheet("Entries (\(sheetNumber))", largeRows: true)
       try prepare(sheet)
       row = 0
     }

@@ -16,7 +16,7 @@ extension WorkbookRenderer {
     workbook.freeze(sheet, rows: 1, columns: 2)
     var row = 0
     for subject in report.subjects {
-      for (start, bucket) in period == .week ? subject.weekly : subject.monthly {
+      for (start, bucket) in try period == .week ? subject.weekly : subject.monthly {
         row += 1
         try workbook.write(subject.displayName, sheet, row: row, column: 0)
         try workbook.write(XlsxWorkbook.serial(RecordDate(day: start)), sheet, row: row, column: 1, styles.date)

@@ -78,7 +78,7 @@ extension WorkbookRenderer {
   private func insertCharts(
     for subject: SubjectReport, weeklyStart: Int, at row: Int, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook
   ) throws -> Int {
-    let weekly = subject.weekly
+    let weekly = try subject.weekly
     guard !weekly.isEmpty else { return row }
     let first = weeklyStart, last = weeklyStart + weekly.count - 1
     func range(_ column: Int) -> XlsxWorkbook.CellRange {
@@ -98,7 +98,7 @@ extension WorkbookRenderer {
       try workbook.addSeries(chart, name: "valence", categories: weeks, values: range(RollupLayout.column(of: "Valence")))
       charts.append(chart)
     }
-    let top = subject.topTags(kind: .emotion, limit: 5).map(\.tag)
+    let top = try subject.topTags(kind: .emotion, limit: 5).map(\.tag)
     if !top.isEmpty {
       let chart = try workbook.addChart(.stackedColumn, title: "Emotions (mean intensity per text)")
       for tag in top {

@@ -157,7 +157,7 @@ public final class StreamingWorkbook {
     self.overview = overview ? try workbook.addSheet("Overview") : nil
     summary = try workbook.addSheet("Summary")
     entries = try EntriesSheet(
-      first: try workbook.addSheet("Entries"), tags: tags, rowsPerSheet: renderer.rowsPerSheet, workbook, styles)
+      first: try workbook.addSheet("Entries", largeRows: true), tags: tags, rowsPerSheet: renderer.rowsPerSheet, workbook, styles)
   }
 
   /// Adds one row to the Entries sheet.

@@ -68,6 +68,13 @@ final class XlsxWorkbook {
   private var formats: [FormatSpec: Format] = [:]
   /// C strings handed to libxlsxwriter that must outlive the workbook.
   private var retained: [UnsafeMutablePointer<CChar>] = []
+  /// Stdio buffers of large sheets' temporary row files. Constant-memory rows go to a
+  /// temporary file through stdio's 4 KB buffer, one write call per few rows; a larger buffer,
+  /// set before the first write, cuts the calls 16× (the 1M-row Entries sheet is 1.1 GB of
+  /// XML). libxlsxwriter closes a row file only when a close succeeds (for a sheet with rows),
+  /// so the buffers are freed only then; a failed or abandoned workbook keeps them, since stdio
+  /// may still flush into them at exit (64 KB a sheet, on an error path).
+  private var rowFileBuffers: [UnsafeMutableRawPointer] = []
 
   /// The deflate level of the workbook's zip entries. Deflating the sheets is most of the
   /// time spent closing a big workbook: with 1M Entries rows closing took 16.4 s at
@@ -108,21 +115,20 @@ final class XlsxWorkbook {
     retained.forEach { free($0) }
   }
 
-  func addSheet(_ name: String) throws(XlsxError) -> Sheet {
+  /// Adds a sheet. `largeRows`: the sheet will hold many rows (the Entries sheet) and has at
+  /// least one, so its temporary row file gets a larger buffer (see ``rowFileBuffers``).
+  func addSheet(_ name: String, largeRows: Bool = false) throws(XlsxError) -> Sheet {
     guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
       throw XlsxError(path: path, reason: "cannot add sheet \(name)")
     }
-    if let rows = sheet.pointee.optimize_tmpfile, let buffer = malloc(XlsxWorkbook.rowFileBuffer) {
-      // Constant-memory rows go to a temporary file through stdio's 4 KB buffer: one write
-      // call per few rows. A larger buffer, set before the first write, cuts the calls 16×
-      // (the 1M-row Entries sheet is 1.1 GB of XML). Freed with the workbook, after close.
-      retained.append(buffer.assumingMemoryBound(to: CChar.self))
+    if largeRows, let rows = sheet.pointee.optimize_tmpfile, let buffer = malloc(XlsxWorkbook.rowFileBuffer) {
+      rowFileBuffers.append(buffer)
       setvbuf(rows, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, XlsxWorkbook.rowFileBuffer)
     }
     return Sheet(pointer: sheet, name: name)
   }
 
-  /// Bytes of stdio buffer for each sheet's temporary row file.
+  /// Bytes of stdio buffer for a large sheet's temporary row file.
   private static let rowFileBuffer = 64 * 1024
 
   func format(_ spec: FormatSpec) -> Format {
@@ -268,6 +274,8 @@ final class XlsxWorkbook {
       unlink(path)
       throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)))
     }
+    rowFileBuffers.forEach { free($0) }
+    rowFileBuffers = []
   }
 
   private func check(_ result: lxw_error) throws(XlsxError) {
