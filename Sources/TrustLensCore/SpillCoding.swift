@@ -151,22 +151,25 @@ public final class AnonymousSpillFile {
   public let name: String
   private let descriptor: Int32
   private var buffer: [UInt8] = []
-  private static let bufferSize = 64 * 1024
+  private let bufferSize: Int
 
-  public init(folder: String, name: String) throws(AtomicFile.WriteError) {
+  /// - Parameter bufferSize: bytes gathered before a write call (many files open at once
+  ///   want small buffers).
+  public init(folder: String, name: String, bufferSize: Int = 64 * 1024) throws(AtomicFile.WriteError) {
+    self.bufferSize = bufferSize
     let path = AtomicFile.temporaryPath(for: "\(folder)/\(name)")
     self.name = "\(name) (temporary, in \(folder))"
     descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
     guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
     unlink(path)
-    buffer.reserveCapacity(AnonymousSpillFile.bufferSize)
+    buffer.reserveCapacity(bufferSize)
   }
 
   deinit { close(descriptor) }
 
   public func write(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
     buffer.append(contentsOf: bytes)
-    if buffer.count >= AnonymousSpillFile.bufferSize { try flush() }
+    if buffer.count >= bufferSize { try flush() }
   }
 
   /// Calls `body` with each frame written so far, in order.

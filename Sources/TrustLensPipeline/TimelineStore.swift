@@ -150,7 +150,7 @@ final class TimelineStore {
     guard timelines.values.reduce(0, { $0 + $1.sortedDays.count }) > daysInMemory else { return }
     var files: [AnonymousSpillFile] = []
     for index in 0..<TimelineStore.partitionCount {
-      files.append(try AnonymousSpillFile(folder: folder, name: "timelines-\(index).spill"))
+      files.append(try AnonymousSpillFile(folder: folder, name: "timelines-\(index).spill", bufferSize: 16 * 1024))
     }
     // Subjects in name order: the files' contents do not depend on hash order.
     for subject in timelines.keys.sorted() {
