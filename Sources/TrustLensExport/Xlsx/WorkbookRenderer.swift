@@ -37,8 +37,9 @@ public struct WorkbookRenderer {
 
   /// Subjects whose Summary block has charts, in attention order. A caseload of thousands
   /// would otherwise get four charts each: a workbook that spreadsheet programs open slowly,
-  /// and chart objects that libxlsxwriter keeps in memory until the file is closed (about
-  /// 30 MB for 1,428 subjects). The others name their rows on the Weekly sheet instead.
+  /// and chart objects that libxlsxwriter keeps in memory until the file is closed (the peak
+  /// rose by ~28 MB while 1,428 subjects' charts were drawn). The others name their rows on
+  /// the Weekly sheet instead.
   public static let chartedSubjects = 100
 
   struct Styles {
