@@ -31,30 +31,56 @@ enum AnalyzedLineReader {
   }
 
   static func read(_ bytes: [UInt8], location: SourceLocation) -> ImportedRecord {
-    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: location, reason: reason)) }
+    // The fast parser reads well-formed lines; Foundation's parser judges the others.
+    if let object = FlatJSONParser.parseTree(bytes), case .object = object { return record(object, location: location) }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
-      return reject("not valid JSON")
+      return .reject(Reject(source: location, reason: "not valid JSON"))
     }
-    guard let id = object["id"] as? String, let subject = object["subject"] as? String,
-      let dateText = object["date"] as? String, let kindText = object["kind"] as? String,
-      let kind = AnalyzedKind(rawValue: kindText), let words = (object["words"] as? NSNumber)?.intValue,
-      let valence = (object["valence"] as? NSNumber)?.doubleValue
+    return record(node(object), location: location)
+  }
+
+  /// A Foundation JSON value as a ``JSONNode``.
+  private static func node(_ value: Any) -> JSONNode {
+    switch value {
+    case let text as String: return .string(text)
+    case let number as NSNumber: return .number(number.doubleValue)  // as the reader always read them
+    case let flag as Bool: return .bool(flag)
+    case let items as [Any]: return .array(items.map(node))
+    case let members as [String: Any]: return .object(members.map { ($0.key, node($0.value)) })
+    default: return .null
+    }
+  }
+
+  private static func record(_ object: JSONNode, location: SourceLocation) -> ImportedRecord {
+    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: location, reason: reason)) }
+    guard let id = object["id"]?.string, let subject = object["subject"]?.string,
+      let dateText = object["date"]?.string, let kindText = object["kind"]?.string,
+      let kind = AnalyzedKind(rawValue: kindText), let words = object["words"]?.integer,
+      let valence = object["valence"]?.number
     else { return reject("analysed record without id, subject, date, kind, words or valence") }
     guard case .success(let date) = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse(dateText) else {
       return reject("invalid date \"\(dateText.prefix(40))\"")
     }
     func tags(_ key: String) -> [String: Double] {
-      ((object[key] as? [String: Any]) ?? [:]).compactMapValues { ($0 as? NSNumber)?.doubleValue }
+      guard case .object(let members)? = object[key] else { return [:] }
+      var tags: [String: Double] = [:]
+      for (tag, value) in members { if let number = value.number { tags[tag] = number } }
+      return tags
     }
-    let evidence = ((object["evidence"] as? [[String: Any]]) ?? []).compactMap { item -> Evidence? in
-      guard let tag = item["tag"] as? String, let match = item["match"] as? String else { return nil }
-      return Evidence(
-        tag: tag, match: match, sentence: (item["sentence"] as? NSNumber)?.intValue ?? 0,
-        start: (item["start"] as? NSNumber)?.intValue ?? 0, end: (item["end"] as? NSNumber)?.intValue ?? 0,
-        weight: (item["weight"] as? NSNumber)?.doubleValue ?? 0, rules: item["rules"] as? [String] ?? [])
+    var evidence: [Evidence] = []
+    if case .array(let items)? = object["evidence"] {
+      for item in items {
+        guard let tag = item["tag"]?.string, let match = item["match"]?.string else { continue }
+        var rules: [String] = []
+        if case .array(let names)? = item["rules"] { rules = names.compactMap(\.string) }
+        evidence.append(
+          Evidence(
+            tag: tag, match: match, sentence: item["sentence"]?.integer ?? 0, start: item["start"]?.integer ?? 0,
+            end: item["end"]?.integer ?? 0, weight: item["weight"]?.number ?? 0, rules: rules))
+      }
     }
     // The record keeps its original source ("file:line" of the analysed input).
-    let source = (object["source"] as? String).flatMap { text -> SourceLocation? in
+    let source = object["source"]?.string.flatMap { text -> SourceLocation? in
       guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
       return SourceLocation(file: String(text[..<colon]), line: line)
     } ?? location

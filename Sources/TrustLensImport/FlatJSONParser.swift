@@ -15,11 +15,60 @@ struct FlatJSONParser {
     }
   }
 
+  /// Any JSON document, nested to at most `maximumDepth` levels; `nil` if malformed (the
+  /// caller asks Foundation's parser to word the error).
+  static func parseTree(_ line: [UInt8]) -> JSONNode? {
+    line.withUnsafeBufferPointer { pointer in
+      var parser = FlatJSONParser(bytes: pointer)
+      guard let node = parser.node(depth: 0) else { return nil }
+      parser.skipSpace()
+      return parser.index == pointer.count ? node : nil
+    }
+  }
+
+  static let maximumDepth = 64
+
+  private mutating func node(depth: Int) -> JSONNode? {
+    skipSpace()
+    guard index < bytes.count, depth < FlatJSONParser.maximumDepth else { return nil }
+    switch bytes[index] {
+    case UInt8(ascii: "{"):
+      index += 1
+      var members: [(key: String, value: JSONNode)] = []
+      if consume(UInt8(ascii: "}")) { return .object(members) }
+      while true {
+        skipSpace()
+        guard let key = string(), consume(UInt8(ascii: ":")), let value = node(depth: depth + 1) else { return nil }
+        members.append((key, value))
+        if consume(UInt8(ascii: ",")) { continue }
+        return consume(UInt8(ascii: "}")) ? .object(members) : nil
+      }
+    case UInt8(ascii: "["):
+      index += 1
+      var items: [JSONNode] = []
+      if consume(UInt8(ascii: "]")) { return .array(items) }
+      while true {
+        guard let item = node(depth: depth + 1) else { return nil }
+        items.append(item)
+        if consume(UInt8(ascii: ",")) { continue }
+        return consume(UInt8(ascii: "]")) ? .array(items) : nil
+      }
+    default:
+      switch value(allowArray: false) {
+      case .string(let text)?: return .string(text)
+      case .number(let number)?: return .number(number)
+      case .bool(let flag)?: return .bool(flag)
+      case .null?: return .null
+      default: return nil
+      }
+    }
+  }
+
   private init(bytes: UnsafeBufferPointer<UInt8>) {
     self.bytes = bytes
   }
 
-  private mutating func skipSpace() {
+  fileprivate mutating func skipSpace() {
     while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == 13 || bytes[index] == 10 {
       index += 1
     }
@@ -172,5 +221,41 @@ struct FlatJSONParser {
       value = value << 4 | UInt32(digit)
     }
     return value
+  }
+}
+
+/// A JSON value of any shape, as ``FlatJSONParser/parseTree(_:)`` reads it. Objects keep
+/// their members in order, unhashed: the objects read this way have a handful of keys, and
+/// building a dictionary for each was most of the time.
+enum JSONNode {
+  case string(String)
+  case number(Double)
+  case bool(Bool)
+  case null
+  case array([JSONNode])
+  case object([(key: String, value: JSONNode)])
+
+  /// An object's member (the last of duplicate keys, as with Foundation); `nil` for a
+  /// missing key or a value that is not an object.
+  subscript(key: String) -> JSONNode? {
+    guard case .object(let members) = self else { return nil }
+    for member in members.reversed() where member.key == key { return member.value }
+    return nil
+  }
+
+  var string: String? {
+    if case .string(let text) = self { return text }
+    return nil
+  }
+
+  var number: Double? {
+    if case .number(let number) = self { return number }
+    return nil
+  }
+
+  /// A number as an integer, cut toward zero like `NSNumber.intValue`; `nil` when out of range.
+  var integer: Int? {
+    guard let number, number.isFinite, abs(number) < 9.0e15 else { return nil }
+    return Int(number)
   }
 }
