@@ -57,9 +57,12 @@ public final class RollupFile: @unchecked Sendable {
   private let descriptor: Int32
   private let lock = NSLock()
   private var end = 0
+  /// What errors call the file.
+  private let name: String
 
   /// A new rollup file in `folder`.
   public init(folder: String) throws(AtomicFile.WriteError) {
+    name = "rollups of the report (temporary, in \(folder))"
     let path = AtomicFile.temporaryPath(for: folder + "/rollups.spill")
     descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
     guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -85,7 +88,7 @@ public final class RollupFile: @unchecked Sendable {
       let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(end + written)) }
       if result < 0, errno == EINTR { continue }
       guard result > 0 else {
-        throw AtomicFile.WriteError(path: "rollups of the report (temporary)", reason: String(cString: strerror(errno)))
+        throw AtomicFile.WriteError(path: name, reason: String(cString: strerror(errno)))
       }
       written += result
     }
@@ -104,7 +107,7 @@ public final class RollupFile: @unchecked Sendable {
       if result < 0, errno == EINTR { continue }
       guard result > 0 else {
         throw AtomicFile.WriteError(
-          path: "rollups of the report (temporary)", reason: result == 0 ? "cut short" : String(cString: strerror(errno)))
+          path: name, reason: result == 0 ? "cut short" : String(cString: strerror(errno)))
       }
       done += result
     }
