@@ -12,14 +12,25 @@ public enum TestSupport {
     fatalError("Package.swift not found above \(#filePath)")
   }()
 
-  /// A new empty folder under the system's temporary folder.
+  /// A new empty folder under this test process's folder in the system's temporary folder,
+  /// which is removed when the process exits (test runs no longer pile folders up in /tmp).
   public static func temporaryFolder(_ name: String = #function) -> URL {
     let safe = name.filter { $0.isLetter || $0.isNumber }
-    let url = FileManager.default.temporaryDirectory
-      .appendingPathComponent("trustlens-tests-\(safe)-\(UUID().uuidString.prefix(8))")
+    let url = processFolder.appendingPathComponent("\(safe)-\(UUID().uuidString.prefix(8))")
     try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     return url
   }
+
+  /// `trustlens-tests-PID` in the temporary folder, made once and removed at exit.
+  private static let processFolder: URL = {
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustlens-tests-\(getpid())")
+    try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    atexit {
+      let url = FileManager.default.temporaryDirectory.appendingPathComponent("trustlens-tests-\(getpid())")
+      try? FileManager.default.removeItem(at: url)
+    }
+    return url
+  }()
 
   /// Writes `text` to `name` inside `folder` and returns the file's path.
   @discardableResult
