@@ -73,3 +73,37 @@ import TrustLensImport
     #expect(try readAll(path, subject: .folder).first?.entry?.subject == "s1")
   }
 }
+
+/// Analysed shards are parsed in batches on every core: the records still come out one per
+/// line, in line order, with rejects (a broken line, a line that is not analysed) in place.
+@Suite struct AnalysedShardTests {
+  private static func line(_ index: Int) -> String {
+    #"{"id":"e\#(index)","subject":"s\#(index % 7)","date":"2026-03-\#(String(format: "%02d", index % 28 + 1))","source":"j.jsonl:\#(index)","kind":"entry","words":\#(index % 90),"valence":\#(Double(index % 200) / 100 - 1),"emotions":{"anger":\#(Double(index % 100) / 100)},"themes":{"accountability":0.5},"evidence":[{"tag":"anger","match":"so angry","sentence":1,"start":3,"end":11,"weight":0.8,"rules":["intensifier"]}]}"#
+  }
+
+  @Test func batchesKeepLineOrderAndRejectsInPlace() throws {
+    let folder = TestSupport.temporaryFolder()
+    var lines = (0..<700).map(Self.line)
+    lines[300] = #"{"id":"broken","subject":"s1","date":"2026-03-01","kind":"entry","emotions":{"anger":0.5},"valence":"#
+    lines[450] = ""  // a blank line is skipped
+    let path = TestSupport.write(lines.joined(separator: "\n") + "\n", "shard.jsonl", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 699)
+    for (offset, record) in records.enumerated() {
+      let index = offset < 450 ? offset : offset + 1
+      if index == 300 {
+        #expect(record.reject?.source.line == 301)
+        continue
+      }
+      guard case .analyzed(let analysed) = record else {
+        Issue.record("line \(index + 1) is not an analysed record")
+        continue
+      }
+      #expect(analysed.id == "e\(index)")
+      #expect(analysed.source.line == index)
+      #expect(analysed.analysis.words == index % 90)
+      #expect(analysed.analysis.emotions["anger"] == Double(index % 100) / 100)
+      #expect(analysed.analysis.evidence.first?.rules == ["intensifier"])
+    }
+  }
+}
