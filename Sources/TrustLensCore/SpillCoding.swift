@@ -143,9 +143,10 @@ public struct SpillReader {
   }
 }
 
-/// A temporary file for spilled frames that never shows in its folder: created there and
-/// unlinked at once, written through a buffer, read back by its descriptor, gone when the
-/// value goes away (or the process does, however it ends).
+/// A temporary file for spilled frames that is gone from its folder as soon as it is made:
+/// created there under a unique name (`mkstemp`) and unlinked at once, written through a
+/// buffer, read back by its descriptor, and freed when the value goes away (or the process
+/// does, however it ends).
 public final class AnonymousSpillFile {
   /// What errors call the file.
   public let name: String
@@ -154,22 +155,34 @@ public final class AnonymousSpillFile {
   private let bufferSize: Int
 
   /// - Parameter bufferSize: bytes gathered before a write call (many files open at once
-  ///   want small buffers).
+  ///   want small buffers); a larger frame is written straight through.
   public init(folder: String, name: String, bufferSize: Int = 64 * 1024) throws(AtomicFile.WriteError) {
     self.bufferSize = bufferSize
-    let path = AtomicFile.temporaryPath(for: "\(folder)/\(name)")
     self.name = "\(name) (temporary, in \(folder))"
-    descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
-    guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
-    unlink(path)
+    descriptor = try AnonymousSpillFile.descriptor(in: folder, name: name)
     buffer.reserveCapacity(bufferSize)
   }
 
   deinit { close(descriptor) }
 
+  /// A read-write descriptor of a new file in `folder` that no name points to any more.
+  public static func descriptor(in folder: String, name: String) throws(AtomicFile.WriteError) -> Int32 {
+    var template = Array("\(folder)/.\(name).XXXXXX".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+    guard descriptor >= 0 else {
+      throw AtomicFile.WriteError(path: "\(folder)/.\(name)", reason: String(cString: strerror(errno)))
+    }
+    template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+    return descriptor
+  }
+
   public func write(_ bytes: [UInt8]) throws(AtomicFile.WriteError) {
-    buffer.append(contentsOf: bytes)
-    if buffer.count >= bufferSize { try flush() }
+    if buffer.count + bytes.count > bufferSize { try flush() }
+    if bytes.count >= bufferSize {
+      try AnonymousSpillFile.write(bytes, to: descriptor, name: name)
+    } else {
+      buffer.append(contentsOf: bytes)
+    }
   }
 
   /// Calls `body` with each frame written so far, in order.
@@ -182,13 +195,17 @@ public final class AnonymousSpillFile {
   }
 
   private func flush() throws(AtomicFile.WriteError) {
+    try AnonymousSpillFile.write(buffer, to: descriptor, name: name)
+    buffer.removeAll(keepingCapacity: true)
+  }
+
+  private static func write(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(AtomicFile.WriteError) {
     var written = 0
-    while written < buffer.count {
-      let result = buffer.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
+    while written < bytes.count {
+      let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }
       if result < 0, errno == EINTR { continue }
       guard result > 0 else { throw AtomicFile.WriteError(path: name, reason: String(cString: strerror(errno))) }
       written += result
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 }

@@ -50,9 +50,9 @@ public struct Rollups: Sendable {
   }
 }
 
-/// An anonymous file of rollups: created in a folder and unlinked at once (nothing is left
-/// behind whatever happens to the process), readable from any thread while the rollups that
-/// point into it live.
+/// An anonymous file of rollups (``AnonymousSpillFile/descriptor(in:name:)``: nothing is
+/// left behind whatever happens to the process), readable from any thread while the rollups
+/// that point into it live.
 public final class RollupFile: @unchecked Sendable {
   private let descriptor: Int32
   private let lock = NSLock()
@@ -63,10 +63,7 @@ public final class RollupFile: @unchecked Sendable {
   /// A new rollup file in `folder`.
   public init(folder: String) throws(AtomicFile.WriteError) {
     name = "rollups of the report (temporary, in \(folder))"
-    let path = AtomicFile.temporaryPath(for: folder + "/rollups.spill")
-    descriptor = open(path, O_RDWR | O_CREAT | O_EXCL, 0o600)
-    guard descriptor >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
-    unlink(path)
+    descriptor = try AnonymousSpillFile.descriptor(in: folder, name: "rollups.spill")
   }
 
   deinit { close(descriptor) }

@@ -30,8 +30,8 @@ enum AnalyzedLineReader {
     }
   }
 
-  /// Reads many lines at once, in chunks on every core (parsing is most of the time it
-  /// takes to read analysed shards); the records come back in the lines' order.
+  /// Reads many lines at once, in chunks of 64 lines run in parallel (parsing is most of the
+  /// time it takes to read analysed shards); the records come back in the lines' order.
   static func read(_ lines: [(bytes: [UInt8], location: SourceLocation)]) -> [ImportedRecord] {
     let chunkSize = 64
     guard lines.count > chunkSize else { return lines.map { read($0.bytes, location: $0.location) } }
@@ -67,8 +67,10 @@ enum AnalyzedLineReader {
   private static func node(_ value: Any) -> JSONNode {
     switch value {
     case let text as String: return .string(text)
-    case let number as NSNumber: return .number(number.doubleValue)  // as the reader always read them
-    case let flag as Bool: return .bool(flag)
+    // NSNumber bridges booleans too; JSON booleans have Objective-C type "c" (and are not
+    // numbers here, as in the fast parser's reading).
+    case let number as NSNumber where number.objCType.pointee == CChar(UInt8(ascii: "c")): return .bool(number.boolValue)
+    case let number as NSNumber: return .number(number.doubleValue)
     case let items as [Any]: return .array(items.map(node))
     case let members as [String: Any]: return .object(members.map { ($0.key, node($0.value)) })
     default: return .null
@@ -82,14 +84,23 @@ enum AnalyzedLineReader {
       let kind = AnalyzedKind(rawValue: kindText), let words = object["words"]?.integer,
       let valence = object["valence"]?.number
     else { return reject("analysed record without id, subject, date, kind, words or valence") }
+    // Ranges the analyzer keeps to; anything else would poison every sum it reaches.
+    guard (-1...1).contains(valence) else { return reject("valence \(valence) is outside [-1, 1]") }
+    guard words >= 0 else { return reject("words \(words) is negative") }
     guard case .success(let date) = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse(dateText) else {
       return reject("invalid date \"\(dateText.prefix(40))\"")
     }
+    /// An object of tag intensities; the last of duplicate keys wins, and a value that is not
+    /// a number drops its tag (as Foundation's reading did).
     func tags(_ key: String) -> [String: Double] {
       guard case .object(let members)? = object[key] else { return [:] }
       var tags: [String: Double] = [:]
-      for (tag, value) in members { if let number = value.number { tags[tag] = number } }
+      for (tag, value) in members { tags[tag] = value.number }
       return tags
+    }
+    let emotions = tags("emotions"), themes = tags("themes")
+    for (tag, intensity) in emotions.merging(themes, uniquingKeysWith: max) where !(0...1).contains(intensity) {
+      return reject("intensity \(intensity) of \"\(tag.prefix(40))\" is outside [0, 1]")
     }
     var evidence: [Evidence] = []
     if case .array(let items)? = object["evidence"] {
@@ -111,6 +122,6 @@ enum AnalyzedLineReader {
     return .analyzed(
       AnalyzedRecord(
         id: id, subject: subject, date: date, source: source, kind: kind,
-        analysis: TextAnalysis(words: words, valence: valence, emotions: tags("emotions"), themes: tags("themes"), evidence: evidence)))
+        analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence)))
   }
 }

@@ -1,9 +1,11 @@
 /// A fast parser for the one-object-per-line JSON that journal exports write: an object whose
-/// values are strings, numbers, booleans, null or arrays of those.
+/// values are strings, numbers, booleans, null or arrays of those (``parse(_:)``), or, for
+/// analysed lines, any nesting up to ``maximumDepth`` (``parseTree(_:)``).
 ///
-/// Returns `nil` for anything else — nested objects, malformed input — so the caller falls
-/// back to Foundation's parser, which then decides (and words any error). Keys keep their
-/// case; the last of duplicate keys wins, as with Foundation.
+/// Returns `nil` for anything else — nested objects in a flat line, numbers outside JSON's
+/// grammar or a Double's range, malformed input — so the caller falls back to Foundation's
+/// parser, which then decides (and words any error). Keys keep their case; the last of
+/// duplicate keys wins, as with Foundation.
 struct FlatJSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
@@ -132,19 +134,31 @@ struct FlatJSONParser {
     return true
   }
 
+  /// A number in JSON's grammar (`-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`)
+  /// that fits a Double; anything else is `nil` (Foundation's parser then decides).
   private mutating func number() -> FieldValue? {
     let start = index
-    while index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
-        UInt8(ascii: "e"), UInt8(ascii: "E"):
-        index += 1
-      default:
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        return Double(text).map(FieldValue.number)
-      }
+    func digits() -> Int {
+      let first = index
+      while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") { index += 1 }
+      return index - first
     }
-    return Double(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)).map(FieldValue.number)
+    if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+    let leadingZero = index < bytes.count && bytes[index] == UInt8(ascii: "0")
+    let integerDigits = digits()
+    guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { return nil }
+    if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+      index += 1
+      guard digits() > 0 else { return nil }
+    }
+    if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+      index += 1
+      if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+      guard digits() > 0 else { return nil }
+    }
+    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+    guard let number = Double(text), number.isFinite else { return nil }
+    return .number(number)
   }
 
   /// A string starting at the current `"`; `nil` if malformed or not valid UTF-8.
@@ -253,9 +267,10 @@ enum JSONNode {
     return nil
   }
 
-  /// A number as an integer, cut toward zero like `NSNumber.intValue`; `nil` when out of range.
+  /// A number as an integer, cut toward zero like `NSNumber.intValue`; `nil` beyond ±9.2e18
+  /// (what an Int holds).
   var integer: Int? {
-    guard let number, number.isFinite, abs(number) < 9.0e15 else { return nil }
+    guard let number, number.isFinite, abs(number) < 9.2e18 else { return nil }
     return Int(number)
   }
 }

@@ -10,16 +10,20 @@ struct JSONLinesReader {
   let builder: RecordBuilder
   let kind: RecordKind
 
-  /// Analysed lines parsed together, on every core, before they are handed on in order.
+  /// Analysed lines parsed together, in parallel, before they are handed on in order: at
+  /// most this many lines, and at most `analyzedBatchBytes` of them.
   static let analyzedBatch = 512
+  static let analyzedBatchBytes = 8 << 20
 
   func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
     var lines = LineReader(source: source)
     var analyzedFile: Bool?
     var analyzed: [(bytes: [UInt8], location: SourceLocation)] = []
+    var analyzedBytes = 0
     func emitAnalyzed() throws {
       for record in AnalyzedLineReader.read(analyzed) { try emit(record) }
       analyzed.removeAll(keepingCapacity: true)
+      analyzedBytes = 0
     }
     while let line = try lines.next() {
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) && !line.tooLong { continue }
@@ -28,7 +32,10 @@ struct JSONLinesReader {
       if analyzedFile == nil && !line.tooLong { analyzedFile = AnalyzedLineReader.looksAnalyzed(line.bytes) }
       if analyzedFile == true, !line.tooLong, AnalyzedLineReader.looksAnalyzed(line.bytes) {
         analyzed.append((line.bytes, location))
-        if analyzed.count == JSONLinesReader.analyzedBatch { try emitAnalyzed() }
+        analyzedBytes += line.bytes.count
+        if analyzed.count == JSONLinesReader.analyzedBatch || analyzedBytes >= JSONLinesReader.analyzedBatchBytes {
+          try emitAnalyzed()
+        }
         continue
       }
       try emitAnalyzed()  // records leave in input order

@@ -93,6 +93,7 @@ import Testing
 
   @Test(arguments: [
     #"{"a":{"b":1}"#, #"{"a":[1,}"#, #"{"a":1} x"#, #"{"a":tru}"#, #"{"a":"\q"}"#,
+    #"{"a":01}"#, #"{"a":1.}"#, #"{"a":-.5}"#, #"{"a":1.e3}"#, #"{"a":1e400}"#, #"{"a":+1}"#,
     String(repeating: "[", count: 70) + String(repeating: "]", count: 70),
   ])
   func malformedOrTooDeepIsNil(_ line: String) {

@@ -74,8 +74,9 @@ import TrustLensImport
   }
 }
 
-/// Analysed shards are parsed in batches on every core: the records still come out one per
-/// line, in line order, with rejects (a broken line, a line that is not analysed) in place.
+/// Analysed shards are parsed in parallel batches: the records still come out one per line,
+/// in line order, with a broken line's and a too-long line's rejects and a journal line's
+/// entry in place; values the analyzer never writes are rejects, not crashes.
 @Suite struct AnalysedShardTests {
   private static func line(_ index: Int) -> String {
     #"{"id":"e\#(index)","subject":"s\#(index % 7)","date":"2026-03-\#(String(format: "%02d", index % 28 + 1))","source":"j.jsonl:\#(index)","kind":"entry","words":\#(index % 90),"valence":\#(Double(index % 200) / 100 - 1),"emotions":{"anger":\#(Double(index % 100) / 100)},"themes":{"accountability":0.5},"evidence":[{"tag":"anger","match":"so angry","sentence":1,"start":3,"end":11,"weight":0.8,"rules":["intensifier"]}]}"#
@@ -86,13 +87,19 @@ import TrustLensImport
     var lines = (0..<700).map(Self.line)
     lines[300] = #"{"id":"broken","subject":"s1","date":"2026-03-01","kind":"entry","emotions":{"anger":0.5},"valence":"#
     lines[450] = ""  // a blank line is skipped
+    lines[520] = #"{"id":"j1","subject":"s1","date":"2026-03-01","text":"a journal line among the shards"}"#
+    lines[600] = #"{"text":""# + String(repeating: "x", count: 1_100_000) + #""}"#  // over 1 MiB
     let path = TestSupport.write(lines.joined(separator: "\n") + "\n", "shard.jsonl", in: folder)
     let records = try readAll(path)
     #expect(records.count == 699)
     for (offset, record) in records.enumerated() {
       let index = offset < 450 ? offset : offset + 1
-      if index == 300 {
-        #expect(record.reject?.source.line == 301)
+      if index == 300 || index == 600 {
+        #expect(record.reject?.source.line == index + 1)
+        continue
+      }
+      if index == 520 {
+        #expect(record.entry?.id == "j1" && record.entry?.source.line == 521)
         continue
       }
       guard case .analyzed(let analysed) = record else {
@@ -105,5 +112,25 @@ import TrustLensImport
       #expect(analysed.analysis.emotions["anger"] == Double(index % 100) / 100)
       #expect(analysed.analysis.evidence.first?.rules == ["intensifier"])
     }
+  }
+}
+
+extension AnalysedShardTests {
+  @Test(arguments: [
+    (#""valence":1e400"#, "not valid JSON"),
+    (#""valence":1e308"#, "valence 1e+308 is outside [-1, 1]"),
+    (#""valence":0.5,"emotions":{"anger":2}"#, #"intensity 2.0 of "anger" is outside [0, 1]"#),
+    (#""valence":0.5,"words":true"#, "analysed record without id, subject, date, kind, words or valence"),
+    (#""valence":0.5,"words":-3"#, "words -3 is negative"),
+    (#""valence":01"#, "not valid JSON"),
+  ])
+  func outOfRangeValuesAreRejects(_ fields: String, _ reason: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    // `fields` may repeat a key of the line: the later one wins, as in Foundation's reading.
+    let line = #"{"id":"e1","subject":"s","date":"2026-03-01","kind":"entry","words":10,"emotions":{"anger":0.5},"themes":{},"evidence":[],"# + fields + "}"
+    let path = TestSupport.write(line + "\n", "shard.jsonl", in: folder)
+    let records = try readAll(path)
+    #expect(records.count == 1)
+    #expect(records.first?.reject?.reason == reason, "\(fields)")
   }
 }
