@@ -126,8 +126,9 @@ import TestSupport
     #expect(!Self.allFiles(out).contains { $0.contains(".tmp-") || $0.contains(".trustlens-tmp") || $0.contains("/tmp.") })
   }
 
-  /// A full disk: a clear error, no partial file, previous outputs intact.
-  @Test func aFullDiskIsAClearError() throws {
+  /// Runs `body` with a fresh test folder and a tmpfs of `size` mounted at its `disk`
+  /// subfolder (unmounted afterwards). Needs root, as CI has; records an issue otherwise.
+  static func withSmallDisk(size: String, _ body: (_ folder: URL, _ mount: URL) throws -> Void) throws {
     guard getuid() == 0 else {
       Issue.record("mounting a small tmpfs needs root; run the suite as root (as CI does)")
       return
@@ -137,7 +138,7 @@ import TestSupport
     try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
     let mounted = Process()
     mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
-    mounted.arguments = ["-t", "tmpfs", "-o", "size=160k", "tmpfs", mount.path]
+    mounted.arguments = ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", mount.path]
     try mounted.run()
     mounted.waitUntilExit()
     guard mounted.terminationStatus == 0 else {
@@ -151,52 +152,38 @@ import TestSupport
       try? unmount.run()
       unmount.waitUntilExit()
     }
-    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, per_subject: true, formats: [xlsx, dashboard, html, json, analysis, rejects, csv]}\n"
-    let file = TestSupport.write(yaml, "demo.yml", in: folder)
-    let result = try CommandRunner.run(["run", file], directory: folder)
-    #expect(result.status == 2)
-    #expect(result.stderr.lowercased().contains("no space left on device"), "\(result.stderr)")
-    #expect(!Self.allFiles(mount).contains { $0.contains(".tmp-") })
+    try body(folder, mount)
+  }
+
+  /// A full disk: a clear error, no partial file, previous outputs intact.
+  @Test func aFullDiskIsAClearError() throws {
+    try Self.withSmallDisk(size: "160k") { folder, mount in
+      let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+      let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, per_subject: true, formats: [xlsx, dashboard, html, json, analysis, rejects, csv]}\n"
+      let file = TestSupport.write(yaml, "demo.yml", in: folder)
+      let result = try CommandRunner.run(["run", file], directory: folder)
+      #expect(result.status == 2)
+      #expect(result.stderr.lowercased().contains("no space left on device"), "\(result.stderr)")
+      #expect(!Self.allFiles(mount).contains { $0.contains(".tmp-") })
+    }
   }
 
   /// A disk that fills while the timelines and rollups are spilled (a budget of one day
   /// bucket forces the spill): one clear error naming the temporary file, nothing left behind.
   @Test func aFullDiskWhileSpillingTimelinesIsAClearError() throws {
-    guard getuid() == 0 else {
-      Issue.record("mounting a small tmpfs needs root; run the suite as root (as CI does)")
-      return
+    try Self.withSmallDisk(size: "96k") { folder, mount in
+      let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
+      let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, formats: [json]}\n"
+      let file = TestSupport.write(yaml, "demo.yml", in: folder)
+      var options = RunOptions()
+      options.timelineDaysInMemory = 1
+      #expect {
+        _ = try Runner(pipeline: PipelineFile.load(file), options: options).run()
+      } throws: { error in
+        "\(error)".lowercased().contains("no space left on device") && "\(error)".contains("(temporary, in ")
+      }
+      #expect(!Self.allFiles(mount).contains { $0.contains(".tmp-") || $0.contains("spill") })
     }
-    let folder = TestSupport.temporaryFolder()
-    let mount = folder.appendingPathComponent("disk")
-    try FileManager.default.createDirectory(at: mount, withIntermediateDirectories: true)
-    let mounted = Process()
-    mounted.executableURL = URL(fileURLWithPath: "/bin/mount")
-    mounted.arguments = ["-t", "tmpfs", "-o", "size=96k", "tmpfs", mount.path]
-    try mounted.run()
-    mounted.waitUntilExit()
-    guard mounted.terminationStatus == 0 else {
-      Issue.record("could not mount a tmpfs here")
-      return
-    }
-    defer {
-      let unmount = Process()
-      unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
-      unmount.arguments = [mount.path]
-      try? unmount.run()
-      unmount.waitUntilExit()
-    }
-    let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, formats: [json]}\n"
-    let file = TestSupport.write(yaml, "demo.yml", in: folder)
-    var options = RunOptions()
-    options.timelineDaysInMemory = 1
-    #expect {
-      _ = try Runner(pipeline: PipelineFile.load(file), options: options).run()
-    } throws: { error in
-      "\(error)".lowercased().contains("no space left on device") && "\(error)".contains("(temporary, in ")
-    }
-    #expect(!Self.allFiles(mount).contains { $0.contains(".tmp-") || $0.contains("spill") })
   }
 
   /// A read-only output folder: a clear error and no partial file (run as an ordinary user;
