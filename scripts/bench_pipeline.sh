@@ -14,6 +14,8 @@
 #   3. the peers on the first 10,000 entries, per MB: the pandas pipeline the issue describes
 #      (vaderSentiment + NRC + pandas weekly aggregation + XlsxWriter; scripts/peer/peer_pandas.py)
 #      and a leaner plain-Python one (scripts/peer/peer_pipeline.py), and TrustLens/peer ratios;
+#      also the pandas pipeline writing what a run writes (Entries with evidence, source and id,
+#      Weekly, Monthly, Check-ins, report JSON; scripts/peer/peer_pandas_full.py), as a check;
 #   4. memory against entries: the 1M run's peak over the 100k run's peak, with subjects
 #      growing with entries (default corpora) and with the subject count held at the 100k
 #      corpus's 142 (BENCH_SUBJECTS=142), which isolates the number of entries.
@@ -53,17 +55,19 @@ peer_mb=$(python3 -c "
 import itertools;print(round(sum(len(l) for l in itertools.islice(open('$root/corpus-10000/journal.jsonl','rb'),10000))/1048576,2))")
 read -r pandas_s _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pandas.py "$root/corpus-10000/journal.jsonl" "$root/corpus-10000/checkins.csv" "$root/corpus-10000/peer-pandas.xlsx" 10000)"
 read -r lean_s _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pipeline.py "$root/corpus-10000/journal.jsonl" "$root/corpus-10000/checkins.csv" "$root/corpus-10000/peer.xlsx" 10000)"
-python3 - "$peer_mb" "$pandas_s" "$lean_s" > "$root/peers.txt" <<'PY'
+read -r full_s _ <<<"$(measure /dev/null .venv-bench/bin/python scripts/peer/peer_pandas_full.py "$root/corpus-10000/journal.jsonl" "$root/corpus-10000/checkins.csv" "$root/corpus-10000/peer-full.xlsx" 10000)"
+python3 - "$peer_mb" "$pandas_s" "$lean_s" "$full_s" > "$root/peers.txt" <<'PY'
 import sys
-mb, pandas_s, lean_s = map(float, sys.argv[1:])
-print(f"{mb / pandas_s:.3f} {mb / lean_s:.3f}")
+mb, pandas_s, lean_s, full_s = map(float, sys.argv[1:])
+print(f"{mb / pandas_s:.3f} {mb / lean_s:.3f} {mb / full_s:.3f}")
 PY
-read -r pandas_rate lean_rate < "$root/peers.txt"
+read -r pandas_rate lean_rate full_rate < "$root/peers.txt"
 echo "pandas peer: $pandas_s s for $peer_mb MB = $pandas_rate MB/s;  lean peer: $lean_s s = $lean_rate MB/s"
+echo "pandas peer writing a run's outputs (a check, not the headline): $full_s s = $full_rate MB/s"
 
 echo
 echo "== TrustLens by size (release build, $(nproc) cores)"
-printf "%-9s %-8s %-9s %-30s %-38s %s\n" entries MB subjects "analyze (s, MB/s, RSS MB)" "whole run (s, MB/s, entries/s, RSS MB)" "run/pandas  run/lean"
+printf "%-9s %-8s %-9s %-30s %-38s %s\n" entries MB subjects "analyze (s, MB/s, RSS MB)" "whole run (s, MB/s, entries/s, RSS MB)" "run/pandas  run/lean  run/pandas-full"
 declare -A peak
 run_size() {  # run_size ENTRIES DIR LABEL
   local n=$1 dir=$2 label=$3 mb subjects as ar rs rr
@@ -73,13 +77,13 @@ run_size() {  # run_size ENTRIES DIR LABEL
   read -r rs rr <<<"$(measure "$dir/timings.txt" .build/release/trustlens run "$dir/run.yml" --timings)"
   peak[$label]=$rr
   subjects=$(grep -o '[0-9]* subjects' "$dir/timings.txt" | head -1 | cut -d' ' -f1)
-  python3 - "$label" "$n" "$mb" "$subjects" "$as" "$ar" "$rs" "$rr" "$pandas_rate" "$lean_rate" <<'PY'
+  python3 - "$label" "$n" "$mb" "$subjects" "$as" "$ar" "$rs" "$rr" "$pandas_rate" "$lean_rate" "$full_rate" <<'PY'
 import sys
 label, n, mb, subjects = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), sys.argv[4]
-a_s, a_r, r_s, r_r, pandas, lean = map(float, sys.argv[5:])
+a_s, a_r, r_s, r_r, pandas, lean, full = map(float, sys.argv[5:])
 rate = mb / r_s
 print(f"{label:<9} {mb:<8} {subjects:<9} {a_s:5.1f} {mb/a_s:6.1f} {a_r/1024:6.0f}            "
-      f"{r_s:5.1f} {rate:6.1f} {n/r_s:9.0f} {r_r/1024:6.0f}         {rate/pandas:5.1f}x     {rate/lean:5.1f}x")
+      f"{r_s:5.1f} {rate:6.1f} {n/r_s:9.0f} {r_r/1024:6.0f}         {rate/pandas:5.1f}x     {rate/lean:5.1f}x    {rate/full:5.1f}x")
 PY
   grep '^timing:' "$dir/timings.txt" | sed 's/^timing: /            /'
 }
