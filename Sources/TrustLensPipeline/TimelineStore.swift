@@ -148,6 +148,12 @@ final class TimelineStore {
     guard addsSinceCount >= min(TimelineStore.countEvery, daysInMemory), let folder else { return }
     addsSinceCount = 0
     guard timelines.values.reduce(0, { $0 + $1.sortedDays.count }) > daysInMemory else { return }
+    try spill(into: folder)
+  }
+
+  /// Writes the timelines so far to new partition files and lets them go from memory; from
+  /// then on every add goes to a partition.
+  private func spill(into folder: String) throws {
     var files: [AnonymousSpillFile] = []
     for index in 0..<TimelineStore.partitionCount {
       files.append(try AnonymousSpillFile(folder: folder, name: "timelines-\(index).spill", bufferSize: 16 * 1024))
