@@ -18,14 +18,25 @@ from peer_pipeline import nrc_lexicon
 EMOTIONS = ["anger", "fear", "sadness", "trust", "joy", "anticipation", "disgust", "surprise"]
 
 
-def main():
-    journal, checkins, out = sys.argv[1], sys.argv[2], sys.argv[3]
+def arguments():
+    """JOURNAL, CHECKINS, OUT and the optional LIMIT of the command line."""
     limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
+    return sys.argv[1], sys.argv[2], sys.argv[3], limit
+
+
+def scored_entries(journal, limit):
+    """The journal as a DataFrame (naive UTC dates) with VADER's compound valence."""
     vader = SentimentIntensityAnalyzer()
-    nrc = nrc_lexicon()
     entries = pd.read_json(journal, lines=True, nrows=limit, dtype={"subject": str, "id": str})
     entries["date"] = pd.to_datetime(entries["date"], utc=True).dt.tz_convert(None)
     entries["valence"] = entries["text"].map(lambda text: vader.polarity_scores(text)["compound"])
+    return entries
+
+
+def main():
+    journal, checkins, out, limit = arguments()
+    nrc = nrc_lexicon()
+    entries = scored_entries(journal, limit)
 
     def emotion_counts(text):
         counts = dict.fromkeys(EMOTIONS, 0)

@@ -13,11 +13,10 @@ subject's weekly series. One core, pandas and XlsxWriter. Run by scripts/bench_p
 """
 import json
 import re
-import sys
 
 import pandas as pd
-from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
 
+from peer_pandas import arguments, scored_entries
 from peer_pipeline import nrc_lexicon
 
 EMOTIONS = ["anger", "anticipation", "disgust", "fear", "joy", "negative", "positive", "sadness", "surprise", "trust"]
@@ -25,15 +24,11 @@ RATINGS = ["trust", "communication", "safety", "self_care", "mood"]
 
 
 def main():
-    journal, checkins, out = sys.argv[1], sys.argv[2], sys.argv[3]
-    limit = int(sys.argv[4]) if len(sys.argv) > 4 else None
-    vader = SentimentIntensityAnalyzer()
+    journal, checkins, out, limit = arguments()
     nrc = nrc_lexicon()
-    entries = pd.read_json(journal, lines=True, nrows=limit, dtype={"subject": str, "id": str})
-    entries["date"] = pd.to_datetime(entries["date"], utc=True).dt.tz_convert(None)
+    entries = scored_entries(journal, limit)
     entries["kind"] = "entry"
     entries["source"] = [f"{journal}:{n + 1}" for n in range(len(entries))]
-    entries["valence"] = entries["text"].map(lambda text: vader.polarity_scores(text)["compound"])
 
     def emotions(text):
         words = re.findall(r"[a-z']+", text.lower())
