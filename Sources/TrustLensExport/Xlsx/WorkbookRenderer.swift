@@ -36,10 +36,9 @@ public struct WorkbookRenderer {
   static let textWidth = 78.0
 
   /// Subjects whose Summary block has charts, in attention order. A caseload of thousands
-  /// would otherwise get four charts each: a workbook that spreadsheet programs open slowly,
-  /// and chart objects that libxlsxwriter keeps in memory until the file is closed (the peak
-  /// rose by ~28 MB while 1,428 subjects' charts were drawn). The others name their rows on
-  /// the Weekly sheet instead.
+  /// would otherwise get up to four charts each (5,712 for 1,428 subjects), which
+  /// libxlsxwriter keeps in memory until the file is closed (the run's peak rose by ~28 MB in
+  /// the stage where they were written). The others name their rows on the Weekly sheet.
   public static let chartedSubjects = 100
 
   struct Styles {
