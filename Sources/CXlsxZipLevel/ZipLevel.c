@@ -19,7 +19,6 @@ typedef int (*open_entry_fn)(void *file, const char *filename, const void *zipfi
                              int zip64);
 
 static atomic_int chosen_level = -1;
-static atomic_int routed = 0;
 
 static open_entry_fn real_open_entry(void) {
   static _Atomic(open_entry_fn) real = NULL;
@@ -37,7 +36,6 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             int windowBits, int memLevel, int strategy, const char *password,
                             unsigned long crcForCrypting, unsigned long versionMadeBy, unsigned long flagBase,
                             int zip64) {
-  atomic_store(&routed, 1);
   int wanted = atomic_load(&chosen_level);
   if (wanted >= 0 && wanted <= 9 && level != 0) level = wanted;
   open_entry_fn real = real_open_entry();
@@ -46,8 +44,6 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
               size_extrafield_global, comment, method, level, raw, windowBits, memLevel, strategy, password,
               crcForCrypting, versionMadeBy, flagBase, zip64);
 }
-
-int trustlens_xlsx_zip_routed(void) { return atomic_load(&routed); }
 
 int trustlens_set_xlsx_zip_level(int level) {
   atomic_store(&chosen_level, level);

@@ -3,8 +3,8 @@ import TrustLensCore
 /// A lexicon compiled for matching: every word an id, every tag an id, patterns and rule word
 /// classes as id sequences in flat arrays. Built once per analyzer; read concurrently.
 ///
-/// Matching touches only integers and flat arrays (no strings, no nested arrays), so the
-/// hot path neither hashes nor retains; tag names are looked up when evidence is written.
+/// Matching touches only integers and arrays of them (no strings), so the hot path neither
+/// hashes nor retains; tag names are looked up when evidence is written.
 struct CompiledLexicon: Sendable {
   /// The rule word classes a word can belong to, as bits of ``wordClasses``.
   struct WordClass: OptionSet, Sendable {

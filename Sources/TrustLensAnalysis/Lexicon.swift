@@ -161,14 +161,9 @@ public struct Lexicon: Sendable {
     return 1000
   }
 
-  /// FNV-1a over the loaded lines.
+  /// FNV-1a over the loaded lines (each ended by a newline).
   mutating func mix(_ line: String) {
-    for byte in line.utf8 {
-      fingerprint ^= UInt64(byte)
-      fingerprint = fingerprint &* 0x100_0000_01b3
-    }
-    fingerprint ^= 0x0a
-    fingerprint = fingerprint &* 0x100_0000_01b3
+    fingerprint = Vocabulary.hashStep(line.utf8.reduce(fingerprint, Vocabulary.hashStep), 0x0a)
   }
 
   /// Calls `body` with the TAB-separated columns and 1-based line number of every line that

@@ -68,7 +68,7 @@ struct PatternTable<Value: Sendable>: Sendable {
     var terminal: Int32
   }
   private var starts: [NodeStarts] = []
-  /// Exact-word children in `exactCodes`/`exactNodes` (sorted by code within a node).
+  /// Exact-word children in `exactCodes`/`exactNodes`, a node's children side by side.
   private var exactCodes: [Int32] = []
   private var exactNodes: [Int32] = []
   /// Exact children of nodes with more than ``scanLimit`` of them, by (node, word) key.

@@ -26,8 +26,6 @@ struct Token: Sendable {
   var classes: CompiledLexicon.WordClass
   /// Written in capitals (two letters or more), as emphasis.
   var isShouted: Bool
-  /// A word (letters or digits) rather than an emoji or emoticon.
-  var isWord: Bool
 }
 
 /// Facts about one sentence that rules need.
@@ -151,8 +149,7 @@ struct Tokenizer: Sendable {
         Token(
           id: id, stemStart: Int32(stemStart), start: Int32(start), end: Int32(end), byteStart: Int32(byteStart),
           byteEnd: Int32(byteEnd), sentence: sentence, clause: clause,
-          stemCount: UInt8(min(result.stems.count - stemStart, 255)), classes: classes, isShouted: shouted,
-          isWord: isWord))
+          stemCount: UInt8(min(result.stems.count - stemStart, 255)), classes: classes, isShouted: shouted))
       sentenceHasContent = true
     }
 

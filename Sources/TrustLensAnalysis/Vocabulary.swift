@@ -49,6 +49,8 @@ struct Vocabulary: Sendable {
     while capacity < Int(count) * 2 { capacity <<= 1 }
     slots = [Slot](repeating: Slot(), count: capacity)
     arena = []
+    wordStemStart = [0]
+    wordStems = []
     for (word, id) in ids.sorted(by: { $0.value < $1.value }) {
       let hash = Vocabulary.hash(word.utf8)
       let entry = Slot(id: id, start: Int32(arena.count), length: Int32(word.utf8.count), check: UInt32(hash >> 32))
@@ -56,10 +58,6 @@ struct Vocabulary: Sendable {
       var slot = Int(hash & UInt64(capacity - 1))
       while slots[slot].id >= 0 { slot = (slot + 1) & (capacity - 1) }
       slots[slot] = entry
-    }
-    wordStemStart = [0]
-    wordStems = []
-    for (word, _) in ids.sorted(by: { $0.value < $1.value }) {
       Array(word.utf8).withUnsafeBufferPointer { stems(of: $0, into: &wordStems) }
       wordStemStart.append(Int32(wordStems.count))
     }

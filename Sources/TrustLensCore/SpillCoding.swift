@@ -63,17 +63,19 @@ public struct SpillReader {
 
   public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-  public mutating func int() -> Int {
-    var value: Int64 = 0
-    withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 8]))) }
-    index += 8
-    return Int(Int64(littleEndian: value))
+  public mutating func int() -> Int { Int(load(as: Int64.self)) }
+  public mutating func int32() -> Int32 { load(as: Int32.self) }
+
+  /// The little-endian integer at the read position, which moves past it.
+  private mutating func load<Value: FixedWidthInteger>(as type: Value.Type) -> Value {
+    defer { index += MemoryLayout<Value>.size }
+    return SpillReader.load(type, from: bytes, at: index)
   }
-  public mutating func int32() -> Int32 {
-    var value: Int32 = 0
-    withUnsafeMutableBytes(of: &value) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[index..<index + 4]))) }
-    index += 4
-    return Int32(littleEndian: value)
+
+  /// The little-endian integer at `offset` of `bytes` (any alignment).
+  static func load<Value: FixedWidthInteger>(_ type: Value.Type, from bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Value {
+    let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<offset + MemoryLayout<Value>.size]))
+    return Value(littleEndian: raw.loadUnaligned(as: Value.self))
   }
   public mutating func double() -> Double { Double(bitPattern: UInt64(bitPattern: Int64(int()))) }
   public mutating func string() -> String {
@@ -127,9 +129,7 @@ public struct SpillReader {
       pending.append(contentsOf: chunk[0..<n])
       try pending.withUnsafeBufferPointer { all in
         while all.count - start >= 4 {
-          var length: UInt32 = 0
-          withUnsafeMutableBytes(of: &length) { $0.copyMemory(from: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: all[start..<start + 4]))) }
-          let size = Int(UInt32(littleEndian: length))
+          let size = Int(SpillReader.load(UInt32.self, from: all, at: start))
           guard all.count - start - 4 >= size else { break }
           var reader = SpillReader(UnsafeBufferPointer(rebasing: all[start + 4..<start + 4 + size]))
           try body(&reader)
@@ -199,7 +199,9 @@ public final class AnonymousSpillFile {
     buffer.removeAll(keepingCapacity: true)
   }
 
-  private static func write(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(AtomicFile.WriteError) {
+  /// Writes all of `bytes` at the descriptor's offset (retrying short writes and EINTR);
+  /// `name` names the file in errors.
+  public static func write(_ bytes: [UInt8], to descriptor: Int32, name: String) throws(AtomicFile.WriteError) {
     var written = 0
     while written < bytes.count {
       let result = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, $0.count - written) }

@@ -64,8 +64,9 @@ public struct Dashboard: Sendable {
     if a.skippedCheckIns > 0 { facts += " (\(a.skippedCheckIns) skipped)" }
     if let previous = subject.previousStatus, previous != a.status.rawValue { facts += " · was \(previous)" }
 
-    let sparkWidth = max(8, min(subject.rollups.weeklyCount, width - 30))
-    let weeks = Array(try subject.weekly.suffix(sparkWidth))
+    let weekly = try subject.weekly
+    let sparkWidth = max(8, min(weekly.count, width - 30))
+    let weeks = Array(weekly.suffix(sparkWidth))
     var charts: [String] = []
     for name in ["trust", "safety", "communication", "self_care", "mood"] {
       let values = weeks.map { $0.bucket.rating(name) }
@@ -78,7 +79,7 @@ public struct Dashboard: Sendable {
     }
     var bars: [String] = []
     for (label, kind) in [("emotions", TagKind.emotion), ("themes", .theme)] {
-      for (index, item) in try subject.topTags(kind: kind, limit: 4).enumerated() {
+      for (index, item) in SubjectReport.topTags(in: weekly, kind: kind, limit: 4).enumerated() {
         bars.append("  \(pad(index == 0 ? label : "", 9)) \(pad(item.tag, 15)) \(bar(item.share, width: 20)) \(Int((item.share * 100).rounded()))%")
       }
     }

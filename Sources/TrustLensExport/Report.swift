@@ -48,10 +48,13 @@ public struct SubjectReport: Sendable {
   }
 
   /// Tags of the subject's texts, each with the share of texts carrying it, strongest first.
-  public func topTags(kind: TagKind, limit: Int) throws -> [(tag: String, share: Double)] {
+  /// `weekly`: the subject's weekly rollup, as the caller already read it.
+  public static func topTags(
+    in weekly: [(start: LocalDay, bucket: DayBucket)], kind: TagKind, limit: Int
+  ) -> [(tag: String, share: Double)] {
     var counts: [String: Int] = [:]
     var texts = 0
-    for (_, bucket) in try weekly {
+    for (_, bucket) in weekly {
       texts += bucket.texts
       for (tag, count) in bucket.tagCounts { counts[tag, default: 0] += count }
     }

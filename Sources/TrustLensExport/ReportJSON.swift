@@ -4,12 +4,6 @@ import TrustLensTrends
 /// `report.json`: the whole report — run facts plus every subject's assessment in the
 /// `trends --format json` shape, with weekly series. Its schema is in README.md.
 public enum ReportJSON {
-  public static func encode(_ report: Report) throws -> String {
-    var bytes: [UInt8] = []
-    try write(report) { bytes += $0 }
-    return String(decoding: bytes, as: UTF8.self)
-  }
-
   /// Writes the JSON in pieces (a subject at a time) to `emit`, so a caseload of thousands
   /// of subjects is never held whole in memory.
   public static func write(_ report: Report, to emit: ([UInt8]) throws -> Void) throws {

@@ -80,15 +80,8 @@ public final class RollupFile: @unchecked Sendable {
     let bytes = writer.buffer
     lock.lock()
     defer { lock.unlock() }
-    var written = 0
-    while written < bytes.count {
-      let result = bytes.withUnsafeBytes { pwrite(descriptor, $0.baseAddress! + written, $0.count - written, off_t(end + written)) }
-      if result < 0, errno == EINTR { continue }
-      guard result > 0 else {
-        throw AtomicFile.WriteError(path: name, reason: String(cString: strerror(errno)))
-      }
-      written += result
-    }
+    // Appends: reads use pread at their own offsets and never move the file's position.
+    try AnonymousSpillFile.write(bytes, to: descriptor, name: name)
     defer { end += bytes.count }
     return Rollups(file: self, offset: end, length: bytes.count, weeklyCount: weekly.count, monthlyCount: monthly.count)
   }

@@ -158,8 +158,7 @@ public enum Commands {
   static func collectTimelines(
     _ selection: InputSelection, analyzer: Analyzer, diagnostic: @escaping (String) -> Void
   ) throws -> (TimelineStore, RunCounts) {
-    let temporary = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-    let timelines = TimelineStore(spillingInto: temporary, daysInMemory: RunOptions().timelineDaysInMemory)
+    let timelines = TimelineStore(spillingInto: NSTemporaryDirectory(), daysInMemory: RunOptions.defaultTimelineDaysInMemory)
     let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
       Ingest.Handlers(
         analyzed: { try timelines.add($0) },

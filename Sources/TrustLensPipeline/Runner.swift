@@ -17,7 +17,8 @@ public struct RunOptions: Sendable {
   public var month: LocalDay?
   /// Day buckets (subject × day, about 250 bytes each) the run keeps in memory before it
   /// moves the timelines to disk; the default holds about a year of days for 180 subjects.
-  public var timelineDaysInMemory = 65_536
+  public var timelineDaysInMemory = RunOptions.defaultTimelineDaysInMemory
+  public static let defaultTimelineDaysInMemory = 65_536
 
   public init(
     since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = [], month: LocalDay? = nil
@@ -146,8 +147,7 @@ public struct Runner {
     defer {
       if !finished {
         feed?.cancel()
-        feed = nil  // the unfinished workbook discards its files first
-        Runner.removeStaleTemporaries(in: dir)
+        feed = nil  // the unfinished workbook discards its files first (the defer above then tidies)
       }
     }
     let spillsEntries = pipeline.perSubject || pipeline.formats.contains(.csv) || month != nil

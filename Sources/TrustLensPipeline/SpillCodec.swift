@@ -16,9 +16,8 @@ extension SpillWriter {
     return w.frame()
   }
 
-  /// An analysed record's fields; without its evidence (read back as none) when only the
-  /// trends will read it.
-  mutating func record(_ record: AnalyzedRecord, evidence: Bool = true) {
+  /// An analysed record's fields.
+  mutating func record(_ record: AnalyzedRecord) {
     identity(id: record.id, subject: record.subject, date: record.date, source: record.source)
     int(record.kind == .entry ? 0 : 1)
     let a = record.analysis
@@ -26,8 +25,8 @@ extension SpillWriter {
     double(a.valence)
     tags(a.emotions)
     tags(a.themes)
-    int(evidence ? a.evidence.count : 0)
-    for e in a.evidence where evidence {
+    int(a.evidence.count)
+    for e in a.evidence {
       string(e.tag)
       string(e.match)
       int(e.sentence)

@@ -31,12 +31,10 @@ public struct StageTimings: Sendable {
       + ["total: \(String(format: "%.3f", total)) s"]
   }
 
-  /// `VmHWM` of /proc/self/status (Linux), in MiB.
+  /// The process's peak resident memory (`getrusage`), in MiB.
   static func peakResidentMiB() -> Int {
-    guard let status = FileBytes.text("/proc/self/status"),
-      let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
-      let kilobytes = line.split(separator: " ").dropFirst().first.flatMap({ Int($0) })
-    else { return 0 }
-    return kilobytes / 1024
+    var usage = rusage()
+    guard getrusage(RUSAGE_SELF.rawValue, &usage) == 0 else { return 0 }
+    return usage.ru_maxrss / 1024  // kilobytes on Linux
   }
 }

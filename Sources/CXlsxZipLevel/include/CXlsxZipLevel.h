@@ -6,8 +6,4 @@
 /// function was found, 0 when not.
 int trustlens_set_xlsx_zip_level(int level);
 
-/// 1 once libxlsxwriter has opened a zip entry through TrustLens (so the level took
-/// effect), 0 before that or where the call is not routed (another platform or linker).
-int trustlens_xlsx_zip_routed(void);
-
 #endif

@@ -98,7 +98,7 @@ extension WorkbookRenderer {
       try workbook.addSeries(chart, name: "valence", categories: weeks, values: range(RollupLayout.column(of: "Valence")))
       charts.append(chart)
     }
-    let top = try subject.topTags(kind: .emotion, limit: 5).map(\.tag)
+    let top = SubjectReport.topTags(in: weekly, kind: .emotion, limit: 5).map(\.tag)
     if !top.isEmpty {
       let chart = try workbook.addChart(.stackedColumn, title: "Emotions (mean intensity per text)")
       for tag in top {
