@@ -71,11 +71,11 @@ public struct Dashboard: Sendable {
     for name in ["trust", "safety", "communication", "self_care", "mood"] {
       let values = weeks.map { $0.bucket.rating(name) }
       guard values.contains(where: { $0 != nil }) else { continue }
-      charts.append("  \(pad(name, 13)) \(spark(values, range: 0...10))  \(range(values))")
+      charts.append("  \(pad(name, 14))\(spark(values, range: 0...10))  \(range(values))")
     }
     let valence = weeks.map { $0.bucket.texts > 0 ? $0.bucket.valenceSum / Double($0.bucket.texts) : nil }
     if valence.contains(where: { $0 != nil }) {
-      charts.append("  \(pad("valence", 13)) \(spark(valence, range: -1...1))  \(range(valence))")
+      charts.append("  \(pad("valence", 14))\(spark(valence, range: -1...1))  \(range(valence))")
     }
     var bars: [String] = []
     for (label, kind) in [("emotions", TagKind.emotion), ("themes", .theme)] {
