@@ -30,8 +30,11 @@ let package = Package(
       pkgConfig: "xlsxwriter",
       providers: [.apt(["libxlsxwriter-dev", "zlib1g-dev", "pkg-config"])]
     ),
-    // Routes libxlsxwriter's minizip call so TrustLens can choose the workbook's deflate level.
-    .target(name: "CXlsxZipLevel", linkerSettings: [.linkedLibrary("dl")]),
+    // Routes libxlsxwriter's minizip calls: TrustLens chooses the workbook's deflate level and
+    // deflates large entries on every core.
+    .target(
+      name: "CXlsxDeflate",
+      linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("z"), .linkedLibrary("pthread")]),
     .target(name: "TrustLensCore", swiftSettings: strictSettings),
     .target(
       name: "TrustLensImport",
@@ -48,7 +51,7 @@ let package = Package(
     .target(
       name: "TrustLensExport",
       dependencies: [
-        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", "CXlsxZipLevel",
+        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", "CXlsxDeflate",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")],

@@ -41,11 +41,12 @@ public enum TestSupport {
     return url.path
   }
 
-  /// The text of one part of a zip file (an .xlsx), read with `unzip -p`.
+  /// The text of one part of a zip file (an .xlsx), read with `unzip -p`. The name is matched
+  /// literally (unzip reads `[` as a wildcard: `[Content_Types].xml`).
   public static func zipPart(_ path: String, _ part: String) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-p", path, part]
+    process.arguments = ["-p", path, part.replacingOccurrences(of: "[", with: "[[]")]
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()

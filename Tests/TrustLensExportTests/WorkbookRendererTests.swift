@@ -131,6 +131,43 @@ import TrustLensExport
     #expect(bytes.prefix(4) == [0x50, 0x4B, 0x03, 0x04])
     #expect(bytes[6] & 0x06 == 0x04, "general-purpose flags \(bytes[6])")
   }
+
+  /// An Entries sheet of several MiB is deflated in 1 MiB chunks on several threads: unzip
+  /// finds every part's CRC-32 right, the parts equal those deflated on one thread, and the
+  /// file's bytes do not depend on how many threads deflated it.
+  @Test func sheetsDeflatedOnSeveralThreadsEqualOneThreadsAndDoNotDependOnTheCount() throws {
+    let folder = TestSupport.temporaryFolder()
+    let records = (0..<6_000).flatMap { index in
+      ExportFixtures.records.map { record in
+        var copy = record
+        copy.id = "\(record.id)-\(index)"
+        return copy
+      }
+    }
+    func write(threads: Int) throws -> (path: String, bytes: Data) {
+      let path = folder.appendingPathComponent("threads-\(threads).xlsx").path
+      try WorkbookRenderer(deflateThreads: threads).write(ExportFixtures.report, records: InMemoryRecords(entries: records), to: path)
+      return (path, try Data(contentsOf: URL(fileURLWithPath: path)))
+    }
+    let one = try write(threads: 1), two = try write(threads: 2), four = try write(threads: 4)
+    #expect(two.bytes == four.bytes)
+    #expect(one.bytes != two.bytes, "the threaded deflate was not used")
+    let entries = try ExportFixtures.zipPart(two.path, "xl/worksheets/sheet2.xml")
+    #expect(entries.utf8.count > 3 << 20 && entries.contains("r1-5999"))
+    for part in try TestSupport.zipListing(one.path) {
+      let text = try ExportFixtures.zipPart(one.path, part), threaded = try ExportFixtures.zipPart(two.path, part)
+      #expect(!text.isEmpty && text == threaded, "\(part)")
+    }
+    for path in [one.path, two.path] {
+      let test = Process()
+      test.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
+      test.arguments = ["-tq", path]
+      test.standardOutput = FileHandle.nullDevice
+      try test.run()
+      test.waitUntilExit()
+      #expect(test.terminationStatus == 0, "unzip -t \(path)")
+    }
+  }
 }
 
 @Suite struct EvidenceTextTests {

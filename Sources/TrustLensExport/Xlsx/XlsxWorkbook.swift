@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-internal import CXlsxZipLevel
+internal import CXlsxDeflate
 public import Foundation
 import TrustLensCore
 
@@ -82,9 +82,14 @@ final class XlsxWorkbook {
   /// to 17.9 MB. Level 2 compressed the Entries XML as fast as level 1, and smaller.
   static let deflateLevel: Int32 = 2
 
+  /// How many threads deflate each zip entry when the workbook closes (see
+  /// `Sources/CXlsxDeflate`).
+  let deflateThreads: Int
+
   /// Starts a workbook that will be written to `path` on ``close()``.
-  init(path: String, constantMemory: Bool, temporaryFolder: String) throws(XlsxError) {
+  init(path: String, constantMemory: Bool, temporaryFolder: String, deflateThreads: Int) throws(XlsxError) {
     self.path = path
+    self.deflateThreads = deflateThreads
     _ = trustlens_set_xlsx_zip_level(XlsxWorkbook.deflateLevel)
     var options = lxw_workbook_options()
     options.constant_memory = constantMemory ? 1 : 0
@@ -269,10 +274,16 @@ final class XlsxWorkbook {
   func close() throws(XlsxError) {
     guard let workbook else { return }
     self.workbook = nil
+    trustlens_set_xlsx_deflate_threads(Int32(clamping: deflateThreads))
+    errno = 0
     let result = workbook_close(workbook)
+    let systemError = errno
+    trustlens_set_xlsx_deflate_threads(1)
     guard result == LXW_NO_ERROR else {
       unlink(path)
-      throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)))
+      // libxlsxwriter names the step ("Zip generic error ZIP_ERRNO…"); the system says why.
+      let why = systemError == 0 ? "" : " (\(String(cString: strerror(systemError))))"
+      throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)) + why)
     }
     rowFileBuffers.forEach { free($0) }
     rowFileBuffers = []
