@@ -51,10 +51,10 @@ public enum AnalysisLine {
 /// Taxonomy order for built-in tags; custom categories after them, by name.
 public enum TagOrder {
   public static func sorted(_ tags: some Sequence<String>) -> [String] {
-    tags.sorted { lhs, rhs in
-      let l = rank(lhs), r = rank(rhs)
-      return l != r ? l < r : lhs < rhs
-    }
+    // Each tag ranked once, not once per comparison.
+    tags.map { (rank: rank($0), tag: $0) }
+      .sorted { lhs, rhs in lhs.rank != rhs.rank ? lhs.rank < rhs.rank : lhs.tag < rhs.tag }
+      .map(\.tag)
   }
 
   static func rank(_ tag: String) -> Int {

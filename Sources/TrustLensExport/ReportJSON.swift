@@ -47,7 +47,8 @@ public enum ReportJSON {
         json.endObject()
         json.key("tags")
         json.beginObject()
-        for tag in TagOrder.sorted(bucket.tagCounts.keys) { json.field(tag, bucket.tagCounts[tag] ?? 0) }
+        let counts = bucket.tagCounts  // built on each use: once per bucket
+        for tag in TagOrder.sorted(counts.keys) { json.field(tag, counts[tag] ?? 0) }
         json.endObject()
         json.endObject()
       }
