@@ -1,4 +1,4 @@
-public import TrustLensCore
+import TrustLensCore
 import Foundation
 import TrustLensTrends
 

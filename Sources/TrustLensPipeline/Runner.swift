@@ -1,7 +1,7 @@
 public import TrustLensCore
 import TrustLensImport
 import TrustLensAnalysis
-public import TrustLensTrends
+import TrustLensTrends
 public import TrustLensExport
 import Foundation
 

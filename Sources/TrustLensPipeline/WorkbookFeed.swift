@@ -1,5 +1,5 @@
-public import TrustLensCore
-public import TrustLensExport
+import TrustLensCore
+import TrustLensExport
 import Dispatch
 import Foundation
 

@@ -87,7 +87,7 @@ struct YAMLReader {
       outputDir: resolve("output"), formats: [.xlsx, .dashboard, .json, .analysis, .rejects])
     pipeline.path = path
     var sawInputs = false, sawOutputs = false
-    for (key, keyNode, value) in try mapping(root, "the pipeline", allowed: allowed) {
+    for (key, _, value) in try mapping(root, "the pipeline", allowed: allowed) {
       switch key {
       case "name": pipeline.name = try string(value, key)
       case "timezone":

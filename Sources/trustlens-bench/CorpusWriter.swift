@@ -48,7 +48,7 @@ struct CorpusWriter {
   /// ``subjects(for:)``), over a year; returns the entries and days written.
   mutating func writeEntries(count: Int, to path: String) throws -> (entries: Int, days: Int) {
     let subjects = CorpusWriter.subjects(for: count)
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)  // FileHandle below reports a failure
     guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     defer { try? handle.close() }
     var chunk = ""
@@ -71,7 +71,7 @@ struct CorpusWriter {
 
   /// Writes about `bytes` of journal in `format` (jsonl, csv, jrnl) to `path`; returns entries.
   mutating func write(format: String, bytes target: Int, to path: String) throws -> Int {
-    FileManager.default.createFile(atPath: path, contents: nil)
+    _ = FileManager.default.createFile(atPath: path, contents: nil)  // FileHandle below reports a failure
     guard let handle = FileHandle(forWritingAtPath: path) else { throw CocoaError(.fileWriteUnknown) }
     defer { try? handle.close() }
     var written = 0, entries = 0

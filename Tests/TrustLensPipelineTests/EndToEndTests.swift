@@ -99,7 +99,7 @@ import TrustLensTrends
     #expect(files.count > 40)
     for file in files where !file.hasSuffix("/") {
       var isDirectory: ObjCBool = false
-      FileManager.default.fileExists(atPath: outputs[0].appendingPathComponent(file).path, isDirectory: &isDirectory)
+      _ = FileManager.default.fileExists(atPath: outputs[0].appendingPathComponent(file).path, isDirectory: &isDirectory)
       if isDirectory.boolValue { continue }
       let left = try Data(contentsOf: outputs[0].appendingPathComponent(file))
       let right = try Data(contentsOf: outputs[1].appendingPathComponent(file))

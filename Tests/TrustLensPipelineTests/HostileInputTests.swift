@@ -61,7 +61,7 @@ import TrustLensPipeline
   @Test func aFiftyMegabyteLineIsRejectedAndTheNextLineKept() throws {
     let folder = TestSupport.temporaryFolder()
     let path = folder.appendingPathComponent("huge.jsonl").path
-    FileManager.default.createFile(atPath: path, contents: nil)
+    #expect(FileManager.default.createFile(atPath: path, contents: nil))
     let handle = try #require(FileHandle(forWritingAtPath: path))
     handle.write(Data(#"{"date":"2026-03-01","text":""#.utf8))
     let chunk = Data(repeating: UInt8(ascii: "a"), count: 1 << 20)

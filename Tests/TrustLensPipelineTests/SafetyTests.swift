@@ -104,7 +104,7 @@ import TestSupport
       var files: [String: Data] = [:]
       for name in Self.allFiles(out) where !name.hasSuffix("/") {
         var isFolder: ObjCBool = false
-        FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isFolder)
+        _ = FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path, isDirectory: &isFolder)
         if !isFolder.boolValue && !name.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
           files[name] = try Data(contentsOf: out.appendingPathComponent(name))
         }
