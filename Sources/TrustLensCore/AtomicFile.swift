@@ -61,6 +61,22 @@ public enum AtomicFile {
     try commit(temporary, to: path)
   }
 
+  /// Writes `path` atomically by streaming into a temporary file: `body` writes to the sink;
+  /// the file is closed and renamed over `path` when `body` returns. When anything fails, the
+  /// temporary file is removed and the error rethrown; `path` is left as it was.
+  public static func stream(to path: String, _ body: (FileSink) throws -> Void) throws {
+    let temporary = temporaryPath(for: path)
+    let sink = try FileSink(path: temporary)
+    do {
+      try body(sink)
+      try sink.close()
+    } catch {
+      unlink(temporary)  // the sink closes its file when it goes
+      throw error
+    }
+    try commit(temporary, to: path)
+  }
+
   /// Writes `text` as UTF-8 to `path` atomically with mode 0600.
   public static func write(_ text: String, to path: String) throws(WriteError) {
     try write(Array(text.utf8), to: path)

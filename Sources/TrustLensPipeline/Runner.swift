@@ -374,30 +374,22 @@ struct OutputWriter {
         try AtomicFile.write(MarkdownSummary(templates: templates).render(report), to: dir + "/summary.md")
         written.append("summary.md")
       case .json:
-        let path = dir + "/report.json"
-        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
-        try ReportJSON.write(report) { try stream.write($0) }
-        try stream.close()
-        try AtomicFile.commit(stream.path, to: path)
+        try AtomicFile.stream(to: dir + "/report.json") { sink in try ReportJSON.write(report) { try sink.write($0) } }
         written.append("report.json")
       case .html:
         try AtomicFile.write(HTMLReport(templates: templates).render(report), to: dir + "/report.html")
         written.append("report.html")
       case .csv:
-        let path = dir + "/entries.csv"
-        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
         let tags = report.categories.map(\.name)
-        try stream.write(EntriesCSV.header(tags: tags))
-        try records.forEachEntry(subject: subject) { try stream.write(EntriesCSV.line($0, tags: tags)) }
-        try stream.close()
-        try AtomicFile.commit(stream.path, to: path)
+        try AtomicFile.stream(to: dir + "/entries.csv") { sink in
+          try sink.write(EntriesCSV.header(tags: tags))
+          try records.forEachEntry(subject: subject) { try sink.write(EntriesCSV.line($0, tags: tags)) }
+        }
         written.append("entries.csv")
       case .analysis where subject != nil:
-        let path = dir + "/analysis.jsonl"
-        let stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
-        try records.forEachEntry(subject: subject) { try stream.write(AnalysisLine.encode($0) + "\n") }
-        try stream.close()
-        try AtomicFile.commit(stream.path, to: path)
+        try AtomicFile.stream(to: dir + "/analysis.jsonl") { sink in
+          try records.forEachEntry(subject: subject) { try sink.write(AnalysisLine.encode($0) + "\n") }
+        }
         written.append("analysis.jsonl")
       case .analysis, .rejects:
         break  // streamed once for the whole run

@@ -27,4 +27,26 @@ import TrustLensCore
     }
     #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
   }
+
+  /// A stream whose writer fails part-way leaves the previous file and no temporary; one
+  /// that completes replaces it.
+  @Test func aStreamThatFailsPartWayLeavesThePreviousFileAndNoTemporary() throws {
+    struct Interrupted: Error {}
+    let folder = TestSupport.temporaryFolder()
+    let path = folder.appendingPathComponent("report.json").path
+    try AtomicFile.write("old", to: path)
+    #expect(throws: Interrupted.self) {
+      try AtomicFile.stream(to: path) { sink in
+        try sink.write("half of the new")
+        throw Interrupted()
+      }
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "old")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["report.json"])
+    try AtomicFile.stream(to: path) { sink in
+      try sink.write("new, ")
+      try sink.write("in two parts")
+    }
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "new, in two parts")
+  }
 }
