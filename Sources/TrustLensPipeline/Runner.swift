@@ -203,7 +203,7 @@ public struct Runner {
     let counts = try Ingest(sources: sources, analyzer: analyzer, cache: state).run(handlers)
     try spill.close()
     try checkInSpill.close()
-    try feed?.finish()
+    try feed?.drain()
     timings.lap("read and analyse")
     if let analysisStream {
       try analysisStream.close()
@@ -235,7 +235,7 @@ public struct Runner {
     if wantsRejects { outputs.append("rejects.csv") }
     let exporter = OutputWriter(
       formats: pipeline.formats, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath), templates: templates,
-      wholeRunWorkbook: feed?.workbook)
+      workbookFeed: feed)
     outputs += try writeOutputs(report, with: exporter, into: dir, timings: &timings, progress: progress)
     report.outputs = ["summary.json"] + outputs.sorted()
     if let pseudonyms {
@@ -346,16 +346,17 @@ struct OutputWriter {
   let records: SpillRecords
   let templates: Templates
   /// The run's own workbook, its Entries already written while reading.
-  let wholeRunWorkbook: StreamingWorkbook?
+  let workbookFeed: WorkbookFeed?
 
   /// Writes every requested format except the streamed ones and `summary.json`.
   /// - Parameter subject: only this subject's entries (per-subject folders), or all.
   /// - Returns: the written files, relative to the run's output folder.
   func write(_ report: Report, dir: String, prefix: String, subject: String?, timings: inout StageTimings) throws -> [String] {
     var written: [String] = []
-    // The run's own workbook (Entries already written) is finished on another thread while
+    // The run's own workbook (Entries already written) is finished on its feed's thread while
     // the other formats are written here: compressing it is the longest of them.
-    let background = subject == nil ? wholeRunWorkbook.map { BackgroundFinish($0, report: report, records: records) } : nil
+    let background = subject == nil ? workbookFeed : nil
+    background?.finish(report, records: records)
     // Whatever fails here, the workbook thread is done before the run cleans up.
     defer { try? background?.wait() }
     for format in formats {
@@ -401,31 +402,6 @@ struct OutputWriter {
       timings.lap("finish report.xlsx (alongside the other formats)")
     }
     return written.map { prefix + $0 }
-  }
-}
-
-/// Finishes a streamed workbook on a thread of its own; ``wait()`` returns when it is
-/// written, or throws its error. The workbook and records are used by that thread only
-/// until then (hence unchecked Sendable).
-final class BackgroundFinish: @unchecked Sendable {
-  private let group = DispatchGroup()
-  private let workbook: StreamingWorkbook
-  private var failure: (any Error)?
-
-  init(_ workbook: StreamingWorkbook, report: Report, records: SpillRecords) {
-    self.workbook = workbook
-    DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-      do {
-        try self.workbook.finish(report, records: records, subject: nil)
-      } catch {
-        failure = error
-      }
-    }
-  }
-
-  func wait() throws {
-    group.wait()
-    if let failure { throw failure }
   }
 }
 

@@ -1,26 +1,27 @@
 import TrustLensCore
 import TrustLensExport
 import Dispatch
-import Foundation
+import Synchronization
 
-/// Feeds a ``StreamingWorkbook``'s Entries sheet on a thread of its own while the run goes
-/// on reading and analysing: records are passed in batches, in order, at most
-/// ``maximumBatchesAhead`` batches ahead, so memory stays bounded.
+/// Writes the run's workbook on a thread of its own: its Entries rows while the run goes on
+/// reading and analysing (``add(_:)``, ``drain()``), then the rest of it while the other
+/// formats are written (``finish(_:records:)``, ``wait()``). Rows are passed in batches, in
+/// order, at most ``maximumBatchesAhead`` batches ahead, so memory stays bounded.
 ///
-/// The workbook is touched only on the feed's queue until ``finish()`` has drained it; the
-/// first error the workbook throws is kept and thrown by ``finish()``.
+/// The workbook is touched only on the feed's queue; the first error it throws is kept, later
+/// work is skipped, and ``drain()`` and ``wait()`` throw it.
 final class WorkbookFeed: @unchecked Sendable {
   static let batchSize = 256
   static let maximumBatchesAhead = 8
 
-  let workbook: StreamingWorkbook
+  private let workbook: StreamingWorkbook
   private let queue = DispatchQueue(label: "trustlens.workbook-feed")
   private let room = DispatchSemaphore(value: WorkbookFeed.maximumBatchesAhead)
   private var pending: [AnalyzedRecord] = []
   /// Written on the queue only; read after the queue is drained.
   private var failure: (any Error)?
-  /// Set by ``cancel()``; queued batches then return at once.
-  private let cancelled = OnceFlag()
+  /// Set by ``cancel()``; queued work then returns at once.
+  private let cancelled = Atomic<Bool>(false)
 
   init(_ workbook: StreamingWorkbook) {
     self.workbook = workbook
@@ -34,16 +35,28 @@ final class WorkbookFeed: @unchecked Sendable {
   }
 
   /// Waits until every queued row is written; throws the workbook's first error.
-  func finish() throws {
+  func drain() throws {
     send()
+    try wait()
+  }
+
+  /// Queues the rest of the workbook, every sheet after Entries and the file itself: it is
+  /// written while the caller goes on, and done when ``wait()`` returns.
+  func finish(_ report: Report, records: SpillRecords) {
+    send()
+    run { workbook in try workbook.finish(report, records: records, subject: nil) }
+  }
+
+  /// Waits until everything queued is done; throws the workbook's first error.
+  func wait() throws {
     queue.sync {}
     if let failure { throw failure }
   }
 
-  /// Stops writing (the run failed): queued batches are dropped; returns once the queue is
-  /// idle, so the workbook can be discarded.
+  /// Stops writing (the run failed): queued work is dropped; returns once the queue is idle,
+  /// so the workbook can be discarded.
   func cancel() {
-    cancelled.set()
+    cancelled.store(true, ordering: .relaxed)
     pending.removeAll()
     queue.sync {}
   }
@@ -53,32 +66,21 @@ final class WorkbookFeed: @unchecked Sendable {
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     room.wait()
+    run { workbook in
+      defer { self.room.signal() }
+      for record in batch { try workbook.add(record) }
+    }
+  }
+
+  /// Runs `work` on the queue unless the feed failed or was cancelled; keeps its error.
+  private func run(_ work: @escaping @Sendable (StreamingWorkbook) throws -> Void) {
     queue.async { [self] in
-      defer { room.signal() }
-      guard failure == nil, !cancelled.isSet else { return }
+      guard failure == nil, !cancelled.load(ordering: .relaxed) else { return }
       do {
-        for record in batch { try workbook.add(record) }
+        try work(workbook)
       } catch {
         failure = error
       }
     }
-  }
-}
-
-/// A flag set once from one thread and read from others.
-final class OnceFlag: @unchecked Sendable {
-  private let lock = NSLock()
-  private var value = false
-
-  func set() {
-    lock.lock()
-    value = true
-    lock.unlock()
-  }
-
-  var isSet: Bool {
-    lock.lock()
-    defer { lock.unlock() }
-    return value
   }
 }
