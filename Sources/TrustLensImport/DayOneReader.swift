@@ -58,8 +58,11 @@ struct DayOneReader {
     guard let raw = object["text"] as? String else { return reject("empty text") }
     let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
-    var fields: [String: FieldValue] = [:]
-    for (key, value) in object { fields[key.lowercased()] = FieldValue(json: value) }
+    let fields: [String: FieldValue]
+    switch RecordBuilder.lowercasingKeys(object.mapValues(FieldValue.init(json:))) {
+    case .success(let lowercased): fields = lowercased
+    case .failure(let rejection): return reject(rejection.reason)
+    }
     let subject = builder.subject(from: fields)
     let id = (object["uuid"] as? String) ?? "\(subject)-\(fileName(of: builder.file))-\(location.line)"
     return .entry(

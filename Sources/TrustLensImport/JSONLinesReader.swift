@@ -5,7 +5,9 @@ import TrustLensCore
 ///
 /// Each line becomes one record: an entry, a check-in (decided per object under
 /// `RecordKind.auto`) or a reject (`not valid JSON: …`, `not a JSON object`, `invalid UTF-8`,
-/// `record longer than 1 MiB`). Unknown keys are passthrough.
+/// `record longer than 1 MiB`, `keys "Text" and "text" differ only in case`). Keys are
+/// matched without regard to case; of a key given twice, the last counts, as with Foundation.
+/// Unknown keys are passthrough.
 struct JSONLinesReader {
   let builder: RecordBuilder
   let kind: RecordKind
@@ -44,9 +46,7 @@ struct JSONLinesReader {
         continue
       }
       if let flat = FlatJSONParser.parse(line.bytes) {
-        var fields: [String: FieldValue] = [:]
-        for (key, value) in flat { fields[key.lowercased()] = value }
-        try emit(builder.build(fields, line: line.number, kind: kind))
+        try emit(build(flat, line: line.number, at: location))
         continue
       }
       if let bad = firstInvalidUTF8Offset(line.bytes) {
@@ -64,11 +64,16 @@ struct JSONLinesReader {
         try emit(.reject(Reject(source: location, reason: "not a JSON object")))
         continue
       }
-      var fields: [String: FieldValue] = [:]
-      for (key, value) in dictionary { fields[key.lowercased()] = FieldValue(json: value) }
-      try emit(builder.build(fields, line: line.number, kind: kind))
+      try emit(build(dictionary.mapValues(FieldValue.init(json:)), line: line.number, at: location))
     }
     try emitAnalyzed()
+
+    func build(_ object: [String: FieldValue], line: Int, at location: SourceLocation) -> ImportedRecord {
+      switch RecordBuilder.lowercasingKeys(object) {
+      case .success(let fields): builder.build(fields, line: line, kind: kind)
+      case .failure(let rejection): .reject(Reject(source: location, reason: rejection.reason))
+      }
+    }
   }
 
   /// A short reason from Foundation's JSON error, without quoting the input.

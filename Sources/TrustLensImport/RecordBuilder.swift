@@ -57,6 +57,22 @@ struct RecordBuilder {
         author: fields["author"]?.text, userTags: tags))
   }
 
+  /// `object`'s fields keyed by their lower-cased names, or the reason they cannot be: two
+  /// keys that differ only in case (`Text` and `text`) would leave the choice between them to
+  /// chance.
+  static func lowercasingKeys(_ object: [String: FieldValue]) -> Result<[String: FieldValue], ImportRejection> {
+    var fields: [String: FieldValue] = [:]
+    fields.reserveCapacity(object.count)
+    for (key, value) in object {
+      let name = key.lowercased()
+      guard fields.updateValue(value, forKey: name) == nil else {
+        let spellings = object.keys.filter { $0.lowercased() == name }.sorted().map { "\"\($0)\"" }
+        return .failure(ImportRejection(reason: "keys \(spellings.joined(separator: " and ")) differ only in case"))
+      }
+    }
+    return .success(fields)
+  }
+
   func subject(from fields: [String: FieldValue]) -> String {
     switch options.subject {
     case .fixed(let id): return id
@@ -129,6 +145,11 @@ struct RecordBuilder {
         commitmentsMade: held ? counters["commitments_made"] : nil,
         commitmentsKept: held ? counters["commitments_kept"] : nil, note: note))
   }
+}
+
+/// Why a record was rejected, as its reject line words it.
+struct ImportRejection: Error {
+  let reason: String
 }
 
 extension Double {

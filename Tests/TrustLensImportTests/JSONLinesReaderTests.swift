@@ -32,6 +32,10 @@ import TrustLensImport
     (#"{"date":"03/04/2026","text":"x"}"#, #"ambiguous date "03/04/2026": write it as YYYY-MM-DD or set date_format"#),
     (#"[1,2]"#, "not a JSON object"),
     (#"{"date":"2026-03-01","trust":"four"}"#, #"rating "four" is not a number"#),
+    // Keys match without regard to case, so two spellings of one key are ambiguous, on the
+    // fast path and on Foundation's (a nested object sends a line there).
+    (#"{"date":"2026-03-01","Text":"hurt","text":"calm"}"#, #"keys "Text" and "text" differ only in case"#),
+    (#"{"date":"2026-03-01","text":"calm","TEXT":"hurt","x":[{"y":1}]}"#, #"keys "TEXT" and "text" differ only in case"#),
   ])
   func rejectReasons(_ line: String, _ reason: String) throws {
     let folder = TestSupport.temporaryFolder()
@@ -39,6 +43,18 @@ import TrustLensImport
     let reject = try #require(try readAll(path).first?.reject)
     #expect(reject.reason == reason)
     #expect(reject.source == SourceLocation(file: path, line: 1))
+  }
+
+  /// A key given twice in one spelling: the last counts, on both parsing paths; a key's case
+  /// does not matter.
+  @Test func theLastOfARepeatedKeyCountsAndCaseDoesNot() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      {"DATE":"2026-03-01","Text":"first","Text":"second"}
+      {"date":"2026-03-01","text":"first","text":"second","x":[{"y":1}]}
+      """
+    let records = try readAll(TestSupport.write(text, "j.jsonl", in: folder))
+    #expect(records.map { $0.entry?.text } == ["second", "second"])
   }
 
   @Test func invalidJSONAndInvalidUTF8AreRejectsNotCrashes() throws {
