@@ -2,8 +2,8 @@ import TrustLensCore
 import TrustLensExport
 import TrustLensTrends
 
-/// Builds the monthly trend sheet's view of every subject from the timelines and one pass
-/// over the spilled records (only the month's texts are looked at).
+/// Builds the monthly trend sheet's view of every subject: from its timeline while the report
+/// takes it over, then its notable entries from one pass over the spilled records.
 enum MonthBuilder {
   /// The tags whose strongest match shows each signal in the notable entries.
   static let signalTags: [String: [String]] = [
@@ -11,8 +11,24 @@ enum MonthBuilder {
     "avoidance": ["avoidance"], "self-care-neglect": Taxonomy.negativeEmotions, "progress": ["progress", "connection", "hope", "safety"],
   ]
 
-  static func attach(month: LocalDay, to report: inout Report, timelines: [String: Timeline], records: some RecordSource) throws {
-    let end = month.adding(days: LocalDay.daysInMonth(year: month.year, month: month.month) - 1)
+  /// A subject's month, from its timeline, while the report takes the timeline over: daily
+  /// mean valence in the month and the monthly rollups of the month and the five before it.
+  /// Its notable entries come later, from the records (``attachNotables(month:to:records:)``).
+  static func view(of timeline: Timeline, month: LocalDay) -> MonthView {
+    let end = lastDay(of: month)
+    var daily: [LocalDay: Double] = [:]
+    for (day, bucket) in timeline.sortedDays where day >= month && day <= end && bucket.texts > 0 {
+      daily[day] = bucket.valenceSum / Double(bucket.texts)
+    }
+    let months = Array(timeline.asOf(end).rollup(.month).suffix(6))
+    return MonthView(month: month, dailyValence: daily, months: months, notable: [])
+  }
+
+  /// Adds to each subject's month view its notable entries: for each of its signals, the
+  /// month's text whose signal tags are strongest. One pass over the records; only the
+  /// month's texts are looked at.
+  static func attachNotables(month: LocalDay, to report: inout Report, records: some RecordSource) throws {
+    let end = lastDay(of: month)
     var best: [String: [String: (score: Double, record: AnalyzedRecord)]] = [:]
     let wanted = Dictionary(uniqueKeysWithValues: report.subjects.map { ($0.assessment.subject, $0.assessment.signals.map(\.kind)) })
     try records.forEachEntry(subject: nil) { record in
@@ -22,21 +38,19 @@ enum MonthBuilder {
         if score > 0, score > (best[record.subject]?[signal]?.score ?? 0) { best[record.subject, default: [:]][signal] = (score, record) }
       }
     }
-    for index in report.subjects.indices {
+    for index in report.subjects.indices where report.subjects[index].month != nil {
       let subject = report.subjects[index].assessment.subject
-      guard let timeline = timelines[subject] else { continue }
-      var daily: [LocalDay: Double] = [:]
-      for (day, bucket) in timeline.sortedDays where day >= month && day <= end && bucket.texts > 0 {
-        daily[day] = bucket.valenceSum / Double(bucket.texts)
-      }
-      let months = Array(timeline.asOf(end).rollup(.month).suffix(6))
-      let notable = report.subjects[index].assessment.signals.compactMap { signal -> MonthView.Notable? in
+      let signals = report.subjects[index].assessment.signals
+      report.subjects[index].month?.notable = signals.compactMap { signal in
         guard let (score, record) = best[subject]?[signal.kind] else { return nil }
         let tags = Set(signalTags[signal.kind] ?? [])
         let evidence = record.analysis.evidence.filter { tags.contains($0.tag) }.map { "\($0.tag): \($0.match)" }
         return MonthView.Notable(signal: signal.kind, date: record.date, source: record.source, evidence: evidence, strength: score)
       }
-      report.subjects[index].month = MonthView(month: month, dailyValence: daily, months: months, notable: notable)
     }
+  }
+
+  private static func lastDay(of month: LocalDay) -> LocalDay {
+    month.adding(days: LocalDay.daysInMonth(year: month.year, month: month.month) - 1)
   }
 }

@@ -10,10 +10,12 @@ enum ReportBuilder {
   /// Builds the report from the store's timelines, taking them over a group at a time and
   /// 64 subjects at a time within a group, so a large caseload's days are freed while its
   /// report grows (the store is empty afterwards).
+  /// - Parameter annotate: adds what else a subject's report needs from its whole timeline
+  ///   (the monthly sheet's view), before the timeline is let go.
   static func build(
     name: String, timelines store: TimelineStore, asOf: LocalDay?, settings: TrendSettings,
     counts: RunCounts, categories: [(name: String, kind: TagKind)], lexicons: [String],
-    rejects: [Reject]
+    rejects: [Reject], annotate: ((Timeline, inout SubjectReport) -> Void)? = nil
   ) throws -> Report {
     let day = asOf ?? store.lastDay
     let assessor = Assessor(settings: settings)
@@ -29,7 +31,9 @@ enum ReportBuilder {
           let view = day.map { timeline.asOf($0) } ?? timeline
           let weekly = view.rollup(.week), monthly = view.rollup(.month)
           let rollups = try rollupFile?.store(weekly: weekly, monthly: monthly) ?? Rollups(weekly: weekly, monthly: monthly)
-          subjects.append(SubjectReport(assessment: assessment, rollups: rollups, changes: changes(weekly)))
+          var subject = SubjectReport(assessment: assessment, rollups: rollups, changes: changes(weekly))
+          annotate?(timeline, &subject)
+          subjects.append(subject)
         }
       }
     }

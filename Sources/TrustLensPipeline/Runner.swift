@@ -155,9 +155,8 @@ public struct Runner {
     let rejectsStream = wantsRejects ? try FileSink(path: AtomicFile.temporaryPath(for: rejectsPath)) : nil
     try rejectsStream?.write(CSVCell.line(["file", "line", "reason"]))
 
-    // Timelines go to disk past the budget, except for a monthly sheet (one person's journal),
-    // whose month view reads them again.
-    let timelines = TimelineStore(spillingInto: month == nil ? dir : nil, daysInMemory: options.timelineDaysInMemory)
+    // Timelines go to disk past the budget.
+    let timelines = TimelineStore(spillingInto: dir, daysInMemory: options.timelineDaysInMemory)
     var rejects: [Reject] = []
     var duplicatesShown = 0
     let since = options.since
@@ -214,18 +213,16 @@ public struct Runner {
       try AtomicFile.commit(rejectsStream.path, to: rejectsPath)
     }
 
-    // The report takes the days over; the month view reads them too, so it keeps its own.
-    let monthTimelines = month == nil ? [:] : timelines.inMemory
+    // The report takes the days over, and the month view its part of them on the way.
     var report = try ReportBuilder.build(
       name: pipeline.name, timelines: timelines, asOf: options.asOf, settings: pipeline.trends,
       counts: counts, categories: analyzer.lexicon.categories, lexicons: analyzer.lexicon.sources,
-      rejects: rejects)
+      rejects: rejects, annotate: month.map { month in { timeline, subject in subject.month = MonthBuilder.view(of: timeline, month: month) } })
     timings.lap("assess")
     report.pipelinePath = pipeline.path
     report.timeZone = pipeline.timeZone.identifier
     if let month {
-      try MonthBuilder.attach(
-        month: month, to: &report, timelines: monthTimelines, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
+      try MonthBuilder.attachNotables(month: month, to: &report, records: SpillRecords(entries: spillPath, checkIns: checkInSpillPath))
     }
     if let state { try compareWithPreviousRun(&report, state: state) }
     raiseAlerts(&report)

@@ -42,9 +42,6 @@ final class TimelineStore {
   /// Whether the timelines went to disk (it stays true once they did).
   private(set) var spilled = false
 
-  /// The timelines held in memory: all of them when the store never spills.
-  var inMemory: [String: Timeline] { timelines }
-
   func add(_ record: AnalyzedRecord) throws {
     note(record.date.day)
     if let partitions {

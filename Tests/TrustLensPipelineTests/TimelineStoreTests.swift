@@ -93,12 +93,21 @@ import TrustLensTrends
     #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty)
   }
 
-  @Test func aRunThatSpillsWritesTheSameOutputs() throws {
+  /// The demo (a caseload) and the monthly sheet (whose month view is taken from the
+  /// timelines as the report takes them over) write the same bytes when their timelines go to
+  /// disk.
+  @Test(arguments: ["demo", "monthly"])
+  func aRunThatSpillsWritesTheSameOutputs(_ name: String) throws {
     let memory = TestSupport.temporaryFolder(), disk = TestSupport.temporaryFolder()
-    let inMemory = try Runner(pipeline: EndToEndTests.demoPipeline(into: memory)).run()
+    func pipeline(into output: URL) throws -> PipelineFile {
+      var pipeline = try PipelineFile.load(TestSupport.repositoryRoot.appendingPathComponent("pipelines/\(name).yml").path)
+      pipeline.outputDir = output.path
+      return pipeline
+    }
+    let inMemory = try Runner(pipeline: pipeline(into: memory)).run()
     var options = RunOptions()
     options.timelineDaysInMemory = 1
-    let spilled = try Runner(pipeline: EndToEndTests.demoPipeline(into: disk), options: options).run()
+    let spilled = try Runner(pipeline: pipeline(into: disk), options: options).run()
     #expect(!inMemory.timelinesSpilled)
     #expect(spilled.timelinesSpilled)
     let files = try FileManager.default.subpathsOfDirectory(atPath: memory.path).sorted()
