@@ -101,7 +101,7 @@ typedef struct {
 /// workers in the order they were queued, written to the zip in that order.
 typedef struct {
   void *file;
-  int level;
+  int level, memory_level, strategy;
   chunk *chunks;
   int chunk_count;
   unsigned long long filling;  // sequence number of the chunk being filled
@@ -111,6 +111,7 @@ typedef struct {
   pthread_cond_t queued, done;
   pthread_t workers[most_threads];
   int worker_count;
+  int workers_tried;  // workers are started once, with the first queued chunk
   int stopping;
   unsigned long crc;
   unsigned long long length;
@@ -123,14 +124,17 @@ static chunk *chunk_at(entry *e, unsigned long long sequence) { return &e->chunk
 
 /// Deflates `c` with its own stream: primed with its dictionary, ended by a sync flush (or
 /// finished, for the last chunk). Sets `failed` when zlib or memory fail.
-static void deflate_chunk(chunk *c, int level, z_stream *stream, int *stream_ready) {
+static void deflate_chunk(chunk *c, const entry *e, z_stream *stream, int *stream_ready) {
   c->crc = crc32(crc32(0L, Z_NULL, 0), c->input, (uInt)c->input_length);
   c->output_length = 0;
   if (*stream_ready) {
     if (deflateReset(stream) != Z_OK) { c->failed = 1; return; }
   } else {
     memset(stream, 0, sizeof *stream);
-    if (deflateInit2(stream, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) { c->failed = 1; return; }
+    if (deflateInit2(stream, e->level, Z_DEFLATED, -MAX_WBITS, e->memory_level, e->strategy) != Z_OK) {
+      c->failed = 1;
+      return;
+    }
     *stream_ready = 1;
   }
   if (c->dictionary_length > 0 &&
@@ -175,7 +179,7 @@ static void *worker_main(void *argument) {
     if (e->taken == e->filling) break;  // stopping, nothing left
     chunk *c = chunk_at(e, e->taken++);
     pthread_mutex_unlock(&e->lock);
-    deflate_chunk(c, e->level, &stream, &stream_ready);
+    deflate_chunk(c, e, &stream, &stream_ready);
     pthread_mutex_lock(&e->lock);
     c->state = chunk_done;
     pthread_cond_broadcast(&e->done);
@@ -206,13 +210,16 @@ static void write_oldest(entry *e) {
 static void deflate_here(entry *e, chunk *c) {
   z_stream stream;
   int stream_ready = 0;
-  deflate_chunk(c, e->level, &stream, &stream_ready);
+  deflate_chunk(c, e, &stream, &stream_ready);
   if (stream_ready) deflateEnd(&stream);
   c->state = chunk_done;
 }
 
-/// Starts the workers the first time a chunk is queued; with none, chunks are deflated here.
+/// Starts the workers when the first chunk is queued, once: a worker takes chunks from the
+/// first queued one on, so none may start after chunks were deflated here instead. With
+/// none, every chunk is deflated here.
 static void start_workers(entry *e) {
+  e->workers_tried = 1;
   int wanted = chosen_threads;
   if (wanted > most_threads) wanted = most_threads;
   while (e->worker_count < wanted &&
@@ -230,7 +237,7 @@ static void queue_filling(entry *e, int last) {
     e->filling++;
     return;
   }
-  if (e->worker_count == 0) start_workers(e);
+  if (!e->workers_tried) start_workers(e);
   if (e->worker_count == 0) {
     deflate_here(e, c);
     e->filling++;
@@ -244,6 +251,10 @@ static void queue_filling(entry *e, int last) {
   if (last) return;
   if (e->filling - e->written == (unsigned long long)e->chunk_count) write_oldest(e);
   chunk *next = chunk_at(e, e->filling);
+  if (!next->input && !(next->input = malloc(chunk_size))) {  // the ring's buffers are made as needed
+    if (!e->error) e->error = zip_internal_error;
+    return;
+  }
   // The next chunk's dictionary: the last 32 KB of the one just queued.
   size_t keep = c->input_length < dictionary_size ? c->input_length : dictionary_size;
   memcpy(next->dictionary, c->input + c->input_length - keep, keep);
@@ -258,7 +269,7 @@ static void free_entry(entry *e) {
   pthread_cond_broadcast(&e->queued);
   pthread_mutex_unlock(&e->lock);
   for (int i = 0; i < e->worker_count; i++) pthread_join(e->workers[i], NULL);
-  for (int i = 0; i < e->chunk_count; i++) {
+  for (int i = 0; e->chunks && i < e->chunk_count; i++) {
     free(e->chunks[i].input);
     free(e->chunks[i].output);
   }
@@ -269,22 +280,23 @@ static void free_entry(entry *e) {
   free(e);
 }
 
-/// A new entry with its chunk ring, or NULL when memory is short.
-static entry *new_entry(void *file, int level) {
+/// A new entry with its chunk ring (the first chunk's buffer made), or NULL when memory is
+/// short.
+static entry *new_entry(void *file, int level, int memory_level, int strategy) {
   entry *e = calloc(1, sizeof *e);
   if (!e) return NULL;
   int threads = chosen_threads;
   e->file = file;
   e->level = level;
+  e->memory_level = memory_level;
+  e->strategy = strategy;
   e->chunk_count = 2 * (threads < most_threads ? threads : most_threads);
   e->chunks = calloc((size_t)e->chunk_count, sizeof(chunk));
   pthread_mutex_init(&e->lock, NULL);
   pthread_cond_init(&e->queued, NULL);
   pthread_cond_init(&e->done, NULL);
   e->crc = crc32(0L, Z_NULL, 0);
-  int ready = e->chunks != NULL;
-  for (int i = 0; ready && i < e->chunk_count; i++) ready = (e->chunks[i].input = malloc(chunk_size)) != NULL;
-  if (!ready) {
+  if (!e->chunks || !(e->chunks[0].input = malloc(chunk_size))) {
     free_entry(e);
     return NULL;
   }
@@ -310,7 +322,10 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
                             int zip64) {
   open_entry_fn real = real_zipOpenNewFileInZip4_64();
   if (!real) return zip_param_error;  // minizip not found (cannot happen when linked)
-  if (current) {  // an entry left open after an error: close it as minizip would, if its file is this one
+  if (current) {
+    // An entry left open after an error. In this zip, close it as minizip would; in another,
+    // that zip failed with it and may be gone (libxlsxwriter opens one zip at a time on a
+    // thread), so only let the entry go.
     if (current->file == file) finish_entry(current);
     free_entry(current);
     current = NULL;
@@ -320,7 +335,7 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
   entry *e = NULL;
   if (method == Z_DEFLATED && !raw && level != 0 && password == NULL && chosen_threads > 1 &&
       real_zipWriteInFileInZip() && real_zipCloseFileInZipRaw64()) {
-    e = new_entry(file, level);
+    e = new_entry(file, level, memLevel, strategy);
   }
   int status = real(file, filename, zipfi, extrafield_local, size_extrafield_local, extrafield_global,
                     size_extrafield_global, comment, method, level, e ? 1 : raw, windowBits, memLevel, strategy,
