@@ -33,7 +33,7 @@ let package = Package(
     // Routes libxlsxwriter's minizip calls: TrustLens chooses the workbook's deflate level and
     // deflates large entries on every core.
     .target(
-      name: "CXlsxDeflate",
+      name: "CXlsxShims",
       linkerSettings: [.linkedLibrary("dl"), .linkedLibrary("z"), .linkedLibrary("pthread")]),
     .target(name: "TrustLensCore", swiftSettings: strictSettings),
     .target(
@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "TrustLensExport",
       dependencies: [
-        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", "CXlsxDeflate",
+        "TrustLensCore", "TrustLensTrends", "CXlsxWriter", "CXlsxShims",
         .product(name: "Mustache", package: "swift-mustache"),
       ],
       resources: [.copy("Templates")],
@@ -107,7 +107,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensExportTests",
-      dependencies: ["TrustLensExport", "TrustLensCore", "TrustLensTrends", "TestSupport"],
+      dependencies: ["TrustLensExport", "TrustLensCore", "TrustLensTrends", "TestSupport", "CXlsxShims", "CXlsxWriter"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensPipelineTests",

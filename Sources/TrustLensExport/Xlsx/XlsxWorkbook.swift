@@ -1,5 +1,5 @@
 internal import CXlsxWriter
-internal import CXlsxDeflate
+internal import CXlsxShims
 public import Foundation
 import TrustLensCore
 
@@ -68,13 +68,14 @@ final class XlsxWorkbook {
   private var formats: [FormatSpec: Format] = [:]
   /// C strings handed to libxlsxwriter that must outlive the workbook.
   private var retained: [UnsafeMutablePointer<CChar>] = []
-  /// Stdio buffers of large sheets' temporary row files. Constant-memory rows go to a
-  /// temporary file through stdio's 4 KB buffer, one write call per few rows; a larger buffer,
-  /// set before the first write, cuts the calls 16× (the 1M-row Entries sheet is 1.1 GB of
-  /// XML). libxlsxwriter closes a row file only when a close succeeds (for a sheet with rows),
-  /// so the buffers are freed only then; a failed or abandoned workbook keeps them, since stdio
-  /// may still flush into them at exit (64 KB a sheet, on an error path).
-  private var rowFileBuffers: [UnsafeMutableRawPointer] = []
+  /// 64 KB stdio buffers for libxlsxwriter's temporary files where they are large: the row
+  /// files of sheets added with `largeRows`, and the files it writes each sheet's XML into
+  /// when the workbook closes (the first ``largeFileBuffers``; the sheets come first). With
+  /// stdio's default of 4 KB, the 1.1 GB of a 1M-row Entries sheet went through about 280,000
+  /// write calls twice. Freed with the workbook, except those of files libxlsxwriter left
+  /// open (see `Sources/CXlsxShims/XlsxTempFiles.c`).
+  private let tempFileBuffers = trustlens_xlsx_buffers_new(XlsxWorkbook.largeFileBuffers)
+  private static let largeFileBuffers: Int32 = 40
 
   /// The deflate level of the workbook's zip entries. Deflating the sheets is most of the
   /// time spent closing a big workbook: with 1M Entries rows closing took 16.4 s at
@@ -83,7 +84,7 @@ final class XlsxWorkbook {
   static let deflateLevel: Int32 = 2
 
   /// How many threads deflate each zip entry when the workbook closes (see
-  /// `Sources/CXlsxDeflate`).
+  /// `Sources/CXlsxShims`).
   let deflateThreads: Int
 
   /// Starts a workbook that will be written to `path` on ``close()``.
@@ -117,24 +118,19 @@ final class XlsxWorkbook {
       // Never closed: free it without writing anything (its row files are anonymous).
       lxw_workbook_free(workbook)
     }
+    trustlens_xlsx_buffers_free(tempFileBuffers)
     retained.forEach { free($0) }
   }
 
-  /// Adds a sheet. `largeRows`: the sheet will hold many rows (the Entries sheet) and has at
-  /// least one, so its temporary row file gets a larger buffer (see ``rowFileBuffers``).
+  /// Adds a sheet. `largeRows`: the sheet will hold many rows (the Entries sheet), so its
+  /// temporary row file gets a larger buffer (see ``tempFileBuffers``).
   func addSheet(_ name: String, largeRows: Bool = false) throws(XlsxError) -> Sheet {
-    guard let workbook, let sheet = workbook_add_worksheet(workbook, name) else {
-      throw XlsxError(path: path, reason: "cannot add sheet \(name)")
-    }
-    if largeRows, let rows = sheet.pointee.optimize_tmpfile, let buffer = malloc(XlsxWorkbook.rowFileBuffer) {
-      rowFileBuffers.append(buffer)
-      setvbuf(rows, buffer.assumingMemoryBound(to: CChar.self), _IOFBF, XlsxWorkbook.rowFileBuffer)
-    }
+    if largeRows { trustlens_xlsx_buffers_collect(tempFileBuffers) }
+    let sheet = workbook.flatMap { workbook_add_worksheet($0, name) }
+    trustlens_xlsx_buffers_collect(nil)
+    guard let sheet else { throw XlsxError(path: path, reason: "cannot add sheet \(name)") }
     return Sheet(pointer: sheet, name: name)
   }
-
-  /// Bytes of stdio buffer for a large sheet's temporary row file.
-  private static let rowFileBuffer = 64 * 1024
 
   func format(_ spec: FormatSpec) -> Format {
     if let existing = formats[spec] { return existing }
@@ -275,9 +271,11 @@ final class XlsxWorkbook {
     guard let workbook else { return }
     self.workbook = nil
     trustlens_set_xlsx_deflate_threads(Int32(clamping: deflateThreads))
+    trustlens_xlsx_buffers_collect(tempFileBuffers)
     errno = 0
     let result = workbook_close(workbook)
     let systemError = errno
+    trustlens_xlsx_buffers_collect(nil)
     trustlens_set_xlsx_deflate_threads(1)
     guard result == LXW_NO_ERROR else {
       unlink(path)
@@ -285,8 +283,6 @@ final class XlsxWorkbook {
       let why = systemError == 0 ? "" : " (\(String(cString: strerror(systemError))))"
       throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)) + why)
     }
-    rowFileBuffers.forEach { free($0) }
-    rowFileBuffers = []
   }
 
   private func check(_ result: lxw_error) throws(XlsxError) {

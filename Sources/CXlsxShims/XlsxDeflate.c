@@ -33,7 +33,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "CXlsxDeflate.h"
+#include "CXlsxShims.h"
 
 enum {
   zip_ok = 0,
