@@ -9,19 +9,20 @@
 // This file defines three of minizip's functions in the TrustLens executable; the dynamic
 // linker resolves libxlsxwriter's calls to them, and they forward to the real functions
 // (found with dlsym(RTLD_NEXT)):
-// - `zipOpenNewFileInZip4_64` opens each entry at the chosen level and, once
-//   the closing thread has asked for more than one deflate thread
-//   (`trustlens_set_xlsx_deflate_threads`), in minizip's raw mode:
-//   the bytes written are then already deflated, and the entry's CRC-32 and size are given at
-//   close.
+// - `zipOpenNewFileInZip4_64` opens each entry at the chosen level and, once the closing
+//   thread has chosen its deflate threads (`trustlens_set_xlsx_deflate_threads`), in
+//   minizip's raw mode: the bytes written are then already deflated, and the entry's CRC-32
+//   and size are given at close.
 // - `zipWriteInFileInZip` gathers a raw entry's bytes into 1 MiB chunks. Worker threads
 //   deflate the chunks side by side, pigz's way: each chunk is a deflate stream of its own,
 //   primed with the 32 KB before it as dictionary and ended on a byte boundary (a sync flush),
 //   the last one finished; joined in order they make one valid deflate stream. The
-//   compressed chunks are written in order, so the file's bytes do not depend on scheduling.
+//   compressed chunks are written in order, so the file's bytes depend neither on scheduling
+//   nor on the number of threads (with one, there are no workers: each chunk is deflated on
+//   the writing thread, the same way).
 // - `zipCloseFileInZip` deflates the last chunk, writes what is left and closes the raw entry
 //   with the CRC-32 (chunk CRCs joined by `crc32_combine`) and size of the bytes written.
-// Entries that are not raw (a level of 0, or one thread) pass straight through. An entry's
+// Other entries (a level of 0, or no threads chosen) pass straight through. An entry's
 // open, writes and close come from one thread (libxlsxwriter's packager), so the entry being
 // written is a thread-local. Only libxlsxwriter uses minizip in the process.
 #define _GNU_SOURCE
@@ -56,7 +57,7 @@ typedef int (*close_fn)(void *file);
 typedef int (*close_raw_fn)(void *file, unsigned long long uncompressed_size, unsigned long crc);
 
 static atomic_int chosen_level = -1;
-/// Deflate threads chosen by the thread closing a workbook; 0 (not chosen) is one.
+/// Deflate threads chosen by the thread closing a workbook; 0: not chosen (minizip deflates).
 static _Thread_local int chosen_threads = 0;
 
 /// minizip's own function `name`, or NULL when minizip is not loaded.
@@ -221,6 +222,7 @@ static void deflate_here(entry *e, chunk *c) {
 static void start_workers(entry *e) {
   e->workers_tried = 1;
   int wanted = chosen_threads;
+  if (wanted < 2) return;  // one thread: this one
   if (wanted > most_threads) wanted = most_threads;
   while (e->worker_count < wanted &&
          pthread_create(&e->workers[e->worker_count], NULL, worker_main, e) == 0) e->worker_count++;
@@ -333,7 +335,7 @@ int zipOpenNewFileInZip4_64(void *file, const char *filename, const void *zipfi,
   int wanted = atomic_load(&chosen_level);
   if (wanted >= 0 && wanted <= 9 && level != 0) level = wanted;
   entry *e = NULL;
-  if (method == Z_DEFLATED && !raw && level != 0 && password == NULL && chosen_threads > 1 &&
+  if (method == Z_DEFLATED && !raw && level != 0 && password == NULL && chosen_threads > 0 &&
       real_zipWriteInFileInZip() && real_zipCloseFileInZipRaw64()) {
     e = new_entry(file, level, memLevel, strategy);
   }
@@ -388,4 +390,9 @@ int trustlens_set_xlsx_zip_level(int level) {
   return real_zipOpenNewFileInZip4_64() != NULL;
 }
 
-void trustlens_set_xlsx_deflate_threads(int threads) { chosen_threads = threads < 1 ? 1 : threads; }
+void trustlens_set_xlsx_deflate_threads(int threads) { chosen_threads = threads < 0 ? 0 : threads; }
+
+void trustlens_xlsx_deflate_abandon(void) {
+  free_entry(current);
+  current = NULL;
+}

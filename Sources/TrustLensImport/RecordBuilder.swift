@@ -67,7 +67,8 @@ struct RecordBuilder {
       let name = key.lowercased()
       guard fields.updateValue(value, forKey: name) == nil else {
         let spellings = object.keys.filter { $0.lowercased() == name }.sorted().map { "\"\($0)\"" }
-        return .failure(ImportRejection(reason: "keys \(spellings.joined(separator: " and ")) differ only in case"))
+        let listed = spellings.dropLast().joined(separator: ", ") + " and " + spellings.last!
+        return .failure(ImportRejection(reason: "keys \(listed) differ only in case"))
       }
     }
     return .success(fields)

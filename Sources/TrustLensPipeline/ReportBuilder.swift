@@ -20,7 +20,7 @@ enum ReportBuilder {
     let day = asOf ?? store.lastDay
     let assessor = Assessor(settings: settings)
     // A caseload too large for memory (its timelines went to disk) keeps its rollups on disk.
-    let rollupFile = try store.spilled ? RollupFile(folder: store.folder!) : nil
+    let rollupFile = try store.spilled ? RollupFile(folder: store.folder) : nil
     var subjects: [SubjectReport] = []
     try store.drain { timelines in
       let names = timelines.keys.sorted()

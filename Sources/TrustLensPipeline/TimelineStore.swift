@@ -20,8 +20,8 @@ final class TimelineStore {
   /// smaller than this).
   private static let countEvery = 1024
 
-  /// Where partition files are made (`nil`: the store never spills).
-  let folder: String?
+  /// Where partition files are made.
+  let folder: String
   private let daysInMemory: Int
   private var timelines: [String: Timeline] = [:]
   /// Open once spilled: everything added from then on goes to `partitions[partition(subject)]`.
@@ -32,9 +32,9 @@ final class TimelineStore {
 
   /// - Parameters:
   ///   - folder: where partition files are made (and unlinked at once), when the budget is
-  ///     passed; `nil` keeps everything in memory.
+  ///     passed.
   ///   - daysInMemory: day buckets held before the timelines go to disk.
-  init(spillingInto folder: String?, daysInMemory: Int) {
+  init(spillingInto folder: String, daysInMemory: Int) {
     self.folder = folder
     self.daysInMemory = daysInMemory
   }
@@ -142,7 +142,7 @@ final class TimelineStore {
   /// Every `countEvery` adds, counts the day buckets held and spills past the budget.
   private func countDays() throws {
     addsSinceCount += 1
-    guard addsSinceCount >= min(TimelineStore.countEvery, daysInMemory), let folder else { return }
+    guard addsSinceCount >= min(TimelineStore.countEvery, daysInMemory) else { return }
     addsSinceCount = 0
     guard timelines.values.reduce(0, { $0 + $1.sortedDays.count }) > daysInMemory else { return }
     try spill(into: folder)

@@ -3,18 +3,27 @@ import TrustLensExport
 import Dispatch
 import Synchronization
 
+/// What a ``WorkbookFeed`` writes to: the run's ``StreamingWorkbook`` (a stand-in in tests).
+protocol FedWorkbook: AnyObject {
+  func add(_ record: AnalyzedRecord) throws
+  func finish(_ report: Report, records: some RecordSource, subject: String?) throws
+}
+
+extension StreamingWorkbook: FedWorkbook {}
+
 /// Writes the run's workbook on a thread of its own: its Entries rows while the run goes on
 /// reading and analysing (``add(_:)``, ``drain()``), then the rest of it while the other
 /// formats are written (``finish(_:records:)``, ``wait()``). Rows are passed in batches, in
 /// order, at most ``maximumBatchesAhead`` batches ahead, so memory stays bounded.
 ///
 /// The workbook is touched only on the feed's queue; the first error it throws is kept, later
-/// work is skipped, and ``drain()`` and ``wait()`` throw it.
+/// work is skipped (its room in the queue still given back), and ``drain()`` and ``wait()``
+/// throw it.
 final class WorkbookFeed: @unchecked Sendable {
   static let batchSize = 256
   static let maximumBatchesAhead = 8
 
-  private let workbook: StreamingWorkbook
+  private let workbook: any FedWorkbook
   private let queue = DispatchQueue(label: "trustlens.workbook-feed")
   private let room = DispatchSemaphore(value: WorkbookFeed.maximumBatchesAhead)
   private var pending: [AnalyzedRecord] = []
@@ -23,7 +32,7 @@ final class WorkbookFeed: @unchecked Sendable {
   /// Set by ``cancel()``; queued work then returns at once.
   private let cancelled = Atomic<Bool>(false)
 
-  init(_ workbook: StreamingWorkbook) {
+  init(_ workbook: any FedWorkbook) {
     self.workbook = workbook
     pending.reserveCapacity(WorkbookFeed.batchSize)
   }
@@ -66,15 +75,16 @@ final class WorkbookFeed: @unchecked Sendable {
     let batch = pending
     pending.removeAll(keepingCapacity: true)
     room.wait()
-    run { workbook in
-      defer { self.room.signal() }
+    run(then: { [room] in _ = room.signal() }) { workbook in
       for record in batch { try workbook.add(record) }
     }
   }
 
-  /// Runs `work` on the queue unless the feed failed or was cancelled; keeps its error.
-  private func run(_ work: @escaping @Sendable (StreamingWorkbook) throws -> Void) {
+  /// Runs `work` on the queue unless the feed failed or was cancelled, keeping its error;
+  /// `done` runs in every case.
+  private func run(then done: @escaping @Sendable () -> Void = {}, _ work: @escaping @Sendable (any FedWorkbook) throws -> Void) {
     queue.async { [self] in
+      defer { done() }
       guard failure == nil, !cancelled.load(ordering: .relaxed) else { return }
       do {
         try work(workbook)

@@ -36,6 +36,7 @@ import TrustLensImport
     // fast path and on Foundation's (a nested object sends a line there).
     (#"{"date":"2026-03-01","Text":"hurt","text":"calm"}"#, #"keys "Text" and "text" differ only in case"#),
     (#"{"date":"2026-03-01","text":"calm","TEXT":"hurt","x":[{"y":1}]}"#, #"keys "TEXT" and "text" differ only in case"#),
+    (#"{"date":"2026-03-01","text":"a","Text":"b","TEXT":"c"}"#, #"keys "TEXT", "Text" and "text" differ only in case"#),
   ])
   func rejectReasons(_ line: String, _ reason: String) throws {
     let folder = TestSupport.temporaryFolder()

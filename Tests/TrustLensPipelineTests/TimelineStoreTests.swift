@@ -44,7 +44,7 @@ import TrustLensTrends
     case checkIn(CheckIn)
   }
 
-  private static func drained(daysInMemory: Int, folder: String?) throws -> (timelines: [String: Timeline], spilled: Bool, lastDay: LocalDay?) {
+  private static func drained(daysInMemory: Int, folder: String) throws -> (timelines: [String: Timeline], spilled: Bool, lastDay: LocalDay?) {
     let store = TimelineStore(spillingInto: folder, daysInMemory: daysInMemory)
     for item in inputs() {
       switch item {
@@ -63,7 +63,7 @@ import TrustLensTrends
 
   @Test func spilledTimelinesComeBackExactly() throws {
     let folder = TestSupport.temporaryFolder().path
-    let memory = try Self.drained(daysInMemory: .max, folder: nil)
+    let memory = try Self.drained(daysInMemory: .max, folder: folder)
     let disk = try Self.drained(daysInMemory: 10, folder: folder)
     #expect(!memory.spilled)
     #expect(disk.spilled)

@@ -7,11 +7,15 @@
 int trustlens_set_xlsx_zip_level(int level);
 
 /// Sets how many threads deflate each zip entry libxlsxwriter opens from now on on the
-/// calling thread (at most 8; call it just before `workbook_close`). With 1, the default,
-/// minizip deflates on the calling thread as libxlsxwriter expects; with more, each entry is
-/// deflated in 1 MiB chunks side by side (see XlsxDeflate.c). The bytes written are the same
-/// for any count above 1.
+/// calling thread (at most 8; call it just before `workbook_close`). With 1 or more, each
+/// entry is deflated in 1 MiB chunks, side by side with several (see XlsxDeflate.c): the bytes
+/// written are the same for any count. With 0, the default, minizip deflates the entries as
+/// libxlsxwriter expects.
 void trustlens_set_xlsx_deflate_threads(int threads);
+
+/// Lets go of the entry the calling thread was deflating when a workbook's close failed part
+/// way (its worker threads and buffers); its zip file is not touched.
+void trustlens_xlsx_deflate_abandon(void);
 
 /// Buffers given to the temporary files libxlsxwriter makes (see XlsxTempFiles.c).
 typedef struct trustlens_xlsx_buffers trustlens_xlsx_buffers;

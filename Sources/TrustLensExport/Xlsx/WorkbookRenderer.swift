@@ -17,7 +17,7 @@ public struct WorkbookRenderer {
   /// Threads that deflate the workbook's sheets when it closes, after its rows are written and
   /// the cores are free: every core by default. The 1.1 GB of Entries XML of a 1M-row run,
   /// deflated on one thread, made the last 7 s of the run; on two, 5 s. The file's bytes are
-  /// the same for any count above 1; with 1, minizip deflates as libxlsxwriter expects.
+  /// the same for any count.
   public var deflateThreads: Int
 
   public init(rowsPerSheet: Int = 1_048_575, deflateThreads: Int? = nil) {

@@ -270,17 +270,23 @@ final class XlsxWorkbook {
   func close() throws(XlsxError) {
     guard let workbook else { return }
     self.workbook = nil
-    trustlens_set_xlsx_deflate_threads(Int32(clamping: deflateThreads))
+    trustlens_set_xlsx_deflate_threads(Int32(clamping: max(1, deflateThreads)))
     trustlens_xlsx_buffers_collect(tempFileBuffers)
     errno = 0
     let result = workbook_close(workbook)
     let systemError = errno
     trustlens_xlsx_buffers_collect(nil)
-    trustlens_set_xlsx_deflate_threads(1)
+    trustlens_set_xlsx_deflate_threads(0)
     guard result == LXW_NO_ERROR else {
+      trustlens_xlsx_deflate_abandon()
       unlink(path)
-      // libxlsxwriter names the step ("Zip generic error ZIP_ERRNO…"); the system says why.
-      let why = systemError == 0 ? "" : " (\(String(cString: strerror(systemError))))"
+      // libxlsxwriter names the step ("Zip generic error ZIP_ERRNO…"); for a file operation
+      // the system says why.
+      let fileErrors = [
+        LXW_ERROR_CREATING_XLSX_FILE, LXW_ERROR_CREATING_TMPFILE, LXW_ERROR_READING_TMPFILE,
+        LXW_ERROR_ZIP_FILE_OPERATION, LXW_ERROR_ZIP_FILE_ADD, LXW_ERROR_ZIP_CLOSE,
+      ]
+      let why = systemError != 0 && fileErrors.contains(result) ? " (\(String(cString: strerror(systemError))))" : ""
       throw XlsxError(path: path, reason: String(cString: lxw_strerror(result)) + why)
     }
   }
