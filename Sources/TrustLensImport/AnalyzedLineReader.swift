@@ -56,28 +56,14 @@ enum AnalyzedLineReader {
 
   static func read(_ bytes: [UInt8], location: SourceLocation) -> ImportedRecord {
     // The fast parser reads well-formed lines; Foundation's parser judges the others.
-    if let object = FlatJSONParser.parseTree(bytes), case .object = object { return record(object, location: location) }
+    if let object = FlatJSONParser.parse(bytes), case .object = object { return record(object, location: location) }
     guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
       return .reject(Reject(source: location, reason: "not valid JSON"))
     }
-    return record(node(object), location: location)
+    return record(FieldValue(json: object), location: location)
   }
 
-  /// A Foundation JSON value as a ``JSONNode``.
-  private static func node(_ value: Any) -> JSONNode {
-    switch value {
-    case let text as String: return .string(text)
-    // NSNumber bridges booleans too; JSON booleans have Objective-C type "c" (and are not
-    // numbers here, as in the fast parser's reading).
-    case let number as NSNumber where number.objCType.pointee == CChar(UInt8(ascii: "c")): return .bool(number.boolValue)
-    case let number as NSNumber: return .number(number.doubleValue)
-    case let items as [Any]: return .array(items.map(node))
-    case let members as [String: Any]: return .object(members.map { ($0.key, node($0.value)) })
-    default: return .null
-    }
-  }
-
-  private static func record(_ object: JSONNode, location: SourceLocation) -> ImportedRecord {
+  private static func record(_ object: FieldValue, location: SourceLocation) -> ImportedRecord {
     func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: location, reason: reason)) }
     guard let id = object["id"]?.string, let subject = object["subject"]?.string,
       let dateText = object["date"]?.string, let kindText = object["kind"]?.string,

@@ -59,7 +59,7 @@ struct DayOneReader {
     let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
     let fields: [String: FieldValue]
-    switch RecordBuilder.lowercasingKeys(object.mapValues(FieldValue.init(json:))) {
+    switch RecordBuilder.lowercasingKeys(FieldValue.members(of: object)) {
     case .success(let lowercased): fields = lowercased
     case .failure(let rejection): return reject(rejection.reason)
     }

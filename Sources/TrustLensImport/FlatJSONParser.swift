@@ -1,68 +1,57 @@
-/// A fast parser for the one-object-per-line JSON that journal exports write: an object whose
-/// values are strings, numbers, booleans, null or arrays of those (``parse(_:)``), or, for
-/// analysed lines, any nesting up to ``maximumDepth`` (``parseTree(_:)``).
+/// A fast parser for the one-object-per-line JSON of journal exports and analysed shards:
+/// any JSON document nested at most ``maximumDepth`` levels, as a ``FieldValue``.
 ///
-/// Returns `nil` for anything else — nested objects in a flat line, numbers outside JSON's
-/// grammar or a Double's range, malformed input — so the caller falls back to Foundation's
-/// parser, which then decides (and words any error). Keys keep their case; the last of
-/// duplicate keys wins, as with Foundation.
+/// Returns `nil` for anything else — numbers outside JSON's grammar or a Double's range,
+/// invalid UTF-8, malformed input, deeper nesting — so the caller falls back to Foundation's
+/// parser, which then decides (and words any error). Keys keep their case and their order;
+/// duplicate keys are all kept (``FieldValue/subscript(key:)`` takes the last, as Foundation
+/// does).
 struct FlatJSONParser {
   private let bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
 
-  static func parse(_ line: [UInt8]) -> [String: FieldValue]? {
-    line.withUnsafeBufferPointer { pointer in
-      var parser = FlatJSONParser(bytes: pointer)
-      return parser.object()
-    }
-  }
-
-  /// Any JSON document, nested to at most `maximumDepth` levels; `nil` if malformed (the
-  /// caller asks Foundation's parser to word the error).
-  static func parseTree(_ line: [UInt8]) -> JSONNode? {
-    line.withUnsafeBufferPointer { pointer in
-      var parser = FlatJSONParser(bytes: pointer)
-      guard let node = parser.node(depth: 0) else { return nil }
-      parser.skipSpace()
-      return parser.index == pointer.count ? node : nil
-    }
-  }
-
   static let maximumDepth = 64
 
-  private mutating func node(depth: Int) -> JSONNode? {
+  static func parse(_ line: [UInt8]) -> FieldValue? {
+    line.withUnsafeBufferPointer { pointer in
+      var parser = FlatJSONParser(bytes: pointer)
+      guard let value = parser.value(depth: 0) else { return nil }
+      parser.skipSpace()
+      return parser.index == pointer.count ? value : nil
+    }
+  }
+
+  private mutating func value(depth: Int) -> FieldValue? {
     skipSpace()
     guard index < bytes.count, depth < FlatJSONParser.maximumDepth else { return nil }
     switch bytes[index] {
     case UInt8(ascii: "{"):
       index += 1
-      var members: [(key: String, value: JSONNode)] = []
+      var members: [(key: String, value: FieldValue)] = []
       if consume(UInt8(ascii: "}")) { return .object(members) }
       while true {
         skipSpace()
-        guard let key = string(), consume(UInt8(ascii: ":")), let value = node(depth: depth + 1) else { return nil }
+        guard let key = string(), consume(UInt8(ascii: ":")), let value = value(depth: depth + 1) else { return nil }
         members.append((key, value))
         if consume(UInt8(ascii: ",")) { continue }
         return consume(UInt8(ascii: "}")) ? .object(members) : nil
       }
     case UInt8(ascii: "["):
       index += 1
-      var items: [JSONNode] = []
+      var items: [FieldValue] = []
       if consume(UInt8(ascii: "]")) { return .array(items) }
       while true {
-        guard let item = node(depth: depth + 1) else { return nil }
+        guard let item = value(depth: depth + 1) else { return nil }
         items.append(item)
         if consume(UInt8(ascii: ",")) { continue }
         return consume(UInt8(ascii: "]")) ? .array(items) : nil
       }
-    default:
-      switch value(allowArray: false) {
-      case .string(let text)?: return .string(text)
-      case .number(let number)?: return .number(number)
-      case .bool(let flag)?: return .bool(flag)
-      case .null?: return .null
-      default: return nil
-      }
+    case UInt8(ascii: "\""): return string().map(FieldValue.string)
+    case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
+    case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
+    case UInt8(ascii: "n"): return literal("null") ? .null : nil
+    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
+    default: return nil
     }
   }
 
@@ -70,7 +59,7 @@ struct FlatJSONParser {
     self.bytes = bytes
   }
 
-  fileprivate mutating func skipSpace() {
+  private mutating func skipSpace() {
     while index < bytes.count, bytes[index] == 32 || bytes[index] == 9 || bytes[index] == 13 || bytes[index] == 10 {
       index += 1
     }
@@ -81,49 +70,6 @@ struct FlatJSONParser {
     guard index < bytes.count, bytes[index] == byte else { return false }
     index += 1
     return true
-  }
-
-  private mutating func object() -> [String: FieldValue]? {
-    guard consume(UInt8(ascii: "{")) else { return nil }
-    var result: [String: FieldValue] = [:]
-    if consume(UInt8(ascii: "}")) { return finish(result) }
-    while true {
-      skipSpace()
-      guard let key = string(), consume(UInt8(ascii: ":")), let value = value(allowArray: true) else { return nil }
-      result[key] = value
-      if consume(UInt8(ascii: ",")) { continue }
-      guard consume(UInt8(ascii: "}")) else { return nil }
-      return finish(result)
-    }
-  }
-
-  private mutating func finish(_ result: [String: FieldValue]) -> [String: FieldValue]? {
-    skipSpace()
-    return index == bytes.count ? result : nil
-  }
-
-  private mutating func value(allowArray: Bool) -> FieldValue? {
-    skipSpace()
-    guard index < bytes.count else { return nil }
-    switch bytes[index] {
-    case UInt8(ascii: "\""): return string().map(FieldValue.string)
-    case UInt8(ascii: "t"): return literal("true") ? .bool(true) : nil
-    case UInt8(ascii: "f"): return literal("false") ? .bool(false) : nil
-    case UInt8(ascii: "n"): return literal("null") ? .null : nil
-    case UInt8(ascii: "["):
-      guard allowArray else { return nil }
-      index += 1
-      var items: [FieldValue] = []
-      if consume(UInt8(ascii: "]")) { return .array(items) }
-      while true {
-        guard let item = value(allowArray: false) else { return nil }
-        items.append(item)
-        if consume(UInt8(ascii: ",")) { continue }
-        return consume(UInt8(ascii: "]")) ? .array(items) : nil
-      }
-    case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return number()
-    default: return nil
-    }
   }
 
   private mutating func literal(_ word: StaticString) -> Bool {
@@ -235,42 +181,5 @@ struct FlatJSONParser {
       value = value << 4 | UInt32(digit)
     }
     return value
-  }
-}
-
-/// A JSON value of any shape, as ``FlatJSONParser/parseTree(_:)`` reads it. Objects keep
-/// their members in order, unhashed: the objects read this way have a handful of keys, and
-/// building a dictionary for each was most of the time.
-enum JSONNode {
-  case string(String)
-  case number(Double)
-  case bool(Bool)
-  case null
-  case array([JSONNode])
-  case object([(key: String, value: JSONNode)])
-
-  /// An object's member (the last of duplicate keys, as with Foundation); `nil` for a
-  /// missing key or a value that is not an object.
-  subscript(key: String) -> JSONNode? {
-    guard case .object(let members) = self else { return nil }
-    for member in members.reversed() where member.key == key { return member.value }
-    return nil
-  }
-
-  var string: String? {
-    if case .string(let text) = self { return text }
-    return nil
-  }
-
-  var number: Double? {
-    if case .number(let number) = self { return number }
-    return nil
-  }
-
-  /// A number as an integer, cut toward zero like `NSNumber.intValue`; `nil` beyond ±9.2e18
-  /// (what an Int holds).
-  var integer: Int? {
-    guard let number, number.isFinite, abs(number) < 9.2e18 else { return nil }
-    return Int(number)
   }
 }

@@ -45,8 +45,8 @@ struct JSONLinesReader {
         try emit(.reject(Reject(source: location, reason: "record longer than 1 MiB")))
         continue
       }
-      if let flat = FlatJSONParser.parse(line.bytes) {
-        try emit(build(flat, line: line.number, at: location))
+      if case .object(let members)? = FlatJSONParser.parse(line.bytes) {
+        try emit(build(members, line: line.number, at: location))
         continue
       }
       if let bad = firstInvalidUTF8Offset(line.bytes) {
@@ -60,16 +60,16 @@ struct JSONLinesReader {
         try emit(.reject(Reject(source: location, reason: "not valid JSON: \(JSONLinesReader.describe(error))")))
         continue
       }
-      guard let dictionary = object as? [String: Any] else {
+      guard case .object(let members) = FieldValue(json: object) else {
         try emit(.reject(Reject(source: location, reason: "not a JSON object")))
         continue
       }
-      try emit(build(dictionary.mapValues(FieldValue.init(json:)), line: line.number, at: location))
+      try emit(build(members, line: line.number, at: location))
     }
     try emitAnalyzed()
 
-    func build(_ object: [String: FieldValue], line: Int, at location: SourceLocation) -> ImportedRecord {
-      switch RecordBuilder.lowercasingKeys(object) {
+    func build(_ members: [(key: String, value: FieldValue)], line: Int, at location: SourceLocation) -> ImportedRecord {
+      switch RecordBuilder.lowercasingKeys(members) {
       case .success(let fields): builder.build(fields, line: line, kind: kind)
       case .failure(let rejection): .reject(Reject(source: location, reason: rejection.reason))
       }
@@ -80,24 +80,6 @@ struct JSONLinesReader {
   static func describe(_ error: any Error) -> String {
     let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
     return (text ?? "malformed").lowercased().replacingOccurrences(of: ".", with: "")
-  }
-}
-
-extension FieldValue {
-  init(json value: Any) {
-    switch value {
-    case let s as String: self = .string(s)
-    case let n as NSNumber:
-      // NSNumber bridges booleans too; JSON booleans have Objective-C type "c".
-      if n.objCType.pointee == CChar(UInt8(ascii: "c")) {
-        self = .bool(n.boolValue)
-      } else {
-        self = .number(n.doubleValue)
-      }
-    case is NSNull: self = .null
-    case let array as [Any]: self = .array(array.map(FieldValue.init(json:)))
-    default: self = .other
-    }
   }
 }
 

@@ -57,16 +57,18 @@ struct RecordBuilder {
         author: fields["author"]?.text, userTags: tags))
   }
 
-  /// `object`'s fields keyed by their lower-cased names, or the reason they cannot be: two
-  /// keys that differ only in case (`Text` and `text`) would leave the choice between them to
-  /// chance.
-  static func lowercasingKeys(_ object: [String: FieldValue]) -> Result<[String: FieldValue], ImportRejection> {
+  /// An object's fields keyed by their lower-cased names, or the reason they cannot be: two
+  /// keys that differ only in case (`Text` and `text`) would make the choice between them
+  /// arbitrary. Of a key repeated in one spelling, the last counts, as JSON parsers do.
+  static func lowercasingKeys(_ members: [(key: String, value: FieldValue)]) -> Result<[String: FieldValue], ImportRejection> {
     var fields: [String: FieldValue] = [:]
-    fields.reserveCapacity(object.count)
-    for (key, value) in object {
+    fields.reserveCapacity(members.count)
+    for (index, (key, value)) in members.enumerated() {
       let name = key.lowercased()
-      guard fields.updateValue(value, forKey: name) == nil else {
-        let spellings = object.keys.filter { $0.lowercased() == name }.sorted().map { "\"\($0)\"" }
+      if fields.updateValue(value, forKey: name) != nil,
+        members[..<index].contains(where: { $0.key != key && $0.key.lowercased() == name })
+      {
+        let spellings = Set(members.lazy.map(\.key).filter { $0.lowercased() == name }).sorted().map { "\"\($0)\"" }
         let listed = spellings.dropLast().joined(separator: ", ") + " and " + spellings.last!
         return .failure(ImportRejection(reason: "keys \(listed) differ only in case"))
       }
