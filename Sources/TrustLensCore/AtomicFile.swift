@@ -48,33 +48,42 @@ public enum AtomicFile {
   }
 
   /// Writes `data` to `path` atomically with mode 0600.
+  /// (``stream(to:_:)`` for one write, keeping its typed error.)
   public static func write(_ data: some Collection<UInt8>, to path: String) throws(WriteError) {
-    let temporary = temporaryPath(for: path)
-    let stream = try FileSink(path: temporary)
+    let sink = try FileSink(path: temporaryPath(for: path))
     do {
-      try stream.write(data)
-      try stream.close()
+      try sink.write(data)
     } catch {
-      unlink(temporary)
+      unlink(sink.path)
       throw error
     }
-    try commit(temporary, to: path)
+    try commit(sink, to: path)
   }
 
   /// Writes `path` atomically by streaming into a temporary file: `body` writes to the sink;
   /// the file is closed and renamed over `path` when `body` returns. When anything fails, the
   /// temporary file is removed and the error rethrown; `path` is left as it was.
   public static func stream(to path: String, _ body: (FileSink) throws -> Void) throws {
-    let temporary = temporaryPath(for: path)
-    let sink = try FileSink(path: temporary)
+    let sink = try FileSink(path: temporaryPath(for: path))
     do {
       try body(sink)
-      try sink.close()
     } catch {
-      unlink(temporary)  // the sink closes its file when it goes
+      unlink(sink.path)  // the sink closes its file when it goes
       throw error
     }
-    try commit(temporary, to: path)
+    try commit(sink, to: path)
+  }
+
+  /// Closes a sink opened on ``temporaryPath(for:)`` and moves its file over `path`; a failed
+  /// close removes the temporary file.
+  public static func commit(_ sink: FileSink, to path: String) throws(WriteError) {
+    do {
+      try sink.close()
+    } catch {
+      unlink(sink.path)
+      throw error
+    }
+    try commit(sink.path, to: path)
   }
 
   /// Writes `text` as UTF-8 to `path` atomically with mode 0600.

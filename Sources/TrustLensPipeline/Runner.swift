@@ -204,14 +204,8 @@ public struct Runner {
     try checkInSpill.close()
     try feed?.drain()
     timings.lap("read and analyse")
-    if let analysisStream {
-      try analysisStream.close()
-      try AtomicFile.commit(analysisStream.path, to: analysisPath)
-    }
-    if let rejectsStream {
-      try rejectsStream.close()
-      try AtomicFile.commit(rejectsStream.path, to: rejectsPath)
-    }
+    if let analysisStream { try AtomicFile.commit(analysisStream, to: analysisPath) }
+    if let rejectsStream { try AtomicFile.commit(rejectsStream, to: rejectsPath) }
 
     // The report takes the days over, and the month view its part of them on the way.
     var report = try ReportBuilder.build(

@@ -18,6 +18,16 @@ public struct DayBucket: Sendable, Equatable {
     var ratingCounts: [String: Int] = [:]
     var commitmentsMade = 0.0
     var commitmentsKept = 0.0
+
+    /// Adds another day's (or period's) totals.
+    mutating func add(_ other: CheckInDay) {
+      held += other.held
+      skipped += other.skipped
+      for (name, value) in other.ratingSums { ratingSums[name, default: 0] += value }
+      for (name, count) in other.ratingCounts { ratingCounts[name, default: 0] += count }
+      commitmentsMade += other.commitmentsMade
+      commitmentsKept += other.commitmentsKept
+    }
   }
 
   /// Changes the day's check-in totals (creating them on first use).
@@ -123,14 +133,7 @@ public struct DayBucket: Sendable, Equatable {
     texts += other.texts
     for tally in other.tags { add(tagID: tally.id, count: tally.count, intensity: tally.intensity) }
     guard let theirs = other.checkIns.first else { return }
-    updateCheckIns { day in
-      day.held += theirs.held
-      day.skipped += theirs.skipped
-      for (name, value) in theirs.ratingSums { day.ratingSums[name, default: 0] += value }
-      for (name, count) in theirs.ratingCounts { day.ratingCounts[name, default: 0] += count }
-      day.commitmentsMade += theirs.commitmentsMade
-      day.commitmentsKept += theirs.commitmentsKept
-    }
+    updateCheckIns { $0.add(theirs) }
   }
 }
 
