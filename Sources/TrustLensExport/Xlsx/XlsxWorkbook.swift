@@ -71,8 +71,8 @@ final class XlsxWorkbook {
   /// 64 KB stdio buffers for libxlsxwriter's temporary files where they are large: the row
   /// files of sheets added with `largeRows`, and the files it writes each sheet's XML into
   /// when the workbook closes (the first ``largeFileBuffers``; the sheets come first). With
-  /// stdio's default of 4 KB, the 1.1 GB of a 1M-row Entries sheet went through about 280,000
-  /// write calls twice. Freed with the workbook, except those of files libxlsxwriter left
+  /// stdio's default of 4 KB, the 1.1 GB of a 1M-row Entries sheet takes some 280,000 write
+  /// calls each time it is written. Freed with the workbook, except those of files libxlsxwriter left
   /// open (see `Sources/CXlsxShims/XlsxTempFiles.c`).
   private let tempFileBuffers = trustlens_xlsx_buffers_new(XlsxWorkbook.largeFileBuffers)
   private static let largeFileBuffers: Int32 = 40
