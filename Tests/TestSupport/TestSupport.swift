@@ -44,28 +44,25 @@ public enum TestSupport {
   /// The text of one part of a zip file (an .xlsx), read with `unzip -p`. The name is matched
   /// literally (unzip reads `[` as a wildcard: `[Content_Types].xml`).
   public static func zipPart(_ path: String, _ part: String) throws -> String {
+    try unzip(["-p", path, part.replacingOccurrences(of: "[", with: "[[]")])
+  }
+
+  /// The names of the parts of a zip file.
+  public static func zipListing(_ path: String) throws -> [String] {
+    try unzip(["-Z1", path]).split(separator: "\n").map(String.init)
+  }
+
+  /// What `unzip` with these arguments prints.
+  private static func unzip(_ arguments: [String]) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-p", path, part.replacingOccurrences(of: "[", with: "[[]")]
+    process.arguments = arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return String(decoding: data, as: UTF8.self)
-  }
-
-  /// The names of the parts of a zip file.
-  public static func zipListing(_ path: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
-    process.arguments = ["-Z1", path]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
   }
 
   /// Writes raw bytes to `name` inside `folder` and returns the file's path.
