@@ -44,16 +44,21 @@ public enum TestSupport {
   /// The text of one part of a zip file (an .xlsx), read with `unzip -p`. The name is matched
   /// literally (unzip reads `[` as a wildcard: `[Content_Types].xml`).
   public static func zipPart(_ path: String, _ part: String) throws -> String {
-    try unzip(["-p", path, part.replacingOccurrences(of: "[", with: "[[]")])
+    try unzip(["-p", path, part.replacingOccurrences(of: "[", with: "[[]")]).output
   }
 
   /// The names of the parts of a zip file.
   public static func zipListing(_ path: String) throws -> [String] {
-    try unzip(["-Z1", path]).split(separator: "\n").map(String.init)
+    try unzip(["-Z1", path]).output.split(separator: "\n").map(String.init)
   }
 
-  /// What `unzip` with these arguments prints.
-  private static func unzip(_ arguments: [String]) throws -> String {
+  /// Whether `unzip -t` finds every part of a zip file whole (CRC-32s included).
+  public static func zipTestsWhole(_ path: String) throws -> Bool {
+    try unzip(["-tq", path]).status == 0
+  }
+
+  /// What `unzip` with these arguments prints, and its exit status.
+  private static func unzip(_ arguments: [String]) throws -> (output: String, status: Int32) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/unzip")
     process.arguments = arguments
@@ -62,7 +67,7 @@ public enum TestSupport {
     try process.run()
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    return (String(decoding: data, as: UTF8.self), process.terminationStatus)
   }
 
   /// Writes raw bytes to `name` inside `folder` and returns the file's path.
