@@ -115,7 +115,7 @@ let package = Package(
         "TrustLensPipeline", "TrustLensCore", "TrustLensImport", "TrustLensAnalysis", "TrustLensTrends",
         "TrustLensExport", "TestSupport", "trustlens",
       ],
-      exclude: ["Hostile"],
+      exclude: ["Hostile", "Fixtures"],
       swiftSettings: strictSettings),
   ]
 )

@@ -60,7 +60,8 @@ public enum AnalyzedKind: String, Sendable, Codable {
   case checkinNote = "checkin"
 }
 
-/// An analysed text with the identity of the record it came from.
+/// An analysed text with the identity of the record it came from, and what its writer or app
+/// attached to it (author, their own tags), carried unchanged to the outputs.
 public struct AnalyzedRecord: Sendable, Hashable, Codable {
   public var id: String
   public var subject: String
@@ -68,10 +69,17 @@ public struct AnalyzedRecord: Sendable, Hashable, Codable {
   public var source: SourceLocation
   public var kind: AnalyzedKind
   public var analysis: TextAnalysis
+  /// The analysed text itself; empty for a record read back from analysed lines (which do
+  /// not carry it).
+  public var text: String
+  public var author: String?
+  /// Tags the writer or the app attached (Day One tags, Daylio activities, `tags` fields),
+  /// not TrustLens's own.
+  public var userTags: [String]
 
   public init(
     id: String, subject: String, date: RecordDate, source: SourceLocation, kind: AnalyzedKind,
-    analysis: TextAnalysis
+    analysis: TextAnalysis, text: String = "", author: String? = nil, userTags: [String] = []
   ) {
     self.id = id
     self.subject = subject
@@ -79,5 +87,8 @@ public struct AnalyzedRecord: Sendable, Hashable, Codable {
     self.source = source
     self.kind = kind
     self.analysis = analysis
+    self.text = text
+    self.author = author
+    self.userTags = userTags
   }
 }

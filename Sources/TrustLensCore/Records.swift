@@ -73,12 +73,16 @@ public struct CheckIn: Sendable, Hashable, Codable {
 /// A record that could not be used, with where it starts and a plain reason. Reasons never
 /// quote journal text.
 public struct Reject: Sendable, Hashable {
-  public let source: SourceLocation
-  public let reason: String
+  public var source: SourceLocation
+  public var reason: String
+  /// The subject the record belongs to, when it is known without reading the record (the
+  /// file's client folder or a fixed id) or from the record itself; `nil` otherwise.
+  public var subject: String?
 
-  public init(source: SourceLocation, reason: String) {
+  public init(source: SourceLocation, reason: String, subject: String? = nil) {
     self.source = source
     self.reason = reason
+    self.subject = subject
   }
 }
 

@@ -105,6 +105,8 @@ public struct Report: Sendable {
   public var lexicons: [String]
   /// The first rejects (all of them are in the rejects file).
   public var rejects: [Reject]
+  /// Files met and not read, each with its reason.
+  public var skippedFiles: [SkippedFile] = []
   public var alerts: [String]
   /// The pipeline file the run came from, for the About sheet (`nil` for commands).
   public var pipelinePath: String?

@@ -37,6 +37,15 @@ public enum SummaryJSON {
       json.endObject()
     }
     json.endArray()
+    json.key("skipped")
+    json.beginArray()
+    for file in report.skippedFiles {
+      json.beginObject()
+      json.field("path", file.path)
+      json.field("reason", file.reason)
+      json.endObject()
+    }
+    json.endArray()
     json.key("alerts")
     json.beginArray()
     for alert in report.alerts { json.value(alert) }

@@ -13,7 +13,7 @@ public struct InputSelection: Sendable {
   public var format: InputFormat = .auto
   public var kind: RecordKind = .auto
   public var lexicons: [String] = ["builtin"]
-  public var maxRejected: PipelineFile.Tolerance = .ratio(0.05)
+  public var maxRejected: PipelineFile.Tolerance = .standard
   public var dayOrder: DayOrder?
 
   public init(paths: [String]) {
@@ -42,39 +42,22 @@ public enum Commands {
   ) throws -> Int32 {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let tags = analyzer.lexicon.categories.map(\.name)
+    let diagnostics = DiagnosticsSink(showsRejects: true, write: diagnostic)
+    let counts: IngestCounts
+    let ingest = Ingest(sources: selection.sources, analyzer: analyzer)
     switch format {
-    case .csv: try output.write(EntriesCSV.header(tags: tags))
+    case .jsonl:
+      counts = try ingest.run(into: diagnostics, lines: OutputLines(output) { AnalysisLine.encode($0) + "\n" })
+    case .csv:
+      try output.write(EntriesCSV.header(tags: tags))
+      counts = try ingest.run(into: diagnostics, lines: OutputLines(output) { EntriesCSV.line($0, tags: tags) })
     case .table:
-      let header: [String] = [pad("date", 26), pad("subject", 12), pad("kind", 8), pad("words", 6), pad("valence", 8), "tags\n"]
-      try output.write(header.joined())
-    case .jsonl: break
+      let table = AnalysisTable(output)
+      try table.writeHeader()
+      counts = try ingest.run(into: SinkChain([table, diagnostics]))
     }
-    var handlers = Ingest.Handlers(
-      analyzed: { record in
-        switch format {
-        case .jsonl, .csv: break  // written from `line`, made on the analysis threads
-        case .table:
-          let a = record.analysis
-          let top = a.emotions.merging(a.themes) { max($0, $1) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(4).map { "\($0.key) \(String(format: "%.2f", $0.value))" }.joined(separator: ", ")
-          let cells: [String] = [
-            pad(record.date.description, 26), pad(clean(record.subject), 12), pad(record.kind.rawValue, 8),
-            pad(String(a.words), 6), pad(String(format: "%+.2f", a.valence), 8), top, "\n",
-          ]
-          try output.write(cells.joined())
-        }
-      },
-      reject: { diagnostic("\($0.source): \($0.reason)") },
-      duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
-      notice: diagnostic)
-    switch format {
-    case .jsonl: handlers.line = ({ AnalysisLine.encode($0) + "\n" }, { try output.write($1) })
-    case .csv: handlers.line = ({ EntriesCSV.line($0, tags: tags) }, { try output.write($1) })
-    case .table: break
-    }
-    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(handlers)
     try output.close()
-    return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
+    return exitStatus(counts.total, selection.maxRejected, diagnostic: diagnostic)
   }
 
   /// One assessment per subject, ordered by subject id.
@@ -125,7 +108,7 @@ public enum Commands {
   ) throws -> Int32 {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
     let templates: Templates
-    do { templates = try Templates(overrides: template) } catch { throw PipelineError(error.localizedDescription) }
+    do { templates = try Templates(overrides: template) } catch { throw PipelineError(wrapping: error) }
     let (timelines, counts) = try collectTimelines(selection, analyzer: analyzer, diagnostic: diagnostic)
     let report = try ReportBuilder.build(
       name: "dashboard", timelines: timelines, asOf: asOf, settings: TrendSettings(), counts: counts,
@@ -133,6 +116,41 @@ public enum Commands {
     try output.write(Dashboard(width: width, ascii: ascii, color: color, templates: templates).render(report))
     try output.close()
     return exitStatus(counts, selection.maxRejected, diagnostic: diagnostic)
+  }
+
+  /// The most `explain -` reads: one record's limit.
+  public static let explainLimit = 1 << 20
+
+  /// The text of `explain -`, read from `input` up to ``explainLimit`` bytes.
+  /// - Throws: ``PipelineError`` when there is more.
+  public static func readExplainInput(_ input: FileHandle) throws -> String {
+    var data = Data()
+    while data.count <= explainLimit, let chunk = try input.read(upToCount: 64 << 10), !chunk.isEmpty { data.append(chunk) }
+    guard data.count <= explainLimit else {
+      throw PipelineError("explain reads at most 1 MiB of text; standard input holds more")
+    }
+    return String(decoding: data, as: UTF8.self)
+  }
+
+  /// A month's trend sheet of the inputs (`trustlens report`): a run of a pipeline made for
+  /// it, writing the workbook, dashboard, HTML, Markdown and JSON into `out` (default
+  /// `output/report-YYYY-MM`).
+  /// - Returns: the run's outcome, its folder, and the dashboard to print.
+  public static func monthlyReport(
+    _ selection: InputSelection, month: LocalDay, out: String?, force: Bool, notice: @escaping (String) -> Void
+  ) throws -> (outcome: RunOutcome, folder: String, dashboard: String) {
+    let name = String(month.description.prefix(7))
+    var pipeline = PipelineFile(
+      name: "report \(name)",
+      inputs: selection.paths.map { PipelineFile.Input(path: $0, subject: selection.subject, kind: selection.kind, format: selection.format) },
+      outputDir: out ?? "output/report-\(name)", formats: [.xlsx, .dashboard, .html, .markdown, .json])
+    pipeline.timeZone = selection.timeZone
+    pipeline.lexicons = selection.lexicons
+    for index in pipeline.inputs.indices { pipeline.inputs[index].dayOrder = selection.dayOrder }
+    let outcome = try Runner(pipeline: pipeline, options: RunOptions(month: month, force: force)).run(notice: notice)
+    let templates: Templates
+    do { templates = try Templates() } catch { throw PipelineError(wrapping: error) }
+    return (outcome, pipeline.outputDir, try Dashboard(width: 80, templates: templates).render(outcome.report))
   }
 
   /// Every tag of `text` with the words that triggered it and the rules that changed them.
@@ -159,17 +177,18 @@ public enum Commands {
     _ selection: InputSelection, analyzer: Analyzer, diagnostic: @escaping (String) -> Void
   ) throws -> (TimelineStore, RunCounts) {
     let timelines = TimelineStore(spillingInto: NSTemporaryDirectory(), daysInMemory: RunOptions.defaultTimelineDaysInMemory)
-    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(
-      Ingest.Handlers(
-        analyzed: { try timelines.add($0) },
-        checkIn: { try timelines.add($0) },
-        reject: { diagnostic("\($0.source): \($0.reason)") },
-        duplicate: { diagnostic("\($0.source): skipped: \($0.reason)") },
-        notice: diagnostic))
-    return (timelines, counts)
+    let sinks = SinkChain([TimelineSink(timelines), DiagnosticsSink(showsRejects: true, write: diagnostic)])
+    let counts = try Ingest(sources: selection.sources, analyzer: analyzer).run(into: sinks)
+    return (timelines, counts.total)
   }
 
+  /// The exit status of a command from its counts: 3 when no record was read at all or the
+  /// rejects exceed the tolerance, else 0; the reasons go to `diagnostic`.
   static func exitStatus(_ counts: RunCounts, _ tolerance: PipelineFile.Tolerance, diagnostic: (String) -> Void) -> Int32 {
+    if counts.records == 0 {
+      diagnostic("no records read from the inputs: exit status 3")
+      return 3
+    }
     guard counts.rejected > 0 else { return 0 }
     diagnostic("\(counts.rejected) of \(counts.records) records rejected")
     if tolerance.isExceeded(rejected: counts.rejected, records: counts.records) {

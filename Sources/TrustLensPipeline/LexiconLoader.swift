@@ -14,7 +14,7 @@ public enum LexiconLoader {
         if name == "builtin" { try lexicon.addBuiltin() } else { try lexicon.addFile(name) }
       }
     } catch {
-      throw PipelineError(error.localizedDescription)
+      throw PipelineError(wrapping: error)
     }
     return lexicon
   }
@@ -29,7 +29,7 @@ public enum LexiconLoader {
     do {
       try lexicon.addFile(path)
     } catch {
-      throw PipelineError(error.localizedDescription)
+      throw PipelineError(wrapping: error)
     }
     let format = LexiconFormat.detect(path: path, text: text)
     let counts = lexicon.patternCounts

@@ -41,15 +41,35 @@ public struct PipelineFile: Sendable {
     case xlsx, dashboard, html, markdown, json, analysis, rejects, csv
   }
 
-  /// When rejects fail the run (exit status 3): more than `count`, or a share above `ratio`.
-  public enum Tolerance: Sendable, Equatable {
+  /// When rejects fail the run (exit status 3): more than `count`, a share above `ratio`, or
+  /// (the default) more than the larger of the two, so one broken record cannot fail a small
+  /// personal journal while a broken export still fails a large one.
+  public enum Tolerance: Sendable, Equatable, CustomStringConvertible {
     case count(Int)
     case ratio(Double)
+    case larger(count: Int, ratio: Double)
+
+    /// 5% of records or 3 records, whichever is larger.
+    public static let standard = Tolerance.larger(count: 3, ratio: 0.05)
 
     public func isExceeded(rejected: Int, records: Int) -> Bool {
       switch self {
       case .count(let limit): return rejected > limit
       case .ratio(let limit): return records > 0 && Double(rejected) / Double(records) > limit
+      case .larger(let count, let ratio): return rejected > count && Double(rejected) > ratio * Double(records)
+      }
+    }
+
+    /// As a user writes it: `5%`, `10 records`, `5% or 3 records, whichever is larger`.
+    public var description: String {
+      func percent(_ ratio: Double) -> String {
+        let value = ratio * 100
+        return (value == value.rounded() ? String(Int(value)) : String(format: "%g", value)) + "%"
+      }
+      switch self {
+      case .count(let limit): return "\(limit) record\(limit == 1 ? "" : "s")"
+      case .ratio(let limit): return percent(limit)
+      case .larger(let count, let ratio): return "\(percent(ratio)) or \(count) records, whichever is larger"
       }
     }
   }
@@ -67,8 +87,8 @@ public struct PipelineFile: Sendable {
   public var failOn: [String] = []
   public var failOnAny: [String] = []
   public var state: String?
-  /// Default: a share of 5% of records.
-  public var maxRejected: Tolerance = .ratio(0.05)
+  /// Default: 5% of records or 3 records, whichever is larger.
+  public var maxRejected: Tolerance = .standard
   public var ratingScale: ClosedRange<Double> = 0...10
   /// A folder of Mustache templates replacing the default dashboard, Markdown or HTML.
   public var template: String?

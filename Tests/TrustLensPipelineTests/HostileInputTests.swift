@@ -31,15 +31,11 @@ import TrustLensPipeline
 
   /// Reads one input the way `analyze` does and collects what became of every record.
   static func ingest(_ path: String, followLinks: Bool = false) throws -> (analyzed: [AnalyzedRecord], rejects: [Reject], notices: [String]) {
-    var analyzed: [AnalyzedRecord] = []
-    var rejects: [Reject] = []
-    var notices: [String] = []
+    let sink = CollectingSink()
     let source = Ingest.Source(path: path, options: ImportOptions(timeZone: TimeZone(identifier: "UTC")!), followLinks: followLinks)
     let analyzer = try Commands.analyzerForTests()
-    _ = try Ingest(sources: [source], analyzer: analyzer).run(
-      Ingest.Handlers(
-        analyzed: { analyzed.append($0) }, reject: { rejects.append($0) }, notice: { notices.append($0) }))
-    return (analyzed, rejects, notices)
+    _ = try Ingest(sources: [source], analyzer: analyzer).run(into: sink)
+    return (sink.analyzed, sink.rejects, sink.notices + sink.skipped.map(\.description))
   }
 
   @Test func theCorpusIsComplete() {

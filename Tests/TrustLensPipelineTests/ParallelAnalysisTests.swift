@@ -20,15 +20,10 @@ import TrustLensAnalysis
     }
     let path = TestSupport.write(lines, "many.jsonl", in: folder)
     let analyzer = try Commands.analyzerForTests()
-    var records: [AnalyzedRecord] = []
-    var events: [String] = []
+    let sink = CollectingSink()
     _ = try Ingest(sources: [Ingest.Source(path: path, options: ImportOptions(timeZone: TimeZone(identifier: "UTC")!))], analyzer: analyzer)
-      .run(
-        Ingest.Handlers(
-          analyzed: {
-            records.append($0)
-            events.append("a\($0.source.line)")
-          }, reject: { events.append("r\($0.source.line)") }))
+      .run(into: sink)
+    let records = sink.analyzed, events = sink.events
     #expect(records.count == 1_300)
     // In input order (line numbers increase), rejects interleaved where they occur.
     let lineNumbers = events.map { Int($0.dropFirst())! }

@@ -48,11 +48,72 @@ import TestSupport
         #expect(names.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil, "\(name) names a client")
       }
     }
-    let map = try String(contentsOf: out.appendingPathComponent("pseudonyms.private.csv"), encoding: .utf8)
+    // The private files sit beside the output folder, not in it.
+    #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("pseudonyms.private.csv").path))
+    let privateFolder = folder.appendingPathComponent("out.private")
+    let map = try String(contentsOf: privateFolder.appendingPathComponent("pseudonyms.private.csv"), encoding: .utf8)
     #expect(map.contains("S-8ba42f7ce978,c01"))
-    let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent("pseudonyms.private.csv").path)
-    #expect((attributes[.posixPermissions] as? Int) == 0o600)
-    #expect(!summary.contains("pseudonyms.private.csv"))
+    for name in ["pseudonyms.private.csv", "sources.private.csv", "rejects.private.csv"] {
+      let attributes = try FileManager.default.attributesOfItem(atPath: privateFolder.appendingPathComponent(name).path)
+      #expect((attributes[.posixPermissions] as? Int) == 0o600, "\(name)")
+    }
+    #expect(!summary.contains("private"))
+    // The private rejects name the real file; the shared ones its code.
+    let rejects = try String(contentsOf: privateFolder.appendingPathComponent("rejects.private.csv"), encoding: .utf8)
+    #expect(rejects.contains("data/clients/c05/journal.jsonl,31,"))
+    let shared = try String(contentsOf: out.appendingPathComponent("rejects.csv"), encoding: .utf8)
+    #expect(!shared.contains("journal.jsonl") && shared.contains("F-"))
+  }
+
+  /// Names in file names, folder names and zip entries never reach an output, the state or
+  /// standard error, whichever subject rule (and whatever order of rejects and records).
+  @Test(arguments: ["folder", "field"])
+  func noInputNameReachesAnyOutput(rule: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    let input = folder.appendingPathComponent("in")
+    let day = { (d: Int) in "2026-03-\(d < 10 ? "0" : "")\(d)" }
+    var alice = #"{"date":"2026-13-40","text":"bad date first","subject":"alice"}"# + "\n"
+    for d in 1...12 { alice += #"{"date":"\#(day(d))","text":"We talked it through and I felt heard \#(d).","subject":"alice"}"# + "\n" }
+    TestSupport.write(alice, "Alice Smith/alice-smith-journal.jsonl", in: input)
+    var bob = ""
+    for d in 1...6 { bob += "## \(day(d + 10))\nHe lied to me again, day \(d).\n\n" }
+    TestSupport.write(bob, "bob/bob-jones.md", in: input)
+    let zip = TestSupport.repositoryRoot.appendingPathComponent("Tests/TrustLensPipelineTests/Fixtures/named-dayone.zip")
+    try FileManager.default.copyItem(at: zip, to: input.appendingPathComponent("bob/bob-dayone.zip"))
+    TestSupport.write("date,trust,note\n2026-03-01,x,\n2026-03-02,4,fine\n", "bob/bob-jones-checkins.csv", in: input)
+    let yaml = """
+      name: leak
+      inputs:
+        - {path: in, subject: \(rule)}
+      pseudonymize: true
+      state: out/state.sqlite
+      outputs: {dir: out, per_subject: true, formats: [xlsx, dashboard, html, markdown, json, analysis, rejects, csv]}
+
+      """
+    let pipeline = TestSupport.write(yaml, "leak.yml", in: folder)
+    let result = try CommandRunner.run(["run", pipeline, "--fail-on-any", "setback,rushing,avoidance,progress,self-care-neglect"], directory: folder, environment: ["TRUSTLENS_PSEUDONYM_KEY": Self.key])
+    #expect([0, 1].contains(result.status), "\(result.stderr)")
+    let names = ["alice", "smith", "bob", "jones", "dayone"]
+    var texts = [("stderr", result.stderr)]
+    let out = folder.appendingPathComponent("out")
+    for name in FileManager.default.enumerator(atPath: out.path)?.allObjects as? [String] ?? [] {
+      let path = out.appendingPathComponent(name).path
+      var isFolder: ObjCBool = false
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+      texts.append((name, name))
+      if name.hasSuffix(".xlsx") {
+        for part in try TestSupport.zipListing(path) { texts.append((name + ":" + part, try TestSupport.zipPart(path, part))) }
+      } else {
+        texts.append((name, String(decoding: try Data(contentsOf: URL(fileURLWithPath: path)), as: UTF8.self)))
+      }
+    }
+    #expect(texts.count > 20)
+    for (file, text) in texts {
+      for name in names { #expect(!text.lowercased().contains(name), "\(file) names \(name)") }
+    }
+    // Only the private files link the codes to the names.
+    let sources = try String(contentsOf: folder.appendingPathComponent("out.private/sources.private.csv"), encoding: .utf8)
+    #expect(sources.contains("Bob Jones Journal.json") && sources.contains("alice-smith-journal.jsonl"))
   }
 
   @Test func aMissingKeyIsAnErrorNotAFallback() throws {

@@ -1,0 +1,3 @@
+public import TrustLensCore
+
+extension LexiconError: TrustLensFailure {}

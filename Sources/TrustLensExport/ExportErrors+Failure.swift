@@ -1,0 +1,4 @@
+public import TrustLensCore
+
+extension XlsxError: TrustLensFailure {}
+extension Templates.TemplateError: TrustLensFailure {}

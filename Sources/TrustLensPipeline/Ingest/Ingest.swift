@@ -1,0 +1,283 @@
+public import TrustLensCore
+public import TrustLensImport
+public import TrustLensAnalysis
+import Foundation
+
+/// The streaming front of every command: inputs → records → (transformed) → duplicates
+/// removed → texts analysed → one ``RecordSink``. Each record ends in exactly one sink call (a
+/// duplicate is one too), so the counts reconcile: records = entries + check-ins + rejected +
+/// duplicates.
+public struct Ingest {
+  /// One input with the settings to read it.
+  public struct Source: Sendable {
+    public var path: String
+    public var options: ImportOptions
+    public var followLinks: Bool
+
+    public init(path: String, options: ImportOptions, followLinks: Bool = false) {
+      self.path = path
+      self.options = options
+      self.followLinks = followLinks
+    }
+  }
+
+  public let sources: [Source]
+  public let analyzer: Analyzer
+  /// Earlier analyses by content (run state), or `nil` to analyse everything.
+  let cache: RunState?
+  /// Applied to every record as it leaves its importer (pseudonyms), or `nil`.
+  let transform: (any RecordTransform)?
+  /// The run's output folder: a file inside it (named directly or by a glob) is skipped, so a
+  /// run never reads what it writes. Folders walked skip it by its marker anyway.
+  let outputFolder: String?
+
+  public init(sources: [Source], analyzer: Analyzer) {
+    self.init(sources: sources, analyzer: analyzer, cache: nil, transform: nil, outputFolder: nil)
+  }
+
+  init(sources: [Source], analyzer: Analyzer, cache: RunState?, transform: (any RecordTransform)?, outputFolder: String?) {
+    self.sources = sources
+    self.analyzer = analyzer
+    self.cache = cache
+    self.transform = transform
+    self.outputFolder = outputFolder
+  }
+
+  /// Texts analysed together on all cores; records are handed on in input order.
+  static let batchSize = 512
+
+  /// Reads every input into `sink` (and `lines`, when given).
+  /// - Returns: what was counted, in total and per subject.
+  /// - Throws: ``ImportError`` for an input that does not exist or cannot be read as a whole
+  ///   (before any record is handed on, for a missing one); whatever a sink throws.
+  public func run(into sink: any RecordSink, lines: (any LineSink)? = nil) throws -> IngestCounts {
+    var counts = IngestCounts()
+    let seen = try KeySet()
+    // Expand every input first, so a missing one fails before any work is done.
+    var plan: [(InputFile, Source)] = []
+    let output = outputFolder.map(OutputFolder.canonical)
+    func skip(_ file: SkippedFile) { sink.skipped(transform?.transform(file) ?? file) }
+    for source in sources {
+      var skipped: [String] = []
+      for file in try InputFiles.expand(source.path, followLinks: source.followLinks, skipped: &skipped) {
+        if let output, file.path != "-", OutputFolder.canonical(file.path).hasPrefix(output + "/") {
+          skip(SkippedFile(path: file.path, reason: "inside the run's output folder, skipped"))
+          continue
+        }
+        plan.append((file, source))
+      }
+      skipped.map(Ingest.skippedFile).forEach(skip)
+    }
+    var queue: [Event] = []
+    var texts = 0
+    var analysis = AnalysisPipeline(analyzer: analyzer, encode: lines?.encode)
+    func enqueue(_ pending: PendingText) throws {
+      guard let cache else {
+        queue.append(.text(pending, cached: nil, key: nil))
+        texts += 1
+        return
+      }
+      let key = RunState.key(text: pending.text, lexicon: analyzer.lexicon.fingerprint)
+      let cached = try cache.cachedAnalysis(key: key)
+      queue.append(.text(pending, cached: cached, key: key))
+      if cached == nil { texts += 1 }
+    }
+    for (file, source) in plan {
+      let fileSubject = Ingest.subject(of: file, under: source.options.subject)
+      transform?.willRead(file)
+      try Importer(options: source.options).read(file) { imported in
+        var imported = imported
+        // A reject is the file's subject's when the rule names it without the record.
+        if case .reject(var reject) = imported, reject.subject == nil, let fileSubject {
+          reject.subject = fileSubject
+          imported = .reject(reject)
+        }
+        let record = try transform?.transform(imported, from: file) ?? imported
+        switch record {
+        case .entry(let entry):
+          if let duplicate = Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
+            counts.add(\.duplicates, subject: entry.subject)
+            queue.append(.duplicate(duplicate))
+            return
+          }
+          counts.add(\.entries, subject: entry.subject)
+          try enqueue(PendingText(entry))
+        case .checkIn(let checkIn):
+          if let duplicate = Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
+            counts.add(\.duplicates, subject: checkIn.subject)
+            queue.append(.duplicate(duplicate))
+            return
+          }
+          counts.add(\.checkIns, subject: checkIn.subject)
+          queue.append(.checkIn(checkIn))
+          if let note = PendingText(noteOf: checkIn) { try enqueue(note) }
+        case .reject(let reject):
+          counts.add(\.rejected, subject: reject.subject)
+          queue.append(.reject(reject))
+        case .analyzed(let analyzed):
+          if let duplicate = Ingest.duplicate(
+            seen, content: FNV.hash(["a", analyzed.subject, analyzed.kind.rawValue, analyzed.date.description, analyzed.source.description]),
+            id: Ingest.idKey(analyzed.subject, analyzed.kind.rawValue + analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
+          {
+            counts.add(\.duplicates, subject: analyzed.subject)
+            queue.append(.duplicate(duplicate))
+            return
+          }
+          if analyzed.kind == .entry { counts.add(\.entries, subject: analyzed.subject) }
+          counts.add(\.reused, subject: analyzed.subject)
+          queue.append(.analyzed(analyzed))
+        }
+        if texts >= Ingest.batchSize || queue.count >= 8 * Ingest.batchSize {
+          analysis.submit(queue)
+          queue.removeAll(keepingCapacity: true)
+          texts = 0
+          while let batch = analysis.finished(wait: analysis.inFlight > AnalysisPipeline.maximumInFlight) {
+            try hand(batch, &counts, sink, lines)
+          }
+        }
+      }
+    }
+    analysis.submit(queue)
+    while let batch = analysis.finished(wait: true) { try hand(batch, &counts, sink, lines) }
+    return counts
+  }
+
+  /// Hands every record of an analysed batch on, in order.
+  private func hand(_ batch: AnalysisPipeline.Batch, _ counts: inout IngestCounts, _ sink: any RecordSink, _ lines: (any LineSink)?) throws {
+    var next = 0
+    for event in batch.events {
+      switch event {
+      case .text(let pending, let cached, let key):
+        let record: AnalyzedRecord
+        var line: String?
+        if let cached {
+          counts.add(\.reused, subject: pending.subject)
+          record = pending.record(with: cached)
+        } else {
+          counts.add(\.analyzed, subject: pending.subject)
+          record = pending.record(with: batch.results[next]!)
+          line = batch.lines.isEmpty ? nil : batch.lines[next]
+          next += 1
+          if let key { try cache?.remember(key: key, analysis: record.analysis) }
+        }
+        try sink.analyzed(record)
+        if let lines { try lines.write(line ?? lines.encode(record), of: record) }
+      case .analyzed(let record):
+        try sink.analyzed(record)
+        if let lines { try lines.write(lines.encode(record), of: record) }
+      case .checkIn(let checkIn): try sink.checkIn(checkIn)
+      case .reject(let reject): try sink.rejected(reject)
+      case .duplicate(let duplicate): try sink.duplicate(duplicate)
+      }
+    }
+  }
+
+  /// The subject every record of `file` has under `rule`, when the rule decides it without
+  /// reading the records (a fixed id, or the file's client folder).
+  static func subject(of file: InputFile, under rule: SubjectRule) -> String? {
+    switch rule {
+    case .fixed(let id): return id
+    case .folder: return file.folderSubject
+    case .field: return nil
+    }
+  }
+
+  /// A skipped-file line of ``InputFiles/expand(_:followLinks:skipped:)`` (`path: reason`).
+  static func skippedFile(_ line: String) -> SkippedFile {
+    guard let colon = line.range(of: ": ", options: .backwards) else { return SkippedFile(path: line, reason: "skipped") }
+    return SkippedFile(path: String(line[..<colon.lowerBound]), reason: String(line[colon.upperBound...]))
+  }
+
+  /// The duplicate's reject when a record was seen before, or `nil` (and it is remembered)
+  /// when it is new.
+  static func duplicate(
+    _ seen: KeySet, content: UInt64, id: UInt64, what: String, _ source: SourceLocation, _ subject: String
+  ) -> Reject? {
+    if seen.contains(id) { return Reject(source: source, reason: "duplicate of an earlier record with the same id", subject: subject) }
+    if seen.contains(content) {
+      return Reject(source: source, reason: "duplicate of an earlier record with the same subject, date and \(what)", subject: subject)
+    }
+    seen.insert(id)
+    seen.insert(content)
+    return nil
+  }
+
+  /// Same subject, day, time and text: the same entry exported twice.
+  static func key(_ entry: Entry) -> UInt64 {
+    var hash = FNV()
+    hash.mix("e")
+    hash.mix(entry.subject)
+    hash.mix(entry.date)
+    hash.mix(entry.text)
+    return hash.value
+  }
+
+  static func key(_ checkIn: CheckIn) -> UInt64 {
+    let ratings = checkIn.ratings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+    return FNV.hash(
+      ["c", checkIn.subject, checkIn.date.description, checkIn.held ? "1" : "0", checkIn.note ?? ""] + ratings)
+  }
+
+  static func idKey(_ subject: String, _ id: String) -> UInt64 {
+    var hash = FNV()
+    hash.mix("id")
+    hash.mix(subject)
+    hash.mix(id)
+    return hash.value
+  }
+}
+
+/// A text waiting for its analysis, with everything of the record it belongs to.
+struct PendingText: Sendable {
+  var id: String
+  var subject: String
+  var date: RecordDate
+  var source: SourceLocation
+  var kind: AnalyzedKind
+  var text: String
+  var author: String?
+  var userTags: [String]
+
+  init(_ entry: Entry) {
+    self.id = entry.id
+    self.subject = entry.subject
+    self.date = entry.date
+    self.source = entry.source
+    self.kind = .entry
+    self.text = entry.text
+    self.author = entry.author
+    self.userTags = entry.userTags
+  }
+
+  /// A check-in's note, or `nil` when it has none.
+  init?(noteOf checkIn: CheckIn) {
+    guard let note = checkIn.note else { return nil }
+    self.id = checkIn.id
+    self.subject = checkIn.subject
+    self.date = checkIn.date
+    self.source = checkIn.source
+    self.kind = .checkinNote
+    self.text = note
+    self.author = nil
+    self.userTags = []
+  }
+
+  func record(with analysis: TextAnalysis) -> AnalyzedRecord {
+    AnalyzedRecord(
+      id: id, subject: subject, date: date, source: source, kind: kind, analysis: analysis, text: text, author: author,
+      userTags: userTags)
+  }
+}
+
+extension Ingest {
+  /// What happens to one record, queued so that texts can be analysed in parallel batches
+  /// while the sink still sees every record in input order.
+  enum Event {
+    case text(PendingText, cached: TextAnalysis?, key: String?)
+    /// A record analysed elsewhere (an analysed line of a shard).
+    case analyzed(AnalyzedRecord)
+    case checkIn(CheckIn)
+    case reject(Reject)
+    case duplicate(Reject)
+  }
+}
