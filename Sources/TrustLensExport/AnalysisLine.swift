@@ -12,6 +12,13 @@ public enum AnalysisLine {
     json.field("date", record.date.description)
     json.field("source", record.source.description)
     json.field("kind", record.kind.rawValue)
+    if let author = record.author { json.field("author", author) }
+    if !record.userTags.isEmpty {
+      json.key("tags")
+      json.beginArray()
+      for tag in record.userTags { json.value(tag) }
+      json.endArray()
+    }
     json.field("words", record.analysis.words)
     json.field("valence", record.analysis.valence)
     json.key("emotions")

@@ -100,6 +100,8 @@ enum AnalyzedLineReader {
             end: item["end"]?.integer ?? 0, weight: item["weight"]?.number ?? 0, rules: rules))
       }
     }
+    var userTags: [String] = []
+    if case .array(let tags)? = object["tags"] { userTags = tags.compactMap(\.string) }
     // The record keeps its original source ("file:line" of the analysed input).
     let source = object["source"]?.string.flatMap { text -> SourceLocation? in
       guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
@@ -108,6 +110,7 @@ enum AnalyzedLineReader {
     return .analyzed(
       AnalyzedRecord(
         id: id, subject: subject, date: date, source: source, kind: kind,
-        analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence)))
+        analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence),
+        author: object["author"]?.string, userTags: userTags))
   }
 }

@@ -36,6 +36,11 @@ extension SpillWriter {
       int(e.rules.count)
       for rule in e.rules { string(rule) }
     }
+    string(record.text)
+    int(record.author == nil ? 0 : 1)
+    string(record.author ?? "")
+    int(record.userTags.count)
+    for tag in record.userTags { string(tag) }
   }
 
   /// A check-in's fields.
@@ -64,9 +69,14 @@ extension SpillReader {
       for _ in 0..<int() { rules.append(string()) }
       evidence.append(Evidence(tag: tag, match: match, sentence: sentence, start: start, end: end, weight: weight, rules: rules))
     }
+    let text = string()
+    let hasAuthor = int() == 1, author = string()
+    var userTags: [String] = []
+    for _ in 0..<int() { userTags.append(string()) }
     return AnalyzedRecord(
       id: id, subject: subject, date: date, source: source, kind: kind,
-      analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence))
+      analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence),
+      text: text, author: hasAuthor ? author : nil, userTags: userTags)
   }
 
   mutating func checkIn() -> CheckIn {

@@ -14,7 +14,8 @@ import TrustLensCore
       source: SourceLocation(file: "data/j.jsonl", line: 12), kind: .checkinNote,
       analysis: TextAnalysis(
         words: 7, valence: -0.625, emotions: ["betrayal": 0.9, "anger": 0.25], themes: ["custom-x": 0.5],
-        evidence: [Evidence(tag: "betrayal", match: "went behind my back 💔", sentence: 2, start: 3, end: 21, weight: 0.9, rules: ["negation", "emphasis"])]))
+        evidence: [Evidence(tag: "betrayal", match: "went behind my back 💔", sentence: 2, start: 3, end: 21, weight: 0.9, rules: ["negation", "emphasis"])]),
+      text: "He went behind my back 💔", author: "partner", userTags: ["therapy", "week 3"])
     let checkIn = CheckIn(
       id: "c1", subject: "c01", date: RecordDate(day: day), source: SourceLocation(file: "c.csv", line: 3), held: true,
       ratings: ["trust": 4, "sleep_hours": 6.5], commitmentsMade: 2, commitmentsKept: nil, note: "ok")
