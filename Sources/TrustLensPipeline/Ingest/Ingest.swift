@@ -82,6 +82,43 @@ public struct Ingest {
       queue.append(.text(pending, cached: cached, key: key))
       if cached == nil { texts += 1 }
     }
+    /// Counts one record and queues what becomes of it.
+    func take(_ record: ImportedRecord) throws {
+      switch record {
+      case .entry(let entry):
+        if let duplicate = Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
+          counts.add(\.duplicates, subject: entry.subject)
+          queue.append(.duplicate(duplicate))
+          return
+        }
+        counts.add(\.entries, subject: entry.subject)
+        try enqueue(PendingText(entry))
+      case .checkIn(let checkIn):
+        if let duplicate = Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
+          counts.add(\.duplicates, subject: checkIn.subject)
+          queue.append(.duplicate(duplicate))
+          return
+        }
+        counts.add(\.checkIns, subject: checkIn.subject)
+        queue.append(.checkIn(checkIn))
+        if let note = PendingText(noteOf: checkIn) { try enqueue(note) }
+      case .reject(let reject):
+        counts.add(\.rejected, subject: reject.subject)
+        queue.append(.reject(reject))
+      case .analyzed(let analyzed):
+        if let duplicate = Ingest.duplicate(
+          seen, content: FNV.hash(["a", analyzed.subject, analyzed.kind.rawValue, analyzed.date.description, analyzed.source.description]),
+          id: Ingest.idKey(analyzed.subject, analyzed.kind.rawValue + analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
+        {
+          counts.add(\.duplicates, subject: analyzed.subject)
+          queue.append(.duplicate(duplicate))
+          return
+        }
+        if analyzed.kind == .entry { counts.add(\.entries, subject: analyzed.subject) }
+        counts.add(\.reused, subject: analyzed.subject)
+        queue.append(.analyzed(analyzed))
+      }
+    }
     for (file, source) in plan {
       let fileSubject = Ingest.subject(of: file, under: source.options.subject)
       transform?.willRead(file)
@@ -92,41 +129,8 @@ public struct Ingest {
           reject.subject = fileSubject
           imported = .reject(reject)
         }
-        let record = try transform?.transform(imported, from: file) ?? imported
-        switch record {
-        case .entry(let entry):
-          if let duplicate = Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
-            counts.add(\.duplicates, subject: entry.subject)
-            queue.append(.duplicate(duplicate))
-            return
-          }
-          counts.add(\.entries, subject: entry.subject)
-          try enqueue(PendingText(entry))
-        case .checkIn(let checkIn):
-          if let duplicate = Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
-            counts.add(\.duplicates, subject: checkIn.subject)
-            queue.append(.duplicate(duplicate))
-            return
-          }
-          counts.add(\.checkIns, subject: checkIn.subject)
-          queue.append(.checkIn(checkIn))
-          if let note = PendingText(noteOf: checkIn) { try enqueue(note) }
-        case .reject(let reject):
-          counts.add(\.rejected, subject: reject.subject)
-          queue.append(.reject(reject))
-        case .analyzed(let analyzed):
-          if let duplicate = Ingest.duplicate(
-            seen, content: FNV.hash(["a", analyzed.subject, analyzed.kind.rawValue, analyzed.date.description, analyzed.source.description]),
-            id: Ingest.idKey(analyzed.subject, analyzed.kind.rawValue + analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
-          {
-            counts.add(\.duplicates, subject: analyzed.subject)
-            queue.append(.duplicate(duplicate))
-            return
-          }
-          if analyzed.kind == .entry { counts.add(\.entries, subject: analyzed.subject) }
-          counts.add(\.reused, subject: analyzed.subject)
-          queue.append(.analyzed(analyzed))
-        }
+        try take(transform?.transform(imported, from: file) ?? imported)
+        // Every record, duplicates too, counts towards the next batch: the queue stays bounded.
         if texts >= Ingest.batchSize || queue.count >= 8 * Ingest.batchSize {
           analysis.submit(queue)
           queue.removeAll(keepingCapacity: true)
