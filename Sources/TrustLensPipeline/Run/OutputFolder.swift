@@ -12,9 +12,10 @@ struct OutputFolder {
   /// Prepares `path` for a run reading `inputs`.
   /// - Throws: ``PipelineError`` when the folder is one of the inputs or holds one (the run
   ///   would skip or overwrite its own input), or when it is a folder TrustLens did not make
-  ///   and holds files (other than hidden ones), unless `force`; ``AtomicFile/WriteError`` when it cannot be made or
-  ///   written.
-  static func prepare(_ path: String, inputs: [String], force: Bool) throws -> OutputFolder {
+  ///   and holds files (other than hidden ones and the run's own `state` database with its
+  ///   `-wal`, `-shm` and `.lock` companions), unless `force`; ``AtomicFile/WriteError`` when it
+  ///   cannot be made or written.
+  static func prepare(_ path: String, inputs: [String], state: String? = nil, force: Bool) throws -> OutputFolder {
     let folder = canonical(path)
     for input in inputs where input != "-" && !input.contains(where: { "*?[".contains($0) }) {
       let root = canonical(input)
@@ -26,8 +27,10 @@ struct OutputFolder {
       }
     }
     let marker = path + "/" + InputFiles.outputMarker
+    let own = ownNames(state: state, in: folder)
     if !force, !FileManager.default.fileExists(atPath: marker),
-      let names = try? FileManager.default.contentsOfDirectory(atPath: path), names.contains(where: { !$0.hasPrefix(".") })
+      let names = try? FileManager.default.contentsOfDirectory(atPath: path),
+      names.contains(where: { !$0.hasPrefix(".") && !own.contains($0) })
     {
       throw PipelineError(
         "the output folder \(path) holds files TrustLens did not write: choose an empty or new folder, or pass --force")
@@ -40,6 +43,15 @@ struct OutputFolder {
     output.removeStaleTemporaries()
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: marker)
     return output
+  }
+
+  /// The names in `folder` that belong to the run's own state database, when it lives there.
+  private static func ownNames(state: String?, in folder: String) -> Set<String> {
+    guard let state else { return [] }
+    let database = canonical(state)
+    guard (database as NSString).deletingLastPathComponent == folder else { return [] }
+    let name = (database as NSString).lastPathComponent
+    return [name, name + "-wal", name + "-shm", name + "-journal", name + ".lock"]
   }
 
   /// The path of a file in the folder.

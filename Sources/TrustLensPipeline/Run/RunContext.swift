@@ -50,7 +50,7 @@ final class RunContext {
       pseudonyms = nil
       privateFolder = nil
     }
-    folder = try OutputFolder.prepare(pipeline.outputDir, inputs: pipeline.inputs.map(\.path), force: options.force)
+    folder = try OutputFolder.prepare(pipeline.outputDir, inputs: pipeline.inputs.map(\.path), state: pipeline.state, force: options.force)
     do {
       state = try pipeline.state.map { try RunState(path: $0) }
     } catch {
