@@ -1,42 +1,32 @@
 import Foundation
+import TrustLensPipeline
 
 /// Progress on standard error for runs longer than a second: an updating line on a terminal,
-/// a plain line every five seconds when piped or in CI.
+/// a plain line every five seconds when piped or in CI. While reading it shows the records, the
+/// bytes read (with the share, rate and time left when the inputs' size is known); while
+/// writing, the outputs by name.
 final class ProgressMeter {
   private let start = Date()
   private var lastShown = Date.distantPast
   private let terminal = isatty(2) == 1 && ProcessInfo.processInfo.environment["CI"] == nil
   private var shown = false
 
-  private var stage = ""
-  private var stageStart = Date()
-
-  /// A stage's count so far; shown once the stage has run for a second.
-  func update(_ stage: String, _ count: Int) {
+  /// Shows `progress` when the run has gone on for a second and the last line is old enough.
+  func update(_ progress: RunProgress) {
     let now = Date()
-    if stage != self.stage {
-      self.stage = stage
-      stageStart = now
-    }
-    let elapsed = now.timeIntervalSince(stageStart)
-    guard now.timeIntervalSince(start) >= 1, now.timeIntervalSince(lastShown) >= (terminal ? 0.2 : 5) else { return }
+    let elapsed = now.timeIntervalSince(start)
+    guard elapsed >= 1, now.timeIntervalSince(lastShown) >= (terminal ? 0.2 : 5) else { return }
     lastShown = now
-    let rate = elapsed > 0 ? Int(Double(count) / elapsed) : count
-    let unit = stage.hasPrefix("reading") ? "records" : "files"
-    let bar = terminal ? ProgressMeter.bar(count) + " " : ""
-    let text = "\(bar)\(stage): \(count) \(unit), \(rate) \(unit)/s"
+    show(progress.text(elapsed: elapsed, bar: terminal))
+  }
+
+  private func show(_ text: String) {
     if terminal {
       FileHandle.standardError.write(Data("\r\u{1B}[2K\(text)".utf8))
       shown = true
     } else {
       FileHandle.standardError.write(Data((text + "\n").utf8))
     }
-  }
-
-  /// A moving bar (the total is not known while streaming).
-  static func bar(_ count: Int) -> String {
-    let width = 12, position = (count / 1000) % width
-    return "[" + String(repeating: "=", count: position) + ">" + String(repeating: " ", count: width - position - 1) + "]"
   }
 
   func finish() {

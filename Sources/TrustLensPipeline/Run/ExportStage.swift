@@ -34,10 +34,11 @@ struct ExportStage {
     if context.pipeline.formats.contains(.analysis) { outputs.append("analysis.jsonl") }
     if context.pipeline.formats.contains(.rejects) { outputs.append("rejects.csv") }
     outputs += try writer.write(report, dir: context.folder.path, prefix: "", subject: nil, timings: &context.timings)
-    context.progress("writing outputs", outputs.count)
+    let parts = 1 + (context.pipeline.perSubject ? report.subjects.count : 0)
+    context.progress(.writing(outputs: outputs, part: 1, parts: parts))
     guard context.pipeline.perSubject else { return outputs }
     var used = Set(ExportStage.reservedNames)
-    for subject in report.subjects {
+    for (index, subject) in report.subjects.enumerated() {
       let id = subject.assessment.subject
       let name = SafeName.make(subject.displayName, avoiding: &used)
       let folder = context.folder.file(name)
@@ -50,7 +51,7 @@ struct ExportStage {
       single.alerts = alerts.filter { $0.subject == id }.map(\.text)
       let written = try writer.write(single, dir: folder, prefix: name + "/", subject: id, timings: &context.timings)
       outputs += written
-      context.progress("writing outputs", outputs.count)
+      context.progress(.writing(outputs: written, part: index + 2, parts: parts))
     }
     return outputs
   }

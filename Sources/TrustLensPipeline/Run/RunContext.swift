@@ -23,19 +23,24 @@ final class RunContext {
   /// The month of a monthly trend sheet (its first day), if one is made.
   let month: LocalDay?
   let notice: (String) -> Void
-  let progress: (String, Int) -> Void
+  let progress: (RunProgress) -> Void
+  /// Input bytes read so far, added to by the readers.
+  let bytesRead = ByteCounter()
+  /// The inputs' total size in bytes, or `nil` when one is standard input.
+  let inputBytes: Int?
   var timings = StageTimings()
 
   /// Loads everything a run needs before it reads a record, and prepares the output folder.
   /// - Throws: ``PipelineError`` for a lexicon, template, state, key or output-folder problem.
   init(
     pipeline: PipelineFile, options: RunOptions, notice: @escaping (String) -> Void,
-    progress: @escaping (String, Int) -> Void
+    progress: @escaping (RunProgress) -> Void
   ) throws {
     self.pipeline = pipeline
     self.options = options
     self.notice = notice
     self.progress = progress
+    inputBytes = RunContext.totalSize(of: pipeline.inputs.map(\.path), followLinks: pipeline.inputs.map(\.followLinks))
     month = options.month ?? pipeline.month
     analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
     do {
@@ -90,5 +95,23 @@ final class RunContext {
   var pseudonymMapPath: String? {
     guard let privateFolder else { return nil }
     return pipeline.pseudonymMap ?? privateFolder + "/pseudonyms.private.csv"
+  }
+
+  /// The summed size of the regular files the inputs expand to, or `nil` when one input is
+  /// standard input (its size is not known) or cannot be listed.
+  static func totalSize(of paths: [String], followLinks: [Bool]) -> Int? {
+    var total = 0
+    for (path, follows) in zip(paths, followLinks) {
+      if path == "-" { return nil }
+      var skipped: [String] = []
+      guard let files = try? InputFiles.expand(path, followLinks: follows, skipped: &skipped) else { return nil }
+      for file in files {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
+          let size = attributes[.size] as? Int
+        else { continue }
+        total += size
+      }
+    }
+    return total
   }
 }

@@ -38,7 +38,7 @@ final class RunStream {
       path: pipeline.formats.contains(.rejects) ? folder.file("rejects.csv") : nil,
       privatePath: context.privateFolder.map { $0 + "/rejects.private.csv" }, pseudonyms: context.pseudonyms)
     diagnostics = DiagnosticsSink(showsRejects: false, write: context.notice)
-    chain = SinkChain([ProgressSink(progress: context.progress), TimelineSink(timelines), entries, rejects, diagnostics])
+    chain = SinkChain([ProgressSink(bytes: context.bytesRead, totalBytes: context.inputBytes, progress: context.progress), TimelineSink(timelines), entries, rejects, diagnostics])
   }
 
   /// Reads every input of the run, then commits `analysis.jsonl` and the rejects files.

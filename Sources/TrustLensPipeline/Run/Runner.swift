@@ -18,13 +18,13 @@ public struct Runner {
   }
 
   /// Runs the pipeline. `notice` hears skipped files and notices for standard error;
-  /// `progress` is called with a stage (`reading records`, `writing outputs`) and a count:
-  /// every 1,000 records while reading, after each output file while writing.
+  /// `progress` hears ``RunProgress``: every 1,000 records while reading (with the bytes read
+  /// and the inputs' total size), after each output file while writing.
   /// - Throws: ``PipelineError`` (set-up, state), ``TrustLensImport/ImportError`` (an input
   ///   missing or unreadable), ``TrustLensCore/AtomicFile/WriteError`` (an output); nothing
   ///   of a failed run is left in the output folder but its previous outputs.
   public func run(
-    notice: @escaping (String) -> Void = { _ in }, progress: @escaping (String, Int) -> Void = { _, _ in }
+    notice: @escaping (String) -> Void = { _ in }, progress: @escaping (RunProgress) -> Void = { _ in }
   ) throws -> RunOutcome {
     let context = try RunContext(pipeline: pipeline, options: options, notice: notice, progress: progress)
     return try context.folder.whileWriting {
