@@ -54,7 +54,8 @@ struct TrustLensCommand: ParsableCommand {
       }
       if code == .validationFailure || error is ValidationError || String(describing: type(of: error)).contains("CommandError") {
         let message = fullMessage(for: error)
-        FileHandle.standardError.write(Data((message.hasSuffix("\n") ? message : message + "\n").utf8))
+        let shown = TerminalText.escaped(message, keepingLayout: true)
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
         Foundation.exit(2)
       }
       fail(error.localizedDescription, status: 2)
@@ -62,14 +63,14 @@ struct TrustLensCommand: ParsableCommand {
   }
 
   static func fail(_ message: String, status: Int32) -> Never {
-    FileHandle.standardError.write(Data("Error: \(message)\n".utf8))
+    FileHandle.standardError.write(Data("Error: \(TerminalText.escaped(message))\n".utf8))
     Foundation.exit(status)
   }
 }
 
-/// Writes a diagnostic line to standard error.
+/// Writes a diagnostic line to standard error, controls from input escaped (`TerminalText`).
 func diagnostic(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
 }
 
 /// Options shared by `analyze` and `trends`.
