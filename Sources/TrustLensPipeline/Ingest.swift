@@ -80,7 +80,7 @@ public struct Ingest {
 
   public func run(_ handlers: Handlers) throws -> RunCounts {
     var counts = RunCounts()
-    let seen = KeySet()
+    let seen = try KeySet()
     // Expand every input first, so a missing one fails before any work is done.
     var plan: [(InputFile, Source)] = []
     for source in sources {
@@ -108,7 +108,7 @@ public struct Ingest {
       try Importer(options: source.options).read(file) { record in
         switch record {
         case .entry(let entry):
-          if let reason = Ingest.duplicateReason(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text") {
+          if let reason = try Ingest.duplicateReason(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text") {
             counts.duplicates += 1
             queue.append(.duplicate(Reject(source: entry.source, reason: reason)))
             return
@@ -120,7 +120,7 @@ public struct Ingest {
               id: entry.id, subject: entry.subject, date: entry.date, source: entry.source, kind: .entry,
               analysis: Ingest.placeholder))
         case .checkIn(let checkIn):
-          if let reason = Ingest.duplicateReason(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values") {
+          if let reason = try Ingest.duplicateReason(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values") {
             counts.duplicates += 1
             queue.append(.duplicate(Reject(source: checkIn.source, reason: reason)))
             return
@@ -138,7 +138,7 @@ public struct Ingest {
           counts.rejected += 1
           queue.append(.reject(reject))
         case .analyzed(let record):
-          if let reason = Ingest.duplicateReason(
+          if let reason = try Ingest.duplicateReason(
             seen, content: FNV.hash(["a", record.subject, record.kind.rawValue, record.date.description, record.source.description]),
             id: Ingest.idKey(record.subject, record.kind.rawValue + record.id), what: "analysis")
           {
@@ -288,11 +288,11 @@ public struct Ingest {
   }
 
   /// Why a record is a duplicate, or `nil` (and it is remembered) when it is new.
-  static func duplicateReason(_ seen: KeySet, content: UInt64, id: UInt64, what: String) -> String? {
+  static func duplicateReason(_ seen: KeySet, content: UInt64, id: UInt64, what: String) throws(KeySet.OutOfMemory) -> String? {
     if seen.contains(id) { return "duplicate of an earlier record with the same id" }
     if seen.contains(content) { return "duplicate of an earlier record with the same subject, date and \(what)" }
-    seen.insert(id)
-    seen.insert(content)
+    try seen.insert(id)
+    try seen.insert(content)
     return nil
   }
 
