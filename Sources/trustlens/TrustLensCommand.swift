@@ -384,5 +384,5 @@ func signals(_ text: String?, _ option: String) throws -> [String] {
 
 func sink(_ path: String?) throws -> FileSink {
   guard let path else { return FileSink(standardOutput: ()) }
-  return try FileSink(path: path)
+  return try FileSink.replacing(path)
 }
