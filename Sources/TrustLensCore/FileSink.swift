@@ -71,7 +71,12 @@ public final class FileSink {
   }
 
   private static func atomic(_ path: String) throws(AtomicFile.WriteError) -> FileSink {
-    let temporary = try FileSink(path: AtomicFile.temporaryPath(for: path))
+    let temporary: FileSink
+    do {
+      temporary = try FileSink(path: AtomicFile.temporaryPath(for: path))
+    } catch {
+      throw AtomicFile.WriteError(path: path, reason: error.reason)  // the file asked for, not its temporary
+    }
     guard let file = temporary.file else { throw AtomicFile.WriteError(path: path, reason: "cannot open") }
     temporary.file = nil  // handed over to the replacing sink
     return FileSink(path: temporary.path, file: file, destination: path)

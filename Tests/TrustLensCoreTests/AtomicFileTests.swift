@@ -171,6 +171,15 @@ import TrustLensCore
     #expect(try String(contentsOfFile: victim, encoding: .utf8) == "IMPORTANT\n")
   }
 
+  @Test func aMissingFolderIsNamedAsAsked() {
+    let path = TestSupport.temporaryFolder().path + "/missing/out.jsonl"
+    #expect {
+      _ = try FileSink.replacing(path)
+    } throws: { error in
+      error.localizedDescription == "\(path): cannot write: No such file or directory"
+    }
+  }
+
   @Test func devicesAreWrittenDirectly() throws {
     let sink = try FileSink.replacing("/dev/null")
     try sink.write("gone")
