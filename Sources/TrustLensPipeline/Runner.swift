@@ -65,20 +65,6 @@ public struct Runner {
     }
   }
 
-  /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
-  /// folder and its subject folders. Finished outputs are never touched.
-  static func removeStaleTemporaries(in dir: String) {
-    guard let names = try? FileManager.default.subpathsOfDirectory(atPath: dir) else { return }
-    for name in names {
-      let last = (name as NSString).lastPathComponent
-      if last.hasPrefix(".") && name.contains(".tmp-") {
-        unlink(dir + "/" + name)
-      } else if last == WorkbookRenderer.scratchFolder {
-        try? FileManager.default.removeItem(atPath: dir + "/" + name)
-      }
-    }
-  }
-
   /// At most this many rejects are kept for the workbook; all go to `rejects.csv`.
   static let rejectsKept = 10_000
   /// Duplicates are named on standard error up to this many; all are counted.
@@ -111,14 +97,10 @@ public struct Runner {
       throw PipelineError(error.localizedDescription)
     }
     let dir = pipeline.outputDir
-    try AtomicFile.makeFolder(dir)
-    guard access(dir, W_OK) == 0 else {
-      throw AtomicFile.WriteError(path: dir, reason: String(cString: strerror(errno)))
-    }
-    Runner.removeStaleTemporaries(in: dir)
+    let output = try RunFolder(dir, scratch: WorkbookRenderer.scratchFolder)
     // Whatever fails from here on, no temporary file is left behind.
     var finished = false
-    defer { if !finished { Runner.removeStaleTemporaries(in: dir) } }
+    defer { if !finished { output.removeTemporaries(includingOwn: true) } }
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: dir + "/" + InputFiles.outputMarker)
 
     let spillPath = AtomicFile.temporaryPath(for: dir + "/entries.spill")
@@ -300,7 +282,7 @@ public struct Runner {
     var used = Set<String>()
     for subject in report.subjects {
       let folder = SafeName.make(subject.displayName, avoiding: &used)
-      try AtomicFile.makeFolder(dir + "/" + folder)
+      try RunFolder.makeSubfolder(dir + "/" + folder)
       var single = report
       single.subjects = [subject]
       single.alerts = report.alerts.filter { $0.hasPrefix(subject.displayName + ": ") }
