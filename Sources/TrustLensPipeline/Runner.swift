@@ -85,7 +85,7 @@ public struct Runner {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(pipeline.lexicons))
     let state: RunState?
     do {
-      state = try pipeline.state.map { try RunState(path: $0) }
+      state = try pipeline.state.map { try RunState(path: $0, notice: notice) }
     } catch {
       throw PipelineError(error.localizedDescription)
     }
