@@ -49,9 +49,12 @@ public final class FileSink {
   /// atomically when ``close()`` succeeds: the output is written to a temporary beside it
   /// and renamed over it, mode 0600 (an existing file's mode is not kept); until then, and
   /// if the command fails, the old file stays as it was. A device, pipe or socket (`/dev/null`,
-  /// `>(…)`) is written directly. A symbolic link to anything else is refused, never followed:
-  /// a planted link cannot make the command overwrite its target.
+  /// `>(…)`) is written directly. `/dev/stdout`, `/dev/stderr` and `/dev/fd/N` write to
+  /// the descriptor the command was given, as a shell redirection would (whatever it is
+  /// open on). A symbolic link to anything else is refused, never followed: a planted link
+  /// cannot make the command overwrite its target.
   public static func replacing(_ path: String) throws(AtomicFile.WriteError) -> FileSink {
+    if let inherited = inheritedDescriptor(path) { return try duplicate(inherited, path) }
     var status = stat()
     if lstat(path, &status) != 0 {
       guard errno == ENOENT else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -95,6 +98,30 @@ public final class FileSink {
     return FileSink(path: path, file: file, destination: nil)
   }
 
+  /// The descriptor `path` names when it is one of this process's own (`/dev/stdout`,
+  /// `/dev/stderr`, `/dev/fd/N`), else `nil`.
+  private static func inheritedDescriptor(_ path: String) -> Int32? {
+    switch path {
+    case "/dev/stdout": return 1
+    case "/dev/stderr": return 2
+    default:
+      guard path.hasPrefix("/dev/fd/"), let number = Int32(path.dropFirst("/dev/fd/".count)), number >= 0 else { return nil }
+      return number
+    }
+  }
+
+  /// A sink on a copy of the open descriptor `descriptor`.
+  private static func duplicate(_ descriptor: Int32, _ path: String) throws(AtomicFile.WriteError) -> FileSink {
+    let fd = fcntl(descriptor, F_DUPFD_CLOEXEC, 0)
+    guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+    guard let file = fdopen(fd, "w") else {
+      let reason = String(cString: strerror(errno))
+      Glibc.close(fd)
+      throw AtomicFile.WriteError(path: path, reason: reason)
+    }
+    return FileSink(path: path, file: file, destination: nil)
+  }
+
   /// Character devices, pipes and sockets: written as they are, never replaced.
   private static func isStream(_ mode: mode_t) -> Bool {
     let kind = mode & S_IFMT
@@ -128,7 +155,9 @@ public final class FileSink {
     let descriptor = fileno(file)
     let regular = isRegular(descriptor)
     var failure: String?
-    if fflush(file) != 0 || (regular && (fsync(descriptor) != 0 || fchmod(descriptor, 0o600) != 0)) {
+    // The mode was set when the file was created (``init(path:)``); a descriptor given to the
+    // command keeps its file's mode.
+    if fflush(file) != 0 || (regular && fsync(descriptor) != 0) {
       failure = String(cString: strerror(errno))
     }
     if fclose(file) != 0 && failure == nil { failure = String(cString: strerror(errno)) }

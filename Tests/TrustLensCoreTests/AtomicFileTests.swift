@@ -180,6 +180,23 @@ import TrustLensCore
     }
   }
 
+  /// `--out /dev/fd/N` (and `/dev/stdout`) write to the descriptor given, like a shell
+  /// redirection: the file it is open on is written, not replaced, and keeps its mode.
+  @Test func anInheritedDescriptorIsWrittenAsGiven() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("", "redirected.jsonl", in: folder)
+    chmod(path, 0o644)
+    let fd = open(path, O_WRONLY | O_APPEND)
+    #expect(fd >= 0)
+    defer { close(fd) }
+    let sink = try FileSink.replacing("/dev/fd/\(fd)")
+    try sink.write("through the descriptor\n")
+    try sink.close()
+    #expect(try String(contentsOfFile: path, encoding: .utf8) == "through the descriptor\n")
+    #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o644)
+    #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["redirected.jsonl"])
+  }
+
   @Test func devicesAreWrittenDirectly() throws {
     let sink = try FileSink.replacing("/dev/null")
     try sink.write("gone")

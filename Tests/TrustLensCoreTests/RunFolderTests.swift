@@ -9,7 +9,7 @@ import TrustLensCore
 
 /// The output folder: refused when others could plant links in it, held by one run at a
 /// time, subject folders never through a link, and clean-up only of what is TrustLens's.
-@Suite struct OutputFolderTests {
+@Suite struct RunFolderTests {
   @Test func aMissingFolderIsMadePrivate() throws {
     let path = TestSupport.temporaryFolder().path + "/a/out"
     let folder = try RunFolder(path)
