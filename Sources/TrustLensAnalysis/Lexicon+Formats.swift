@@ -1,4 +1,5 @@
 import Foundation
+import TrustLensCore
 
 /// The lexicon file formats TrustLens reads.
 public enum LexiconFormat: String, Sendable {
@@ -32,6 +33,12 @@ public enum LexiconFormat: String, Sendable {
 }
 
 extension Lexicon {
+  /// Whether `name` can name a tag: letters, digits, `-` and `_` only, as in the TrustLens
+  /// TSV format (so no control, escape or bidirectional character ever names a category).
+  static func isTagName(_ name: String) -> Bool {
+    !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+  }
+
   /// LIWC categories become tags of the same name (weight 0.6; a `*` word is a stem).
   mutating func addLIWC(text: String, file: String) throws(LexiconError) {
     var categories: [String: String] = [:]
@@ -48,7 +55,13 @@ extension Lexicon {
       let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
       if section == 1 {
         guard parts.count >= 2 else { throw LexiconError(file: file, line: number, reason: "expected a category number and name") }
-        categories[parts[0]] = parts[1].lowercased()
+        let name = parts[1].lowercased()
+        guard Lexicon.isTagName(name) else {
+          throw LexiconError(
+            file: file, line: number,
+            reason: "invalid category name \"\(TerminalText.escaped(String(parts[1].prefix(40))))\" (letters, digits, - and _ only)")
+        }
+        categories[parts[0]] = name
         continue
       }
       guard section >= 2 else { throw LexiconError(file: file, line: number, reason: "a LIWC dictionary starts with a % line") }

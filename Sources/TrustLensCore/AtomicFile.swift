@@ -6,6 +6,11 @@ public import Foundation
 /// Writes files so that they only appear when complete: into a temporary file in the same
 /// folder, then renamed over the target. Files are created mode 0600, folders 0700, because
 /// they hold client data.
+///
+/// No planted file is obeyed: a temporary's name carries 64 random bits (``temporaryPath(for:)``),
+/// it is created with `O_EXCL | O_NOFOLLOW` (nothing that is already there, file or link, is
+/// opened), its mode is set on the descriptor (`fchmod`), and `rename` replaces whatever sits
+/// at the target's name without following it.
 public enum AtomicFile {
   /// A problem writing an output file. The message names the file and the system's reason.
   public struct WriteError: Error, LocalizedError, Sendable {
@@ -30,16 +35,68 @@ public enum AtomicFile {
     }
   }
 
-  /// A temporary path beside `path` for writing it.
+  /// A temporary path beside `path` for writing it: `.NAME.tmp-PID-RANDOM`, RANDOM being 16
+  /// hex digits from the system's random source, so nobody can plant a file or a link at the
+  /// name in advance. Nothing is created: ``FileSink/init(path:)`` creates it, refusing
+  /// anything already there.
   public static func temporaryPath(for path: String) -> String {
     let url = URL(fileURLWithPath: path)
+    var random = SystemRandomNumberGenerator()
+    let suffix = String(random.next() as UInt64, radix: 16)
+    let digits = String(repeating: "0", count: 16 - suffix.count) + suffix
     return url.deletingLastPathComponent()
-      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
+      .appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(digits)").path
   }
 
-  /// Moves a completed temporary file over `path` (atomic within one file system).
+  /// The process that made `name` (a file name, no folder) when it is exactly a temporary
+  /// name of ``temporaryPath(for:)`` (`.NAME.tmp-PID-` and 16 lower-case hex digits); `nil`
+  /// for any other name, so files of other programs are never taken for TrustLens's own.
+  public static func temporaryOwner(_ name: String) -> pid_t? {
+    let scalars = Array(name.unicodeScalars)
+    guard scalars.count >= 1 + 1 + 5 + 1 + 17, scalars.first == ".",
+      scalars.suffix(16).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }),
+      scalars[scalars.count - 17] == "-"
+    else { return nil }
+    let head = String(String.UnicodeScalarView(scalars.dropLast(17)))
+    guard let marker = head.range(of: ".tmp-", options: .backwards), marker.lowerBound > head.index(after: head.startIndex)
+    else { return nil }
+    let digits = head[marker.upperBound...]
+    guard !digits.isEmpty, digits.count <= 10, digits.allSatisfy(\.isASCII), let pid = pid_t(digits), pid > 0 else { return nil }
+    return pid
+  }
+
+  /// Removes the temporary files (exactly ``temporaryOwner(_:)``'s names) in `folder` itself —
+  /// not below it — that a process that has ended left behind; with `includingOwn`, this
+  /// process's too. A temporary of a process still running (say `analyze --out` writing into
+  /// the same folder) is left alone. Links are unlinked, never followed.
+  public static func removeStaleTemporaries(in folder: String, includingOwn: Bool = false) {
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+    let own = getpid()
+    for name in names {
+      guard let owner = temporaryOwner(name) else { continue }
+      let ended = kill(owner, 0) != 0 && errno == ESRCH
+      if ended || (includingOwn && owner == own) { unlink(folder + "/" + name) }
+    }
+  }
+
+  /// Moves a completed temporary file over `path` (atomic within one file system), mode
+  /// 0600. The temporary is opened without following links and must be a regular file: if
+  /// something replaced it, nothing is moved and the error says so.
   public static func commit(_ temporary: String, to path: String) throws(WriteError) {
-    chmod(temporary, 0o600)
+    let fd = open(temporary, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+    guard fd >= 0 else {
+      let reason = errno == ELOOP ? "its temporary file was replaced by a symbolic link" : String(cString: strerror(errno))
+      unlink(temporary)
+      throw WriteError(path: path, reason: reason)
+    }
+    var status = stat()
+    let regular = fstat(fd, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG
+    let privateMode = regular && fchmod(fd, 0o600) == 0
+    close(fd)
+    guard regular, privateMode else {
+      unlink(temporary)
+      throw WriteError(path: path, reason: regular ? "cannot make it private" : "its temporary file is not a regular file")
+    }
     guard rename(temporary, path) == 0 else {
       let reason = String(cString: strerror(errno))
       unlink(temporary)
@@ -89,61 +146,5 @@ public enum AtomicFile {
   /// Writes `text` as UTF-8 to `path` atomically with mode 0600.
   public static func write(_ text: String, to path: String) throws(WriteError) {
     try write(Array(text.utf8), to: path)
-  }
-}
-
-/// A buffered, append-only file writer (mode 0600) for streamed outputs.
-public final class FileSink {
-  public let path: String
-  private var file: UnsafeMutablePointer<FILE>?
-
-  /// Creates or truncates `path`.
-  public init(path: String) throws(AtomicFile.WriteError) {
-    self.path = path
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-    guard fd >= 0, let file = fdopen(fd, "w") else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
-    self.file = file
-  }
-
-  /// Standard output, for commands that print their results.
-  public init(standardOutput: Void) {
-    self.path = "-"
-    self.file = fdopen(1, "w")
-  }
-
-  public func write(_ bytes: some Collection<UInt8>) throws(AtomicFile.WriteError) {
-    guard let file else { return }
-    let written =
-      bytes.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, file) }
-      ?? Array(bytes).withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-    guard written == bytes.count else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
-  }
-
-  public func write(_ text: String) throws(AtomicFile.WriteError) {
-    try write(text.utf8)
-  }
-
-  /// Flushes and closes (standard output is only flushed). Reports a failed flush, such as
-  /// a full disk.
-  public func close() throws(AtomicFile.WriteError) {
-    guard let file else { return }
-    self.file = nil
-    if path == "-" {
-      guard fflush(file) == 0 else { throw AtomicFile.WriteError(path: "standard output", reason: String(cString: strerror(errno))) }
-      return
-    }
-    let flushed = fflush(file) == 0 && fsync(fileno(file)) == 0
-    let closed = fclose(file) == 0
-    guard flushed && closed else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
-  }
-
-  deinit {
-    if let file, path != "-" { fclose(file) }
   }
 }

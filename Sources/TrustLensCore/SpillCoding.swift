@@ -1,6 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
+public import Foundation
 
 /// A compact binary encoding for what a run spills to disk and reads back itself: records
 /// between streaming them in and writing per-record outputs (JSON via Foundation's coders
@@ -57,51 +58,106 @@ public struct SpillWriter {
 }
 
 /// Reads frames back, streaming (one buffer, whatever the file's size).
+///
+/// Reads follow NIO's `ByteBuffer` contract: each consumes what it returns, and none reads
+/// past the frame — a field that does not fit in what is left, a negative or oversized length
+/// or count, throws ``CorruptFrame`` instead of trapping. ``forEachFrame(_:_:)`` names the
+/// file and the frame in the error.
 public struct SpillReader {
+  /// A frame that ends inside a field, or holds a length or count that cannot be right.
+  public struct CorruptFrame: Error, LocalizedError, Sendable {
+    public let reason: String
+    public init(_ reason: String) { self.reason = reason }
+    public var errorDescription: String? { reason }
+  }
+
   private var bytes: UnsafeBufferPointer<UInt8>
   private var index = 0
 
   public init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
-  public mutating func int() -> Int { Int(load(as: Int64.self)) }
-  public mutating func int32() -> Int32 { load(as: Int32.self) }
+  /// Bytes not read yet.
+  public var remaining: Int { bytes.count - index }
+
+  public mutating func int() throws(CorruptFrame) -> Int { Int(try load(as: Int64.self)) }
+  public mutating func int32() throws(CorruptFrame) -> Int32 { try load(as: Int32.self) }
 
   /// The little-endian integer at the read position, which moves past it.
-  private mutating func load<Value: FixedWidthInteger>(as type: Value.Type) -> Value {
+  private mutating func load<Value: FixedWidthInteger>(as type: Value.Type) throws(CorruptFrame) -> Value {
+    guard remaining >= MemoryLayout<Value>.size else {
+      throw CorruptFrame("a \(MemoryLayout<Value>.size)-byte field at byte \(index) runs past the frame's end (\(bytes.count) bytes)")
+    }
     defer { index += MemoryLayout<Value>.size }
     return SpillReader.load(type, from: bytes, at: index)
   }
 
-  /// The little-endian integer at `offset` of `bytes` (any alignment).
+  /// The little-endian integer at `offset` of `bytes` (any alignment); the caller has checked
+  /// that it fits.
   static func load<Value: FixedWidthInteger>(_ type: Value.Type, from bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Value {
     let raw = UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[offset..<offset + MemoryLayout<Value>.size]))
     return Value(littleEndian: raw.loadUnaligned(as: Value.self))
   }
-  public mutating func double() -> Double { Double(bitPattern: UInt64(bitPattern: Int64(int()))) }
-  public mutating func string() -> String {
-    let count = int()
+
+  public mutating func double() throws(CorruptFrame) -> Double { Double(bitPattern: UInt64(bitPattern: Int64(try int()))) }
+
+  public mutating func string() throws(CorruptFrame) -> String {
+    let count = try self.count(of: 1)
     defer { index += count }
     return String(decoding: UnsafeBufferPointer(rebasing: bytes[index..<index + count]), as: UTF8.self)
   }
-  public mutating func optionalInt() -> Int? {
-    let value = int()
+
+  /// A count of things that take at least `size` bytes each in the frame (an `Int` field):
+  /// never negative, never more than what is left could hold.
+  public mutating func count(of size: Int) throws(CorruptFrame) -> Int {
+    let start = index
+    let count = try int()
+    guard count >= 0, count <= remaining / max(size, 1) else {
+      throw CorruptFrame("a count of \(count) at byte \(start) does not fit in the \(remaining) bytes left")
+    }
+    return count
+  }
+
+  /// A count written as an `Int32` field (see ``count(of:)``).
+  public mutating func count32(of size: Int) throws(CorruptFrame) -> Int {
+    let start = index
+    let count = Int(try int32())
+    guard count >= 0, count <= remaining / max(size, 1) else {
+      throw CorruptFrame("a count of \(count) at byte \(start) does not fit in the \(remaining) bytes left")
+    }
+    return count
+  }
+
+  public mutating func optionalInt() throws(CorruptFrame) -> Int? {
+    let value = try int()
     return value == Int(Int64.min) ? nil : value
   }
-  public mutating func date() -> RecordDate {
-    RecordDate(day: LocalDay(dayNumber: int()), secondsOfDay: optionalInt(), utcOffsetSeconds: optionalInt())
+
+  /// A day number, within a year of the years 1–9999 that records may carry.
+  public mutating func day() throws(CorruptFrame) -> LocalDay {
+    let start = index
+    let number = try int()
+    guard (-366...3_652_424).contains(number) else { throw CorruptFrame("day number \(number) at byte \(start) is out of range") }
+    return LocalDay(dayNumber: number)
   }
-  public mutating func tags() -> [String: Double] {
+
+  public mutating func date() throws(CorruptFrame) -> RecordDate {
+    let day = try day(), seconds = try optionalInt(), offset = try optionalInt()
+    return RecordDate(day: day, secondsOfDay: seconds, utcOffsetSeconds: offset)
+  }
+
+  public mutating func tags() throws(CorruptFrame) -> [String: Double] {
     var result: [String: Double] = [:]
-    for _ in 0..<int() {
-      let key = string()
-      result[key] = double()
+    // Each tag is at least a length and a value: 16 bytes.
+    for _ in 0..<(try count(of: 16)) {
+      let key = try string()
+      result[key] = try double()
     }
     return result
   }
 
   /// The identity written by ``SpillWriter/identity(id:subject:date:source:)``.
-  public mutating func identity() -> (id: String, subject: String, date: RecordDate, source: SourceLocation) {
-    let id = string(), subject = string(), date = date(), file = string(), line = int()
+  public mutating func identity() throws(CorruptFrame) -> (id: String, subject: String, date: RecordDate, source: SourceLocation) {
+    let id = try string(), subject = try string(), date = try date(), file = try string(), line = try int()
     return (id, subject, date, SourceLocation(file: file, line: line))
   }
 
@@ -120,6 +176,7 @@ public struct SpillReader {
     var pending: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     var start = 0
+    var frames = 0
     while true {
       let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
       if n < 0 { if errno == EINTR { continue } else { throw AtomicFile.WriteError(path: name, reason: "cannot read the spill file: \(String(cString: strerror(errno)))") } }
@@ -132,7 +189,12 @@ public struct SpillReader {
           let size = Int(SpillReader.load(UInt32.self, from: all, at: start))
           guard all.count - start - 4 >= size else { break }
           var reader = SpillReader(UnsafeBufferPointer(rebasing: all[start + 4..<start + 4 + size]))
-          try body(&reader)
+          do {
+            try body(&reader)
+          } catch let error as CorruptFrame {
+            throw CorruptFrame("\(name): record \(frames + 1) of the spill file is corrupt: \(error.reason)")
+          }
+          frames += 1
           start += 4 + size
         }
       }

@@ -1,10 +1,14 @@
+import TrustLensCore
+
 /// CSV cells that are safe to open in a spreadsheet.
 public enum CSVCell {
   /// Quotes a cell per RFC 4180 when needed, and neutralises text a spreadsheet would run as
   /// a formula: a cell starting with `= + - @`, a tab, CR or another control character gets a
   /// leading `'` — unless the whole cell is a plain number such as `-0.5`.
+  /// Controls other than TAB and LF are escaped first (``TerminalText``), so no cell carries
+  /// an escape sequence to a terminal.
   public static func escape(_ raw: String) -> String {
-    var cell = raw
+    var cell = TerminalText.escaped(raw, keepingLayout: true)
     if let first = cell.unicodeScalars.first, Double(cell) == nil,
       "=+-@".unicodeScalars.contains(first) || first.value < 0x20 || first.value == 0x7F
     {

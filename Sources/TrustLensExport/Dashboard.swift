@@ -224,8 +224,6 @@ public struct Dashboard: Sendable {
     return lines.enumerated().map { fit(($0.offset == 0 ? indent : continuation) + $0.element) }
   }
 
-  /// Text from input without control characters (escape sequences cannot reach a terminal).
-  func clean(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && !TerminalText.isBidiControl($0) }))
-  }
+  /// Text from input with its controls escaped (escape sequences cannot reach a terminal).
+  func clean(_ text: String) -> String { TerminalText.escaped(text) }
 }

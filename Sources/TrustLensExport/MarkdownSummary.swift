@@ -24,13 +24,26 @@ public struct MarkdownSummary: Sendable {
     return templates.render(.markdown, model)
   }
 
-  /// Escapes Markdown table and inline syntax in text.
+  /// Escapes Markdown table and inline syntax in text (`~` too: strikethrough), keeps GFM
+  /// from autolinking bare URLs and e-mail addresses (`http\://`, `www\.`, `@` followed by
+  /// U+2060 WORD JOINER; checked with cmark-gfm), and drops C0/C1 controls and bidirectional
+  /// controls (line ends and tabs become spaces).
   static func escape(_ text: String) -> String {
     var result = ""
-    for character in text {
+    let characters = Array(text)
+    for (index, character) in characters.enumerated() {
+      if character.unicodeScalars.contains(where: { TerminalText.isBidiControl($0) }) { continue }
+      if character.unicodeScalars.contains(where: { TerminalText.needsEscape($0) }) {
+        if character == "\n" || character == "\r\n" || character == "\r" || character == "\t" { result += " " }
+        continue
+      }
       switch character {
-      case "|", "\\", "*", "_", "`", "<", ">", "[", "]", "#": result += "\\\(character)"
-      case "\n", "\r": result += " "
+      case "|", "\\", "*", "_", "`", "<", ">", "[", "]", "#", "~": result += "\\\(character)"
+      // GFM links any `local@domain` however `@` is escaped; an invisible word joiner after it
+      // is what keeps the address plain text.
+      case "@": result += "@\u{2060}"
+      case ":" where characters[(index + 1)...].starts(with: "//"): result += "\\:"
+      case "." where index >= 3 && characters[(index - 3)..<index].map { $0.lowercased() }.joined() == "www": result += "\\."
       default: result.append(character)
       }
     }

@@ -101,16 +101,19 @@ public final class RollupFile: @unchecked Sendable {
       }
       done += result
     }
-    return bytes.withUnsafeBufferPointer { buffer in
-      var reader = SpillReader(buffer)
-      func periods() -> [(start: LocalDay, bucket: DayBucket)] {
-        (0..<reader.int()).map { _ in
-          let (start, bucket) = reader.bucket()
-          return (start, bucket)
+    do {
+      return try bytes.withUnsafeBufferPointer { buffer throws(SpillReader.CorruptFrame) in
+        var reader = SpillReader(buffer)
+        func periods() throws(SpillReader.CorruptFrame) -> [(start: LocalDay, bucket: DayBucket)] {
+          var result: [(start: LocalDay, bucket: DayBucket)] = []
+          for _ in 0..<(try reader.count(of: 56)) { result.append(try reader.bucket()) }
+          return result
         }
+        let weekly = try periods()
+        return (weekly, try periods())
       }
-      let weekly = periods()
-      return (weekly, periods())
+    } catch {
+      throw AtomicFile.WriteError(path: name, reason: "corrupt: \(error.reason)")
     }
   }
 }

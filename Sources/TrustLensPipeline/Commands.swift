@@ -202,8 +202,6 @@ public enum Commands {
     text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
   }
 
-  /// Input text without control characters, for terminal output.
-  static func clean(_ text: String) -> String {
-    String(String.UnicodeScalarView(text.unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) && !TerminalText.isBidiControl($0) }))
-  }
+  /// Input text with its controls escaped, for terminal output.
+  static func clean(_ text: String) -> String { TerminalText.escaped(text) }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Glibc
 
 /// A set of 64-bit keys (the hashes duplicate detection remembers), smaller than
@@ -10,7 +11,19 @@ import Glibc
 /// (1M records: ~20 MB instead of ~32 MB). A shard grows alone, so a growth needs 1/64 of
 /// the set extra; and shards live in their own anonymous mappings, so an outgrown table
 /// goes back to the system at once instead of staying behind as free heap.
+///
+/// When the system gives no memory for a table (`mmap` fails: `ulimit -v`, a container's
+/// limit), ``init(capacity:)`` and ``insert(_:)`` throw ``OutOfMemory``; the set is left as it
+/// was.
 final class KeySet {
+  /// The system refused the memory for a table.
+  struct OutOfMemory: Error, LocalizedError {
+    let bytes: Int
+    var errorDescription: String? {
+      "duplicate detection: the system gave no memory for \(bytes) bytes (a memory limit such as ulimit -v?)"
+    }
+  }
+
   /// One open-addressing table in its own mapping; 0 marks an empty slot.
   private struct Shard {
     var slots: UnsafeMutableBufferPointer<UInt64>
@@ -24,9 +37,16 @@ final class KeySet {
   private(set) var count = 0
 
   /// `capacity`: keys expected, spread over the shards (at least 512 slots each: one page).
-  init(capacity: Int = 1024) {
+  init(capacity: Int = 1024) throws(OutOfMemory) {
     let perShard = max(512, capacity >> KeySet.shardBits)
-    shards = (0..<(1 << KeySet.shardBits)).map { _ in Shard(slots: KeySet.map(perShard)) }
+    var shards: [Shard] = []
+    do {
+      for _ in 0..<(1 << KeySet.shardBits) { shards.append(Shard(slots: try KeySet.map(perShard))) }
+    } catch {
+      for shard in shards { KeySet.unmap(shard.slots) }
+      throw error
+    }
+    self.shards = shards
   }
 
   deinit {
@@ -48,7 +68,7 @@ final class KeySet {
 
   /// Adds `key`; returns false when it was there already.
   @discardableResult
-  func insert(_ key: UInt64) -> Bool {
+  func insert(_ key: UInt64) throws(OutOfMemory) -> Bool {
     if key == 0 {
       defer { hasZero = true }
       if !hasZero { count += 1 }
@@ -56,16 +76,16 @@ final class KeySet {
     }
     let mixed = KeySet.mix(key)
     let shard = KeySet.shard(mixed)
-    if (shards[shard].count + 1) * 100 > shards[shard].slots.count * 85 { grow(shard) }
+    if (shards[shard].count + 1) * 100 > shards[shard].slots.count * 85 { try grow(shard) }
     guard KeySet.place(key, mixed, in: shards[shard].slots) else { return false }
     shards[shard].count += 1
     count += 1
     return true
   }
 
-  private func grow(_ shard: Int) {
+  private func grow(_ shard: Int) throws(OutOfMemory) {
     let old = shards[shard].slots
-    let larger = KeySet.map(old.count + old.count / 2)
+    let larger = try KeySet.map(old.count + old.count / 2)
     for key in old where key != 0 { KeySet.place(key, KeySet.mix(key), in: larger) }
     shards[shard].slots = larger
     KeySet.unmap(old)
@@ -87,10 +107,11 @@ final class KeySet {
   }
 
   /// Zeroed slots in a private anonymous mapping (whole pages; untouched pages cost nothing).
-  private static func map(_ count: Int) -> UnsafeMutableBufferPointer<UInt64> {
-    let bytes = count * MemoryLayout<UInt64>.stride
+  private static func map(_ count: Int) throws(OutOfMemory) -> UnsafeMutableBufferPointer<UInt64> {
+    let (bytes, overflow) = count.multipliedReportingOverflow(by: MemoryLayout<UInt64>.stride)
+    guard !overflow else { throw OutOfMemory(bytes: Int.max) }
     let address = mmap(nil, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-    guard let address, address != MAP_FAILED else { fatalError("KeySet: cannot map \(bytes) bytes") }
+    guard let address, address != MAP_FAILED else { throw OutOfMemory(bytes: bytes) }
     return UnsafeMutableBufferPointer(start: address.bindMemory(to: UInt64.self, capacity: count), count: count)
   }
 

@@ -35,11 +35,12 @@ public enum LexiconLoader {
     let counts = lexicon.patternCounts
     let categories = lexicon.categories.map(\.name)
     let custom = categories.filter { Taxonomy.kind(of: $0) == nil }
-    return """
+    return TerminalText.escaped(
+      """
       \(path): valid \(format.rawValue) lexicon: \(counts.tags) tag patterns, \(counts.valence) valence entries
       categories: \(categories.isEmpty ? "none" : categories.joined(separator: ", "))
       custom categories (outside the built-in taxonomy): \(custom.isEmpty ? "none" : custom.joined(separator: ", "))
 
-      """
+      """, keepingLayout: true)
   }
 }

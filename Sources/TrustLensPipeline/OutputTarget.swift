@@ -27,11 +27,10 @@ public enum OutputTarget {
         throw PipelineError("--out \(path) is the input \(file.path): a command never writes over its input")
       }
     }
+    // A new file, or not a regular file: links, devices and pipes are FileSink.replacing's to
+    // judge (a link is refused, /dev/stdout and pipes are written as given).
     var status = stat()
-    guard lstat(path, &status) == 0 else { return }  // a new file
-    if (status.st_mode & S_IFMT) != S_IFREG {
-      throw PipelineError("--out \(path) exists and is not a regular file: write to a new file")
-    }
+    guard lstat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return }
     if !force && !looksMadeByTrustLens(path) {
       throw PipelineError("--out \(path) exists and was not written by TrustLens: pass --force to replace it")
     }

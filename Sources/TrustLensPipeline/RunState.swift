@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import GRDB
 import TrustLensCore
@@ -9,6 +10,18 @@ import TrustLensTrends
 /// One run at a time: a lock file beside the database (`STATE.lock`, `flock`) is held for the
 /// whole run; a second run exits with a clear message. Every write happens in one
 /// transaction at the end of a run, so a killed run leaves the state as it was.
+///
+/// What the state keeps: for every text analysed, its analysis (tags, intensities, valence,
+/// word count and the evidence — the words of the text that matched) under a SHA-256 of the
+/// lexicon fingerprint and the text; per run, the pipeline name, the as-of day and each
+/// subject's status and signal names (subject ids, or their codes with pseudonyms). It keeps
+/// no text whole, but the evidence words are client text, and a guessed text can be checked
+/// against the keys: the file is as private as the journals (0600, in a folder others cannot
+/// write). Deleted rows are overwritten (`secure_delete`).
+///
+/// No planted file is obeyed: the state's folder must not be writable by group or others,
+/// and the database and its lock are refused when they are symbolic links (or, for the lock,
+/// hard links).
 final class RunState {
   /// A problem with the state file or its lock.
   struct StateError: Error, LocalizedError {
@@ -18,65 +31,104 @@ final class RunState {
 
   let path: String
   private let database: DatabaseQueue
-  private let lockDescriptor: Int32
+  private let lock: LockFile
   /// Analyses computed in this run, written with the run's history at the end.
   private var fresh: [(key: String, json: Data)] = []
+  /// Called once, the first time a cached analysis fails validation (it is analysed again).
+  private let notice: (String) -> Void
+  private var invalidSeen = false
+  /// Cached analyses that failed validation in this run (each a cache miss).
+  private(set) var invalidCached = 0
 
-  init(path: String) throws {
+  /// The cache's table. Renamed when its key changed (FNV digests → SHA-256), so an older
+  /// state's cache is dropped and rebuilt, never misread.
+  static let cacheTable = "cached_analysis"
+
+  init(path: String, notice: @escaping (String) -> Void = { _ in }) throws {
     self.path = path
+    self.notice = notice
     let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-    try AtomicFile.makeFolder(folder)
-    let lockPath = path + ".lock"
-    let fd = open(lockPath, O_RDWR | O_CREAT, 0o600)
-    guard fd >= 0 else { throw StateError(message: "\(lockPath): cannot open the lock file: \(String(cString: strerror(errno)))") }
-    guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
-      close(fd)
-      throw StateError(message: "\(path): another TrustLens run is using this state; try again when it has finished")
-    }
-    lockDescriptor = fd
+    try RunFolder.prepare(folder)
+    lock = try LockFile(
+      path + ".lock", busy: path, reason: "another TrustLens run is using this state; try again when it has finished")
+    try RunState.createPrivately(path)
     do {
-      database = try DatabaseQueue(path: path)
-      chmod(path, 0o600)
+      var configuration = Configuration()
+      configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA secure_delete = ON") }
+      database = try DatabaseQueue(path: path, configuration: configuration)
       try database.write { db in
         try db.execute(
           sql: """
-            CREATE TABLE IF NOT EXISTS analysis (key TEXT PRIMARY KEY, json BLOB NOT NULL);
+            DROP TABLE IF EXISTS analysis;
+            CREATE TABLE IF NOT EXISTS \(RunState.cacheTable) (key TEXT PRIMARY KEY, json BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY AUTOINCREMENT, pipeline TEXT NOT NULL, as_of TEXT);
             CREATE TABLE IF NOT EXISTS subject_status (
               run INTEGER NOT NULL REFERENCES run(id), subject TEXT NOT NULL, status TEXT NOT NULL,
               signals TEXT NOT NULL, PRIMARY KEY (run, subject));
             """)
       }
-    } catch let error as StateError {
-      throw error
     } catch {
-      flock(fd, LOCK_UN)
-      close(fd)
       throw StateError(message: "\(path): cannot use the state database: \(RunState.describe(error))")
     }
   }
 
-  deinit {
-    flock(lockDescriptor, LOCK_UN)
-    close(lockDescriptor)
-  }
-
-  /// The cache key of a text under a lexicon: two independent 64-bit FNV-1a digests.
-  static func key(text: String, lexicon: UInt64) -> String {
-    var a: UInt64 = 0xcbf2_9ce4_8422_2325 ^ lexicon
-    var b: UInt64 = 0x8422_2325_cbf2_9ce4 &+ lexicon
-    for byte in text.utf8 {
-      a = (a ^ UInt64(byte)) &* 0x100_0000_01b3
-      b = (b ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ 0x9E37_79B9
+  /// Makes sure `path` is a regular file of this user, mode 0600, before SQLite opens it: a
+  /// new one is created exclusively (`O_EXCL | O_NOFOLLOW`); an existing one is opened
+  /// without following a link and made 0600 on its descriptor. A symbolic link, or a file
+  /// with a second name (a hard link), is refused.
+  private static func createPrivately(_ path: String) throws(StateError) {
+    var fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    if fd < 0 && errno == EEXIST { fd = open(path, O_RDWR | O_NOFOLLOW | O_CLOEXEC) }
+    guard fd >= 0 else {
+      let reason = errno == ELOOP ? "it is a symbolic link; refusing to open it" : String(cString: strerror(errno))
+      throw StateError(message: "\(path): cannot use the state database: \(reason)")
     }
-    return String(a, radix: 16) + "-" + String(b, radix: 16)
+    defer { close(fd) }
+    var status = stat()
+    guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, status.st_nlink == 1, status.st_uid == geteuid(),
+      fchmod(fd, 0o600) == 0
+    else {
+      throw StateError(message: "\(path): cannot use the state database: not a regular file of this user with one name")
+    }
   }
 
-  /// A cached analysis, or `nil`.
-  func cachedAnalysis(key: String) throws -> TextAnalysis? {
-    let data = try database.read { db in try Data.fetchOne(db, sql: "SELECT json FROM analysis WHERE key = ?", arguments: [key]) }
-    return try data.map { try JSONDecoder().decode(TextAnalysis.self, from: $0) }
+  /// The cache key of a text under a lexicon: the SHA-256 of the lexicon's fingerprint (8
+  /// bytes, little endian) and the text's UTF-8, in hex.
+  static func key(text: String, lexicon: UInt64) -> String {
+    var hash = SHA256()
+    withUnsafeBytes(of: lexicon.littleEndian) { hash.update(bufferPointer: $0) }
+    hash.update(data: Array(text.utf8))
+    return hash.finalize().map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
   }
+
+  /// A cached analysis, or `nil`: not cached, or cached but not one the analyzer could have
+  /// made (not decodable, or outside the ranges of ``TextAnalysis/validationProblem``) — a
+  /// tampered or damaged entry is a cache miss, analysed again and replaced at the end of the
+  /// run, with one notice per run.
+  func cachedAnalysis(key: String) throws -> TextAnalysis? {
+    let data = try database.read { db in
+      try Data.fetchOne(db, sql: "SELECT json FROM \(RunState.cacheTable) WHERE key = ?", arguments: [key])
+    }
+    guard let data else { return nil }
+    let problem: String
+    if data.count > RunState.maxCachedBytes {
+      problem = "larger than \(RunState.maxCachedBytes) bytes"
+    } else if let analysis = try? JSONDecoder().decode(TextAnalysis.self, from: data) {
+      guard let invalid = analysis.validationProblem else { return analysis }
+      problem = invalid
+    } else {
+      problem = "not a readable analysis"
+    }
+    invalidCached += 1
+    if !invalidSeen {
+      invalidSeen = true
+      notice("\(path): a cached analysis is invalid (\(problem)); such entries are analysed again and replaced")
+    }
+    return nil
+  }
+
+  /// The largest cached analysis read back (its JSON).
+  static let maxCachedBytes = 16 << 20
 
   /// Remembers an analysis made in this run (saved by ``record(run:)``).
   func remember(key: String, analysis: TextAnalysis) throws {
@@ -103,7 +155,7 @@ final class RunState {
   func record(pipeline: String, asOf: LocalDay?, subjects: [(subject: String, status: String, signals: [String])]) throws {
     try database.write { db in
       for (key, json) in fresh {
-        try db.execute(sql: "INSERT OR REPLACE INTO analysis (key, json) VALUES (?, ?)", arguments: [key, json])
+        try db.execute(sql: "INSERT OR REPLACE INTO \(RunState.cacheTable) (key, json) VALUES (?, ?)", arguments: [key, json])
       }
       try db.execute(sql: "INSERT INTO run (pipeline, as_of) VALUES (?, ?)", arguments: [pipeline, asOf?.description])
       let run = db.lastInsertedRowID

@@ -58,33 +58,35 @@ extension SpillWriter {
 }
 
 extension SpillReader {
-  mutating func analyzedRecord() -> AnalyzedRecord {
-    let (id, subject, date, source) = identity()
-    let kind: AnalyzedKind = int() == 0 ? .entry : .checkinNote
-    let words = int(), valence = double(), emotions = tags(), themes = tags()
+  mutating func analyzedRecord() throws(CorruptFrame) -> AnalyzedRecord {
+    let (id, subject, date, source) = try identity()
+    let kind: AnalyzedKind = try int() == 0 ? .entry : .checkinNote
+    let words = try int(), valence = try double(), emotions = try tags(), themes = try tags()
     var evidence: [Evidence] = []
-    for _ in 0..<int() {
-      let tag = string(), match = string(), sentence = int(), start = int(), end = int(), weight = double()
+    // An evidence item is at least two string lengths and five numbers: 56 bytes.
+    for _ in 0..<(try count(of: 56)) {
+      let tag = try string(), match = try string(), sentence = try int(), start = try int(), end = try int(), weight = try double()
       var rules: [String] = []
-      for _ in 0..<int() { rules.append(string()) }
+      for _ in 0..<(try count(of: 8)) { rules.append(try string()) }
       evidence.append(Evidence(tag: tag, match: match, sentence: sentence, start: start, end: end, weight: weight, rules: rules))
     }
-    let text = string()
-    let hasAuthor = int() == 1, author = string()
+    let text = try string()
+    let hasAuthor = try int() == 1, author = try string()
     var userTags: [String] = []
-    for _ in 0..<int() { userTags.append(string()) }
+    // A tag is at least one string length: 8 bytes.
+    for _ in 0..<(try count(of: 8)) { userTags.append(try string()) }
     return AnalyzedRecord(
       id: id, subject: subject, date: date, source: source, kind: kind,
       analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence),
       text: text, author: hasAuthor ? author : nil, userTags: userTags)
   }
 
-  mutating func checkIn() -> CheckIn {
-    let (id, subject, date, source) = identity()
-    let held = int() == 1
-    let ratings = tags()
-    let hasMade = int() == 1, made = double(), hasKept = int() == 1, kept = double()
-    let hasNote = int() == 1, note = string()
+  mutating func checkIn() throws(CorruptFrame) -> CheckIn {
+    let (id, subject, date, source) = try identity()
+    let held = try int() == 1
+    let ratings = try tags()
+    let hasMade = try int() == 1, made = try double(), hasKept = try int() == 1, kept = try double()
+    let hasNote = try int() == 1, note = try string()
     return CheckIn(
       id: id, subject: subject, date: date, source: source, held: held, ratings: ratings,
       commitmentsMade: hasMade ? made : nil, commitmentsKept: hasKept ? kept : nil, note: hasNote ? note : nil)

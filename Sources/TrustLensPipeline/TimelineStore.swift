@@ -98,27 +98,28 @@ final class TimelineStore {
     for file in partitions {
       var group: [String: Timeline] = [:]
       try file.forEachFrame { reader in
-        switch Frame(rawValue: reader.int32()) {
+        switch Frame(rawValue: try reader.int32()) {
         case .timeline:
-          let timeline = reader.timeline()
+          let timeline = try reader.timeline()
           group[timeline.subject] = timeline
         case .text:
-          let subject = reader.string(), day = LocalDay(dayNumber: reader.int())
-          let entry = reader.int32() == 1, valence = reader.double()
+          let subject = try reader.string(), day = try reader.day()
+          let entry = try reader.int32() == 1, valence = try reader.double()
           for rank in negative.indices { negative[rank] = 0 }
-          for _ in 0..<reader.int32() {
-            let rank = Int(reader.int32())
-            negative[rank] = reader.double()
+          for _ in 0..<(try reader.count32(of: 12)) {
+            let rank = Int(try reader.int32())
+            guard negative.indices.contains(rank) else { throw SpillReader.CorruptFrame("emotion rank \(rank) out of range") }
+            negative[rank] = try reader.double()
           }
           tags.removeAll(keepingCapacity: true)
-          for _ in 0..<reader.int32() { tags.append((UInt32(bitPattern: reader.int32()), reader.double())) }
+          for _ in 0..<(try reader.count32(of: 12)) { tags.append((UInt32(bitPattern: try reader.int32()), try reader.double())) }
           negative.withUnsafeBufferPointer { negative in
             tags.withUnsafeBufferPointer { tags in
               group[subject, default: Timeline(subject: subject)].add(
                 day: day, entry: entry, valence: valence, negative: negative, tags: tags)
             }
           }
-        case .checkIn: group.add(reader.checkIn())
+        case .checkIn: group.add(try reader.checkIn())
         case nil: throw PipelineError("\(file.name): unreadable timeline record")
         }
       }

@@ -42,39 +42,40 @@ extension SpillWriter {
 
 extension SpillReader {
   /// A timeline written by ``SpillWriter/timeline(_:)`` (tag ids are this process's).
-  public mutating func timeline() -> Timeline {
-    var timeline = Timeline(subject: string())
-    timeline.entryCount = int()
-    timeline.checkInCount = int()
-    timeline.skippedCount = int()
-    let days = int()
+  public mutating func timeline() throws(CorruptFrame) -> Timeline {
+    var timeline = Timeline(subject: try string())
+    timeline.entryCount = try int()
+    timeline.checkInCount = try int()
+    timeline.skippedCount = try int()
+    // A bucket is at least seven numbers: 56 bytes.
+    let days = try count(of: 56)
     timeline.sortedDays.reserveCapacity(days)
-    for _ in 0..<days { timeline.sortedDays.append(bucket()) }
+    for _ in 0..<days { timeline.sortedDays.append(try bucket()) }
     return timeline
   }
 
   /// A bucket written by ``SpillWriter/bucket(_:_:)``.
-  public mutating func bucket() -> (LocalDay, DayBucket) {
-    let day = LocalDay(dayNumber: int())
+  public mutating func bucket() throws(CorruptFrame) -> (LocalDay, DayBucket) {
+    let day = try day()
     var bucket = DayBucket()
-    bucket.entries = int()
-    bucket.texts = int()
-    bucket.valenceSum = double()
-    bucket.negativeIntensity = double()
-    let tags = int()
+    bucket.entries = try int()
+    bucket.texts = try int()
+    bucket.valenceSum = try double()
+    bucket.negativeIntensity = try double()
+    let tags = try count(of: 24)
     bucket.tags.reserveCapacity(tags)
     for _ in 0..<tags {
-      let id = UInt32(truncatingIfNeeded: int()), count = Int32(truncatingIfNeeded: int())
-      bucket.tags.append(TagTally(id: id, count: count, intensity: double()))
+      let id = UInt32(truncatingIfNeeded: try int()), count = Int32(truncatingIfNeeded: try int())
+      bucket.tags.append(TagTally(id: id, count: count, intensity: try double()))
     }
-    if int() == 1 {
+    if try int() == 1 {
       var checkIns = DayBucket.CheckInDay()
-      checkIns.held = int()
-      checkIns.skipped = int()
-      checkIns.ratingSums = self.tags()
-      checkIns.ratingCounts = self.tags().mapValues { Int($0) }
-      checkIns.commitmentsMade = double()
-      checkIns.commitmentsKept = double()
+      checkIns.held = try int()
+      checkIns.skipped = try int()
+      checkIns.ratingSums = try self.tags()
+      checkIns.ratingCounts = try self.tags().mapValues { Int($0) }
+      checkIns.commitmentsMade = try double()
+      checkIns.commitmentsKept = try double()
       bucket.checkIns = [checkIns]
     }
     return (day, bucket)

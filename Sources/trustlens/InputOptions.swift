@@ -60,6 +60,6 @@ struct OutputOptions: ParsableArguments {
   func sink(inputs: [String]) throws -> FileSink {
     guard let out else { return FileSink(standardOutput: ()) }
     try OutputTarget.check(out, inputs: inputs, force: force)
-    return try FileSink(path: out)
+    return try FileSink.replacing(out)
   }
 }

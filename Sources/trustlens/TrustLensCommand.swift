@@ -45,7 +45,8 @@ struct TrustLensCommand: ParsableCommand {
       case .success: exit(withError: error)  // --help, --version
       case .validationFailure:
         let message = fullMessage(for: error)
-        diagnostic(message.hasSuffix("\n") ? String(message.dropLast()) : message)
+        let shown = TerminalText.escaped(message, keepingLayout: true)
+        FileHandle.standardError.write(Data((shown.hasSuffix("\n") ? shown : shown + "\n").utf8))
         Foundation.exit(2)
       default: fail(error.localizedDescription, status: 2)
       }
@@ -58,7 +59,7 @@ struct TrustLensCommand: ParsableCommand {
   }
 }
 
-/// Writes a diagnostic line to standard error.
+/// Writes a diagnostic line to standard error, controls from input escaped (`TerminalText`).
 func diagnostic(_ line: String) {
-  FileHandle.standardError.write(Data((line + "\n").utf8))
+  FileHandle.standardError.write(Data((TerminalText.escaped(line) + "\n").utf8))
 }

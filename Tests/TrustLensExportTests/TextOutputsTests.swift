@@ -45,7 +45,7 @@ import TrustLensExport
     let text = try Dashboard(width: 60, templates: templates).render(ExportFixtures.report)
     #expect(!text.unicodeScalars.contains { $0.value == 0x1B })
     #expect(text.split(separator: "\n").allSatisfy { $0.count <= 60 })
-    #expect(text.contains("c01[31m"))
+    #expect(text.contains("c01\\e[31m"))
     let ascii = try Dashboard(width: 80, ascii: true, templates: templates).render(ExportFixtures.report)
     #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
     let colored = try Dashboard(width: 80, color: true, templates: templates).render(ExportFixtures.report)

@@ -4,15 +4,15 @@ import Testing
 /// `KeySet` against `Set<UInt64>` on the same keys: through several growths of every shard,
 /// with the key 0 and with repeats.
 struct KeySetTests {
-  @Test func agreesWithSetThroughGrowth() {
-    let keys = KeySet(capacity: 16)
+  @Test func agreesWithSetThroughGrowth() throws {
+    let keys = try KeySet(capacity: 16)
     var reference = Set<UInt64>()
     var state: UInt64 = 0x9E37_79B9_7F4A_7C15
     for index in 0..<200_000 {
       state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
       // Every fifth key repeats an earlier one; a few are 0 and small numbers.
       let key = index % 5 == 4 ? reference.first! : (index % 997 == 0 ? UInt64(index % 3) : state)
-      let inserted = keys.insert(key), expected = reference.insert(key).inserted
+      let inserted = try keys.insert(key), expected = reference.insert(key).inserted
       #expect(inserted == expected)
     }
     #expect(keys.count == reference.count)
@@ -22,13 +22,22 @@ struct KeySetTests {
     }
   }
 
-  @Test func zeroIsAKeyLikeAnyOther() {
-    let keys = KeySet()
+  @Test func zeroIsAKeyLikeAnyOther() throws {
+    let keys = try KeySet()
     #expect(!keys.contains(0))
-    let first = keys.insert(0), second = keys.insert(0)
+    let first = try keys.insert(0), second = try keys.insert(0)
     #expect(first)
     #expect(!second)
     #expect(keys.contains(0))
     #expect(keys.count == 1)
+  }
+}
+
+/// A table the system gives no memory for is an error, not a crash (the review's one
+/// `fatalError`).
+struct KeySetMemoryTests {
+  @Test func aTableTooLargeToMapThrows() {
+    #expect(throws: KeySet.OutOfMemory.self) { _ = try KeySet(capacity: 1 << 50) }
+    #expect(throws: KeySet.OutOfMemory.self) { _ = try KeySet(capacity: Int.max) }
   }
 }

@@ -67,9 +67,16 @@ import TestSupport
   @Test func outputsArePrivate() throws {
     let folder = TestSupport.temporaryFolder()
     let file = Self.pipeline(in: folder, inputs: ["html-payload.jsonl"])
-    _ = try CommandRunner.run(["run", file], directory: folder)
+    let result = try CommandRunner.run(["run", file], directory: folder)
+    #expect(result.status == 0, "\(result.stderr)")
     let out = folder.appendingPathComponent("out")
-    for name in Self.allFiles(out) {
+    let written = Self.allFiles(out)
+    // Every format, for the run and for its subject, and the lock: nothing may pass by being absent.
+    for name in ["report.xlsx", "dashboard.txt", "report.html", "summary.md", "summary.json", "report.json", "analysis.jsonl", "rejects.csv", "entries.csv", ".trustlens.lock"] {
+      #expect(written.contains(name), "\(name) missing")
+    }
+    #expect(written.filter { $0.hasSuffix("/report.xlsx") }.count == 1)
+    for name in written {
       let attributes = try FileManager.default.attributesOfItem(atPath: out.appendingPathComponent(name).path)
       let isFolder = (attributes[.type] as? FileAttributeType) == .typeDirectory
       #expect((attributes[.posixPermissions] as? Int) == (isFolder ? 0o700 : 0o600), "\(name)")

@@ -34,4 +34,45 @@ import TrustLensCore
     #expect(read.count == 8_000 && read.allSatisfy { $0 == record })
     #expect(readCheckIns == [checkIn, checkIn])
   }
+
+  /// A spill file cut inside a frame, or a frame whose lengths and counts were corrupted: one
+  /// clear error naming the file, never a trap on an out-of-range read.
+  @Test func truncatedAndCorruptedFramesAreErrors() throws {
+    let record = AnalyzedRecord(
+      id: "r1", subject: "c01", date: RecordDate(day: LocalDay(iso: "2026-03-01")!), source: SourceLocation(file: "j.jsonl", line: 1),
+      kind: .entry,
+      analysis: TextAnalysis(
+        words: 3, valence: 0.5, emotions: ["hope": 0.5], themes: [:],
+        evidence: [Evidence(tag: "hope", match: "hope", sentence: 1, start: 0, end: 4, weight: 0.5, rules: ["x"])]))
+    let frame = SpillWriter.frame(record)
+    let folder = TestSupport.temporaryFolder()
+    func read(_ bytes: [UInt8]) throws -> [AnalyzedRecord] {
+      let path = folder.appendingPathComponent("e-\(UUID().uuidString).spill").path
+      try Data(bytes).write(to: URL(fileURLWithPath: path))
+      var records: [AnalyzedRecord] = []
+      try SpillRecords(entries: path, checkIns: path).forEachEntry(subject: nil) { records.append($0) }
+      return records
+    }
+    #expect(try read(frame + frame) == [record, record])
+    // Cut anywhere after the first frame: the file ends inside a record.
+    for length in frame.count + 1..<2 * frame.count {
+      #expect(throws: AtomicFile.WriteError.self, "cut at \(length)") { _ = try read(Array((frame + frame).prefix(length))) }
+    }
+    // A frame whose own length is shorter than its fields: each field that runs past it throws.
+    for size in 0..<(frame.count - 4) {
+      var short = frame
+      withUnsafeBytes(of: UInt32(size).littleEndian) { short.replaceSubrange(0..<4, with: $0) }
+      let cut = Array(short.prefix(4 + size))
+      #expect(throws: SpillReader.CorruptFrame.self, "frame of \(size) bytes") { _ = try read(cut) }
+    }
+    // Every 8-byte field overwritten with -1 and with a huge count: an error or (where the
+    // field is a plain number) a record, never a trap.
+    for offset in stride(from: 4, to: frame.count - 7, by: 1) {
+      for value in [Int64(-1), Int64(1) << 40] {
+        var corrupted = frame
+        withUnsafeBytes(of: value.littleEndian) { corrupted.replaceSubrange(offset..<offset + 8, with: $0) }
+        do { _ = try read(corrupted) } catch is SpillReader.CorruptFrame {} catch is AtomicFile.WriteError {}
+      }
+    }
+  }
 }

@@ -139,6 +139,7 @@ public final class StreamingWorkbook {
   private let overview: XlsxWorkbook.Sheet?
   private let summary: XlsxWorkbook.Sheet
   private var entries: EntriesSheet
+  private var committed = false
 
   /// - Parameters:
   ///   - tags: the tag columns of the Entries sheet (the report's categories, in order).
@@ -152,10 +153,12 @@ public final class StreamingWorkbook {
     // libxlsxwriter's own temporary files (constant-memory rows) go to a hidden folder beside
     // the workbook: private like the outputs, and removed by the next run if this one is killed.
     scratch = path.asPath.folder + "/" + WorkbookRenderer.scratchFolder
-    // Only the scratch folder is created here, never the workbook's own folder.
-    guard mkdir(scratch, 0o700) == 0 || errno == EEXIST else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
+    // Only the scratch folder is created here, never the workbook's own folder; a link
+    // planted at its name is refused, never followed.
+    try RunFolder.makeSubfolder(scratch)
+    // The temporary is created here, exclusively and without following a link, so that
+    // libxlsxwriter (which opens it by name when it closes) writes into a file of this run.
+    try FileSink(path: temporary).close()
     workbook = try XlsxWorkbook(path: temporary, constantMemory: true, temporaryFolder: scratch, deflateThreads: renderer.deflateThreads)
     styles = WorkbookRenderer.Styles(workbook)
     // Sheets are created in tab order; each is written top to bottom (constant memory).
@@ -193,5 +196,10 @@ public final class StreamingWorkbook {
     try renderer.writeAbout(report, try workbook.addSheet("About"), workbook, styles)
     try workbook.close()
     try AtomicFile.commit(temporary, to: path)
+    committed = true
+  }
+
+  deinit {
+    if !committed { unlink(temporary) }
   }
 }

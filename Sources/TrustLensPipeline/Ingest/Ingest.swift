@@ -86,7 +86,7 @@ public struct Ingest {
     func take(_ record: ImportedRecord) throws {
       switch record {
       case .entry(let entry):
-        if let duplicate = Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
+        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
           counts.add(\.duplicates, subject: entry.subject)
           queue.append(.duplicate(duplicate))
           return
@@ -94,7 +94,7 @@ public struct Ingest {
         counts.add(\.entries, subject: entry.subject)
         try enqueue(PendingText(entry))
       case .checkIn(let checkIn):
-        if let duplicate = Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
+        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
           counts.add(\.duplicates, subject: checkIn.subject)
           queue.append(.duplicate(duplicate))
           return
@@ -106,7 +106,7 @@ public struct Ingest {
         counts.add(\.rejected, subject: reject.subject)
         queue.append(.reject(reject))
       case .analyzed(let analyzed):
-        if let duplicate = Ingest.duplicate(
+        if let duplicate = try Ingest.duplicate(
           seen, content: FNV.hash(["a", analyzed.subject, analyzed.kind.rawValue, analyzed.date.description, analyzed.source.description]),
           id: Ingest.idKey(analyzed.subject, analyzed.kind.rawValue + analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
         {
@@ -196,13 +196,13 @@ public struct Ingest {
   /// when it is new.
   static func duplicate(
     _ seen: KeySet, content: UInt64, id: UInt64, what: String, _ source: SourceLocation, _ subject: String
-  ) -> Reject? {
+  ) throws(KeySet.OutOfMemory) -> Reject? {
     if seen.contains(id) { return Reject(source: source, reason: "duplicate of an earlier record with the same id", subject: subject) }
     if seen.contains(content) {
       return Reject(source: source, reason: "duplicate of an earlier record with the same subject, date and \(what)", subject: subject)
     }
-    seen.insert(id)
-    seen.insert(content)
+    try seen.insert(id)
+    try seen.insert(content)
     return nil
   }
 

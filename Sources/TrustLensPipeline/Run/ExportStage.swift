@@ -42,7 +42,7 @@ struct ExportStage {
       let id = subject.assessment.subject
       let name = SafeName.make(subject.displayName, avoiding: &used)
       let folder = context.folder.file(name)
-      try AtomicFile.makeFolder(folder)
+      try RunFolder.makeSubfolder(folder)
       var single = report
       single.subjects = [subject]
       single.counts = counts[id]

@@ -3,11 +3,13 @@ import TrustLensCore
 import TrustLensImport
 import TrustLensExport
 
-/// The folder a run writes into: checked against the inputs, made private, cleared of what a
-/// killed run left behind, marked as an output folder (inputs never read it), and tidied when
-/// the run fails.
+/// The folder a run writes into: checked against the inputs and for files TrustLens did not
+/// write, then held as a ``RunFolder`` (private, locked, cleared of what a killed run left
+/// behind), marked as an output folder (inputs never read it), and tidied when the run fails.
 struct OutputFolder {
   let path: String
+  /// The folder held for this run (its lock goes when the last copy of this value does).
+  let run: RunFolder
 
   /// Prepares `path` for a run reading `inputs`.
   /// - Throws: ``PipelineError`` when the folder is one of the inputs or holds one (the run
@@ -35,12 +37,7 @@ struct OutputFolder {
       throw PipelineError(
         "the output folder \(path) holds files TrustLens did not write: choose an empty or new folder, or pass --force")
     }
-    try AtomicFile.makeFolder(path)
-    guard access(path, W_OK) == 0 else {
-      throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno)))
-    }
-    let output = OutputFolder(path: path)
-    output.removeStaleTemporaries()
+    let output = OutputFolder(path: path, run: try RunFolder(path, scratch: WorkbookRenderer.scratchFolder))
     try AtomicFile.write("TrustLens output folder: inputs here are skipped.\n", to: marker)
     return output
   }
@@ -48,9 +45,9 @@ struct OutputFolder {
   /// The names in `folder` that belong to the run's own state database, when it lives there.
   private static func ownNames(state: String?, in folder: String) -> Set<String> {
     guard let state else { return [] }
-    let database = canonical(state)
-    guard (database as NSString).deletingLastPathComponent == folder else { return [] }
-    let name = (database as NSString).lastPathComponent
+    // The database's own name is not resolved: a link planted there is the state's to refuse.
+    let name = (state as NSString).lastPathComponent
+    guard canonical((state as NSString).deletingLastPathComponent) == folder else { return [] }
     return [name, name + "-wal", name + "-shm", name + "-journal", name + ".lock"]
   }
 
@@ -63,22 +60,8 @@ struct OutputFolder {
     do {
       return try body()
     } catch {
-      removeStaleTemporaries()
+      run.removeTemporaries(includingOwn: true)
       throw error
-    }
-  }
-
-  /// Removes temporary files a killed run left behind (`.NAME.tmp-PID`), in the output
-  /// folder and its subject folders. Finished outputs are never touched.
-  func removeStaleTemporaries() {
-    guard let names = try? FileManager.default.subpathsOfDirectory(atPath: path) else { return }
-    for name in names {
-      let last = (name as NSString).lastPathComponent
-      if last.hasPrefix(".") && name.contains(".tmp-") {
-        unlink(path + "/" + name)
-      } else if last == WorkbookRenderer.scratchFolder {
-        try? FileManager.default.removeItem(atPath: path + "/" + name)
-      }
     }
   }
 

@@ -57,7 +57,7 @@ final class RunContext {
     }
     folder = try OutputFolder.prepare(pipeline.outputDir, inputs: pipeline.inputs.map(\.path), state: pipeline.state, force: options.force)
     do {
-      state = try pipeline.state.map { try RunState(path: $0) }
+      state = try pipeline.state.map { try RunState(path: $0, notice: notice) }
     } catch {
       throw PipelineError(wrapping: error)
     }

@@ -33,7 +33,7 @@ final class RunStream {
       folder: folder)
     analysis = try pipeline.formats.contains(.analysis)
       ? AnalysisFileSink(path: folder.file("analysis.jsonl"), since: context.options.since) : nil
-    if let privateFolder = context.privateFolder { try AtomicFile.makeFolder(privateFolder) }
+    if let privateFolder = context.privateFolder { try RunFolder.prepare(privateFolder) }
     rejects = try RejectsSink(
       path: pipeline.formats.contains(.rejects) ? folder.file("rejects.csv") : nil,
       privatePath: context.privateFolder.map { $0 + "/rejects.private.csv" }, pseudonyms: context.pseudonyms)

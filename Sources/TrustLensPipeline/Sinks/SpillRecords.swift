@@ -9,14 +9,14 @@ struct SpillRecords: RecordSource {
 
   func forEachEntry(subject: String?, _ body: (AnalyzedRecord) throws -> Void) throws {
     try SpillReader.forEachFrame(entries) { reader in
-      let record = reader.analyzedRecord()
+      let record = try reader.analyzedRecord()
       if subject == nil || record.subject == subject { try body(record) }
     }
   }
 
   func forEachCheckIn(subject: String?, _ body: (CheckIn) throws -> Void) throws {
     try SpillReader.forEachFrame(checkIns) { reader in
-      let checkIn = reader.checkIn()
+      let checkIn = try reader.checkIn()
       if subject == nil || checkIn.subject == subject { try body(checkIn) }
     }
   }
