@@ -27,8 +27,12 @@ public struct Ingest {
     public var reject: (Reject) throws -> Void
     /// A record dropped as a duplicate, with where it is and why (counted, never silent).
     public var duplicate: (Reject) throws -> Void
-    /// Notices about skipped files (links, output folders), for standard error.
+    /// Notices for standard error: skipped files, readers' guesses and kept records' bad
+    /// fields (`file:line: message`), and the run's count of texts that are not English.
     public var notice: (String) -> Void
+    /// Every file met that gives no records, with why (each is also told through `notice`):
+    /// for the run summary's list of skipped files.
+    public var skipped: (SkippedFile) -> Void = { _ in }
     /// Optional: a text form of each analysed record, made on the analysis threads (in
     /// parallel, so formatting does not hold up the reading thread) and handed to `write`
     /// with its record, in input order, right after `analyzed`.
@@ -83,13 +87,17 @@ public struct Ingest {
     let seen = KeySet()
     // Expand every input first, so a missing one fails before any work is done.
     var plan: [(InputFile, Source)] = []
-    for source in sources {
-      var skipped: [String] = []
-      for file in try InputFiles.expand(source.path, followLinks: source.followLinks, skipped: &skipped) {
-        plan.append((file, source))
-      }
-      skipped.forEach(handlers.notice)
+    func skip(_ file: SkippedFile) {
+      handlers.notice(file.description)
+      handlers.skipped(file)
     }
+    for source in sources {
+      let links: LinkPolicy = !source.followLinks ? .skip : source.options.reading.linksAnywhere ? .followAnywhere : .followInside
+      let expansion = try InputFiles.expand(source.path, links: links)
+      plan += expansion.files.map { ($0, source) }
+      expansion.skipped.forEach(skip)
+    }
+    var language = (checked: 0, other: 0)
     var queue: [Event] = []
     var texts = 0
     var pipeline = AnalysisPipeline(analyzer: analyzer, line: handlers.line?.make)
@@ -105,7 +113,7 @@ public struct Ingest {
       if cached == nil { texts += 1 }
     }
     for (file, source) in plan {
-      try Importer(options: source.options).read(file) { record in
+      let report = try Importer(options: source.options).read(file, notice: { handlers.notice($0.description) }) { record in
         switch record {
         case .entry(let entry):
           if let reason = Ingest.duplicateReason(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text") {
@@ -159,10 +167,20 @@ public struct Ingest {
           }
         }
       }
+      if let skipped = report.skipped { skip(skipped) }
+      language.checked += report.textsChecked
+      language.other += report.nonEnglishTexts
     }
+    if language.other > 0 { handlers.notice(Ingest.languageNotice(language.other, of: language.checked)) }
     pipeline.submit(queue)
     while let batch = pipeline.finished(wait: true) { try hand(batch, &counts, handlers) }
     return counts
+  }
+
+  /// Said once per run: `12 of 40 texts look like they are not English; …`.
+  static func languageNotice(_ other: Int, of checked: Int) -> String {
+    "\(other) of \(checked) \(checked == 1 ? "text looks" : "texts look") like \(other == 1 && checked == 1 ? "it is" : "they are") not English; "
+      + "the built-in lexicon reads English (a lexicon of your language's words can add its tags: see README, Lexicons)"
   }
 
   fileprivate static let placeholder = TextAnalysis(words: 0, valence: 0, emotions: [:], themes: [:], evidence: [])
