@@ -258,6 +258,7 @@ public struct Runner {
         format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
         ratingScale: pipeline.ratingScale, dayOrder: input.dayOrder)
       options.moodLabels = input.moodLabels
+      options.reading = input.reading
       return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
     }
   }

@@ -30,7 +30,7 @@ struct TrustLensCommand: ParsableCommand {
         3  input errors beyond the tolerance (see the rejects)
       """,
     version: version,
-    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Report.self, Explain.self, LexiconCommand.self]
+    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Report.self, Explain.self, LexiconCommand.self, Inspect.self]
   )
 
   /// Runs the command and maps every failure to the contract's exit statuses: usage and
@@ -86,8 +86,20 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("input-format"), help: "Force an input format: \(InputFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
   var inputFormat: String = "auto"
 
-  @Option(name: .customLong("date-format"), help: "Read day/month dates such as 03/04/2026 as DD/MM/YYYY or MM/DD/YYYY.")
+  @Option(name: .customLong("date-format"), help: "Read day/month dates such as 03/04/2026 as DD/MM/YYYY or MM/DD/YYYY, or give a pattern (DD.MM.YYYY HH:mm).")
   var dateFormat: String?
+
+  @Option(help: "Column separator of CSV files: comma, semicolon, tab or pipe (default: detected).")
+  var delimiter: String?
+
+  @Option(help: "Text encoding: \(TextEncoding.names) (default: detected).")
+  var encoding: String?
+
+  @Option(name: .customLong("column"), help: "Read a field from a column of another name, e.g. --column text=\"Journal Entry\" (repeatable).")
+  var columns: [String] = []
+
+  @Option(help: "Ratings written with a decimal comma (3,5): comma, or point (default: comma only where columns are not comma-separated).")
+  var decimal: String?
 
   @Option(name: .customLong("kind"), help: "What the inputs hold: auto, journal or checkins.")
   var kind: String = "auto"
@@ -105,9 +117,7 @@ struct InputOptions: ParsableArguments {
     guard InputFormat(rawValue: inputFormat) != nil else {
       throw ValidationError("unknown input format \"\(inputFormat)\"")
     }
-    if let dateFormat, DayOrder(rawValue: dateFormat) == nil {
-      throw ValidationError("--date-format must be DD/MM/YYYY or MM/DD/YYYY")
-    }
+    _ = try reading()
     guard RecordKind(rawValue: kind) != nil else { throw ValidationError("--kind must be auto, journal or checkins") }
     if noBuiltin && lexicons.isEmpty { throw ValidationError("--no-builtin needs at least one --lexicon") }
   }
@@ -120,7 +130,37 @@ struct InputOptions: ParsableArguments {
     selection.lexicons = (noBuiltin ? [] : ["builtin"]) + lexicons
     selection.dayOrder = dateFormat.flatMap(DayOrder.init(rawValue:))
     selection.kind = RecordKind(rawValue: kind) ?? .auto
+    selection.reading = (try? reading()) ?? ReadingOptions()
     return selection
+  }
+
+  /// `--delimiter`, `--encoding`, `--column`, `--decimal` and a `--date-format` pattern.
+  func reading() throws -> ReadingOptions {
+    var reading = ReadingOptions()
+    if let dateFormat, DayOrder(rawValue: dateFormat) == nil {
+      do {
+        reading.datePattern = try DatePattern(dateFormat)
+      } catch {
+        throw ValidationError("--date-format: \(error.message) (DD/MM/YYYY, MM/DD/YYYY or a pattern such as DD.MM.YYYY)")
+      }
+    }
+    if let delimiter {
+      guard let parsed = Delimiter(name: delimiter) else { throw ValidationError("--delimiter must be one of: \(Delimiter.names)") }
+      reading.delimiter = parsed
+    }
+    if let encoding {
+      guard let parsed = TextEncoding(name: encoding) else { throw ValidationError("--encoding must be one of: \(TextEncoding.names)") }
+      reading.encoding = parsed
+    }
+    for column in columns {
+      if let problem = reading.columns.map(assignment: column) { throw ValidationError(problem) }
+    }
+    switch decimal {
+    case nil, "point", "dot": break
+    case "comma": reading.decimalComma = true
+    default: throw ValidationError("--decimal must be comma or point")
+    }
+    return reading
   }
 }
 
@@ -232,7 +272,10 @@ struct Report: ParsableCommand {
       outputDir: out ?? "output/report-\(month)", formats: [.xlsx, .dashboard, .html, .markdown, .json])
     pipeline.timeZone = selection.timeZone
     pipeline.lexicons = selection.lexicons
-    for index in pipeline.inputs.indices { pipeline.inputs[index].dayOrder = selection.dayOrder }
+    for index in pipeline.inputs.indices {
+      pipeline.inputs[index].dayOrder = selection.dayOrder
+      pipeline.inputs[index].reading = selection.reading
+    }
     let outcome = try Runner(pipeline: pipeline, options: RunOptions(month: start)).run(notice: diagnostic)
     print(try String(contentsOfFile: pipeline.outputDir + "/dashboard.txt", encoding: .utf8), terminator: "")
     diagnostic("\(outcome.report.counts.records) records → \(pipeline.outputDir)")
@@ -358,8 +401,25 @@ struct Explain: ParsableCommand {
   var lexicons: [String] = []
 
   func run() throws {
-    let input = text == "-" ? String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self) : text
+    let input = text == "-" ? try Explain.standardInput(limit: 1 << 20) : text
     print(try Commands.explain(input, lexicons: ["builtin"] + lexicons), terminator: "")
+  }
+}
+
+extension Explain {
+  /// Standard input as text, at most `limit` bytes (a longer input is an error, never read
+  /// whole into memory).
+  static func standardInput(limit: Int) throws -> String {
+    var bytes: [UInt8] = []
+    var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    while bytes.count <= limit {
+      let n = chunk.withUnsafeMutableBytes { read(0, $0.baseAddress, $0.count) }
+      if n < 0 && errno == EINTR { continue }
+      guard n > 0 else { break }
+      bytes += chunk[..<n]
+    }
+    guard bytes.count <= limit else { throw ValidationError("the text on standard input is longer than 1 MiB: explain one entry at a time") }
+    return String(decoding: bytes, as: UTF8.self)
   }
 }
 
