@@ -12,7 +12,7 @@ enum FormatDetector {
     case "jsonl", "ndjson": return (.jsonl, .file)
     case "csv": return (isDaylio(head) ? .daylio : .csv, .file)
     case "tsv", "tab": return (.tsv, .file)
-    case "txt": return (.jrnl, .file)
+    case "txt": return (isTabSeparated(head) ? .tsv : .jrnl, .file)
     case "md", "markdown": return (DailyNoteReader.day(ofFileName: name) != nil ? .dailyNotes : .markdown, .file)
     case "json": return (firstLineIsJSONLine(head) ? .jsonl : .dayone, .file)
     default: return sniff(head).map { ($0, .guessed) }
@@ -28,6 +28,13 @@ enum FormatDetector {
         .trimmingCharacters(in: CharacterSet(charactersIn: "\"")).lowercased()
     }
     return DaylioReader.matches(names)
+  }
+
+  /// Text that is not jrnl but a table with a tab between every column (Excel's "Unicode
+  /// Text" export is a `.txt` of tab-separated UTF-16).
+  private static func isTabSeparated(_ head: [UInt8]) -> Bool {
+    guard head.first != UInt8(ascii: "["), head.prefix(while: { $0 != 10 }).contains(9) else { return false }
+    return DelimiterSniffer.sniff(head) == .tab
   }
 
   /// A first line that is one whole JSON object (and not a one-line Day One document): JSON
