@@ -6,18 +6,22 @@ import ZIPFoundation
 /// `export.zip:Journal.json:LINE`), one at a time, each inflated as it streams into the Day
 /// One reader: nothing is held but the entry being read.
 ///
-/// Inflation stops, and the document is rejected, once it passes ``maxDocumentSize``, grows
-/// past ``maxRatio`` times its compressed size (beyond the first ``ratioFloor`` bytes), or the
-/// archive's documents together pass ``maxArchiveSize``: a zip bomb costs at most that much
+/// Inflation stops, and the document is rejected, once it passes 512 MiB, grows past 100
+/// times its compressed size (beyond its first 16 MiB), or the archive's documents together
+/// pass 2 GiB (``Limits``): a zip bomb costs at most that much
 /// reading, never memory.
 struct DayOneArchive {
-  static let maxDocumentSize: Int64 = 512 << 20
-  static let maxArchiveSize: Int64 = 2 << 30
-  static let maxRatio: Int64 = 100
-  static let ratioFloor: Int64 = 16 << 20
+  /// Where inflation stops.
+  struct Limits {
+    var maxDocumentSize: Int64 = 512 << 20
+    var maxArchiveSize: Int64 = 2 << 30
+    var maxRatio: Int64 = 100
+    var ratioFloor: Int64 = 16 << 20
+  }
 
   let context: ReadContext
   let folderSubject: String?
+  var limits = Limits()
 
   /// Inflation stopped at a cap.
   private struct Cap: Error {
@@ -54,13 +58,13 @@ struct DayOneArchive {
         _ = try archive.extract(entry, skipCRC32: false) { chunk in
           inflated += Int64(chunk.count)
           inflatedTotal += Int64(chunk.count)
-          if inflated > DayOneArchive.maxDocumentSize {
+          if inflated > limits.maxDocumentSize {
             throw Cap(reason: "document inflates past 512 MiB; not read further")
           }
-          if inflated > DayOneArchive.ratioFloor && inflated > DayOneArchive.maxRatio * max(compressed, 1) {
-            throw Cap(reason: "document inflates past \(DayOneArchive.maxRatio) times its compressed size (a zip bomb?); not read further")
+          if inflated > limits.ratioFloor && inflated > limits.maxRatio * max(compressed, 1) {
+            throw Cap(reason: "document inflates past \(limits.maxRatio) times its compressed size (a zip bomb?); not read further")
           }
-          if inflatedTotal > DayOneArchive.maxArchiveSize {
+          if inflatedTotal > limits.maxArchiveSize {
             throw Cap(reason: "the archive inflates past 2 GiB; not read further")
           }
           do {
@@ -79,7 +83,7 @@ struct DayOneArchive {
       }
       if complete { try stream.finish(reader.handle) }
       context.absorb(document)
-      if inflatedTotal > DayOneArchive.maxArchiveSize { break }
+      if inflatedTotal > limits.maxArchiveSize { break }
     }
     if documents == 0 { try context.reject(line: 1, "no Day One JSON document in the archive") }
   }
