@@ -1,3 +1,4 @@
+public import TrustLensCore
 
 /// How one file was read: what the readers detected or were told, and what came of it. The
 /// `inspect` command shows it; a run sums its language counts.

@@ -150,7 +150,7 @@ public struct Importer: Sendable {
     return delimiter
   }
 
-  private func skip(_ reason: SkippedFile.Reason, _ context: ReadContext) {
+  private func skip(_ reason: SkipReason, _ context: ReadContext) {
     context.report.skipped = SkippedFile(path: context.file, reason: reason)
   }
 }

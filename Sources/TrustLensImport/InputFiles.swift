@@ -1,4 +1,5 @@
 import Foundation
+public import TrustLensCore
 
 /// One file to import, with the subject its location implies under `subject: folder`.
 public struct InputFile: Sendable, Equatable {
@@ -137,7 +138,7 @@ public enum InputFiles {
     mutating func visit(
       _ path: String, name: String, below: [String], into expansion: inout InputExpansion, named: Bool = false
     ) throws(ImportError) {
-      func skip(_ reason: SkippedFile.Reason) { expansion.skipped.append(SkippedFile(path: path, reason: reason)) }
+      func skip(_ reason: SkipReason) { expansion.skipped.append(SkippedFile(path: path, reason: reason)) }
       if !named && name.hasPrefix(".") { return skip(.hidden) }
       var status = stat()
       guard lstat(path, &status) == 0 else { return skip(.brokenLink) }
@@ -159,7 +160,7 @@ public enum InputFiles {
         try walk(path, below: below + [name], into: &expansion)
       case S_IFREG:
         if status.st_size == 0 { return skip(.empty) }
-        if let reason = SkippedFile.unsupportedType(extension: (name as NSString).pathExtension.lowercased()) {
+        if let reason = SkipReason.unsupportedType(extension: (name as NSString).pathExtension.lowercased()) {
           return skip(reason)
         }
         expansion.files.append(InputFile(path: path, folderSubject: below.first ?? rootName))

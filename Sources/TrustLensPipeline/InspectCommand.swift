@@ -1,5 +1,5 @@
 public import TrustLensCore
-public import TrustLensImport
+import TrustLensImport
 import TrustLensExport
 
 extension Commands {
@@ -60,7 +60,7 @@ enum InspectText {
     }
     if !skipped.isEmpty {
       lines.append("skipped")
-      for file in skipped { lines.append("  \(Commands.clean(file.path)): \(file.reason.explanation)") }
+      for file in skipped { lines.append("  \(Commands.clean(file.path)): \(Commands.clean(file.reason))") }
     }
     let total = files.reduce(into: (records: 0, entries: 0, checkIns: 0, rejected: 0)) { sum, file in
       sum.records += file.report.records
@@ -144,8 +144,7 @@ enum InspectText {
     for file in skipped {
       json.beginObject()
       json.field("path", file.path)
-      json.field("reason", file.reason.code)
-      json.field("explanation", file.reason.explanation)
+      json.field("reason", file.reason)
       json.endObject()
     }
     json.endArray()

@@ -148,7 +148,7 @@ import TrustLensCore
     #expect(entries.map(\.userTags) == [["therapy", "hard day"], ["therapy", "walk"]])
     #expect(entries[0].text == "# Monday\nSession with Dr. K. He listened for once.\n\n- walk\n- call mum")
     #expect(entries[0].source.line == 7)
-    #expect(skipped.map(\.reason) == [.emptyDailyNote])
+    #expect(skipped.map(\.reason) == [SkipReason.emptyDailyNote.text])
   }
 
   @Test func forcingDailyNotesOnAFileWithoutADateNamesTheFix() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TrustLensCore
 import TrustLensImport
 
 @Suite struct InputFilesTests {
@@ -24,11 +25,14 @@ import TrustLensImport
     TestSupport.write("x", "top.jsonl", in: root)
     let expansion = try InputFiles.expand(root.path)
     #expect(relative(expansion.files.map(\.path), root) == ["a/z.csv", "b/journal.jsonl", "top.jsonl"])
-    let skipped = Dictionary(uniqueKeysWithValues: expansion.skipped.map { (relative([$0.path], root)[0], $0.reason.code) })
+    let skipped = Dictionary(uniqueKeysWithValues: expansion.skipped.map { (relative([$0.path], root)[0], $0.reason) })
+    let unsupported = { (what: String) in SkipReason.unsupportedType("unsupported type: " + what).text }
     #expect(
       skipped == [
-        ".private": "hidden", "a/.hidden.csv": "hidden", "a/empty.jsonl": "empty", "a/notes.docx": "unsupported-type",
-        "a/scan.pdf": "unsupported-type", "a/photo.JPG": "unsupported-type", "out": "output-folder",
+        ".private": SkipReason.hidden.text, "a/.hidden.csv": SkipReason.hidden.text, "a/empty.jsonl": SkipReason.empty.text,
+        "a/notes.docx": unsupported("a word-processor document (.docx): export it as plain text or Markdown"),
+        "a/scan.pdf": unsupported("a PDF (.pdf): export the text as plain text or Markdown"),
+        "a/photo.JPG": unsupported("an image (.jpg)"), "out": SkipReason.outputFolder.text,
       ])
     let docx = try #require(expansion.skipped.first { $0.path.hasSuffix("notes.docx") })
     #expect(docx.description.hasSuffix("notes.docx: unsupported type: a word-processor document (.docx): export it as plain text or Markdown, skipped"))
@@ -71,11 +75,11 @@ import TrustLensImport
     let input = root.appendingPathComponent("in")
     let skipping = try InputFiles.expand(input.path)
     #expect(relative(skipping.files.map(\.path), input) == ["real/j.jsonl"])
-    #expect(skipping.skipped.map(\.reason) == [.symbolicLink, .symbolicLink])
+    #expect(skipping.skipped.map(\.reason) == [SkipReason.symbolicLink.text, SkipReason.symbolicLink.text])
     // Followed: the link inside leads to a folder read once; the one outside is refused.
     let inside = try InputFiles.expand(input.path, links: .followInside)
     #expect(relative(inside.files.map(\.path), input) == ["link/j.jsonl"])
-    #expect(inside.skipped.map(\.reason) == [.linkOutsideInput, .alreadyRead])
+    #expect(inside.skipped.map(\.reason) == [SkipReason.linkOutsideInput.text, SkipReason.alreadyRead.text])
     let anywhere = try InputFiles.expand(input.path, links: .followAnywhere)
     #expect(relative(anywhere.files.map(\.path), input) == ["link/j.jsonl", "out/k.jsonl"])
   }
@@ -103,10 +107,11 @@ import TrustLensImport
     #expect(expansion.files.map { fileName($0.path) } == ["j.jsonl"])
     #expect(
       expansion.skipped.map(\.reason) == [
-        .notRegularFile(kind: "a FIFO"), .notRegularFile(kind: "a socket"), .notRegularFile(kind: "a device"),
+        SkipReason.notRegularFile(kind: "a FIFO").text, SkipReason.notRegularFile(kind: "a socket").text,
+        SkipReason.notRegularFile(kind: "a device").text,
       ])
     // Named directly, too.
-    #expect(try InputFiles.expand(root.path + "/pipe.jsonl").skipped.map(\.reason) == [.notRegularFile(kind: "a FIFO")])
+    #expect(try InputFiles.expand(root.path + "/pipe.jsonl").skipped.map(\.reason) == [SkipReason.notRegularFile(kind: "a FIFO").text])
   }
 
   @Test func theEarlierFormStillWorks() throws {

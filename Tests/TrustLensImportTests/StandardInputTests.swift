@@ -55,11 +55,11 @@ import TrustLensCore
   }
 
   @Test func anEmptyInputAndAnArchiveOnStandardInputAreSkippedWithTheirReason() throws {
-    #expect(try readBytes([], options: options()).report.skipped?.reason == .empty)
+    #expect(try readBytes([], options: options()).report.skipped?.reason == SkipReason.empty.text)
     let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0, count: 40)
-    #expect(try readBytes(zip, options: options()).report.skipped?.reason == .archiveOnStandardInput)
+    #expect(try readBytes(zip, options: options()).report.skipped?.reason == SkipReason.archiveOnStandardInput.text)
     let text = try readBytes(Array("just some words without any structure\n".utf8), options: options())
-    #expect(text.report.skipped?.reason == .unrecognizedText)
+    #expect(text.report.skipped?.reason == SkipReason.unrecognizedText.text)
   }
 
   /// The buffer can be smaller than detection's look ahead: it grows for it.
