@@ -154,7 +154,9 @@ public struct Ingest {
             queue.append(.duplicate(Reject(source: record.source, reason: reason)))
             return
           }
-          if record.kind == .entry { counts.entries += 1 }
+          // A shard's line stands for the record it was analysed from: an entry, or the
+          // check-in whose note it is (counted, so the run still reconciles).
+          if record.kind == .entry { counts.entries += 1 } else { counts.checkIns += 1 }
           counts.reused += 1
           queue.append(.analyzed(text: "", record: record, cached: record.analysis, key: nil))
         }
