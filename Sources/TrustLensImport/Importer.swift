@@ -38,6 +38,21 @@ public struct Importer: Sendable {
     }
   }
 
+  /// Reads `file` the way a pipe delivering at most `maxRead` bytes per read would hand it
+  /// over (the fuzzer checks that this gives the same records as reading it whole).
+  @_spi(Fuzzing) @discardableResult
+  public func read(
+    _ file: InputFile, maxRead: Int, notice: (ImportNotice) -> Void, emit: (ImportedRecord) throws -> Void
+  ) throws -> FileReport {
+    try withoutActuallyEscaping(emit) { emit in
+      try withoutActuallyEscaping(notice) { notice in
+        let context = ReadContext(file: file.path, options: options, report: FileReport(path: file.path), emit: emit, notice: notice)
+        try read(file, source: try ByteSource(path: file.path, bufferSize: 4096, maxRead: maxRead), into: context)
+        return context.report
+      }
+    }
+  }
+
   /// Reads `file` without its notices (for tools and benchmarks that count records only).
   public func read(_ file: InputFile, emit: (ImportedRecord) throws -> Void) throws {
     try read(file, notice: { _ in }, emit: emit)
