@@ -56,7 +56,9 @@ PY
 printf "%-22s %10s %8s %s\n" "input" "file MB" "peak MB" "seconds"
 for file in "$folder"/*; do
   name=$(basename "$file")
-  stats=$( { /usr/bin/time -f "%M %e" "$binary" analyze "$file" --subject x >/dev/null 2>/dev/null || true; } 2>&1 | tail -1)
+  # time's figures go to a file: the command's own standard error is thrown away.
+  /usr/bin/time -o "$folder.time" -f "%M %e" "$binary" analyze "$file" --subject x >/dev/null 2>/dev/null || true
+  stats=$(tail -1 "$folder.time")
   printf "%-22s %10.1f %8.1f %s\n" "$name" "$(stat -c %s "$file" | awk '{print $1 / 1048576}')" "$(echo "$stats" | awk '{print $1 / 1024}')" "$(echo "$stats" | awk '{print $2}')"
 done
 # Standard input, and explain - (capped at 1 MiB).
