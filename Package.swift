@@ -97,6 +97,7 @@ let package = Package(
         "TrustLensImport", "TrustLensCore", "TestSupport",
         .product(name: "ZIPFoundation", package: "ZIPFoundation"),
       ],
+      exclude: ["Exports"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TrustLensCore", "TestSupport"],

@@ -74,7 +74,7 @@ enum AnalyzedLineReader {
     guard (-1...1).contains(valence) else { return reject("valence \(valence) is outside [-1, 1]") }
     guard words >= 0 else { return reject("words \(words) is negative") }
     guard case .success(let date) = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse(dateText) else {
-      return reject("invalid date \"\(dateText.prefix(40))\"")
+      return reject("invalid date \"\(Excerpt.clean(dateText))\"")
     }
     /// An object of tag intensities; the last of duplicate keys wins, and a value that is not
     /// a number drops its tag (as Foundation's reading did).
@@ -86,7 +86,7 @@ enum AnalyzedLineReader {
     }
     let emotions = tags("emotions"), themes = tags("themes")
     for (tag, intensity) in emotions.merging(themes, uniquingKeysWith: max) where !(0...1).contains(intensity) {
-      return reject("intensity \(intensity) of \"\(tag.prefix(40))\" is outside [0, 1]")
+      return reject("intensity \(intensity) of \"\(Excerpt.clean(tag))\" is outside [0, 1]")
     }
     var evidence: [Evidence] = []
     if case .array(let items)? = object["evidence"] {

@@ -3,7 +3,8 @@
 /// Accepts quoted fields with doubled quotes, line ends (LF or CR-LF) inside quotes, a UTF-8
 /// byte-order mark and a missing final line end. Each record reports the line where it starts.
 /// A record whose quote never closes is reported as `unterminated quoted field`; one longer
-/// than `maxLength` bytes as `record longer than 1 MiB`. Memory is one record.
+/// than `maxLength` bytes as `record longer than 1 MiB`. Memory is one record. Fed whole, in
+/// chunks or byte by byte, it gives the same records.
 struct CSVReader {
   struct Record {
     /// 1-based line where the record starts.
@@ -39,6 +40,11 @@ struct CSVReader {
     }
   }
 
+  /// The reason for a record over the limit: `record longer than 1 MiB`.
+  static func tooLong(_ maxLength: Int) -> String {
+    maxLength % (1 << 20) == 0 ? "record longer than \(maxLength >> 20) MiB" : "record longer than \(maxLength) bytes"
+  }
+
   private mutating func readRecord() throws(ImportError) -> Record {
     let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
     let startLine = line
@@ -56,14 +62,14 @@ struct CSVReader {
       if problem == nil {
         if inQuotes {
           var lines = 0
-          _ = try source.append(upTo: quote, or: quote, into: &field, limit: maxLength, newlines: &lines, length: &length)
+          _ = try source.append(upTo: quote, into: &field, limit: maxLength, newlines: &lines, length: &length)
           line += lines
         } else if !field.isEmpty && !fieldWasQuoted {
           var lines = 0
           _ = try source.append(upTo: delimiter, or: lf, into: &field, limit: maxLength, newlines: &lines, length: &length)
         }
         if tooLong() {
-          problem = "record longer than 1 MiB"
+          problem = CSVReader.tooLong(maxLength)
           fields = []
           field = []
         }
@@ -109,7 +115,7 @@ struct CSVReader {
         field.append(byte)
       }
       if tooLong() {
-        problem = "record longer than 1 MiB"
+        problem = CSVReader.tooLong(maxLength)
         fields = []
         field = []
       }

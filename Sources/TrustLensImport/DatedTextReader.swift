@@ -1,4 +1,3 @@
-import Foundation
 import TrustLensCore
 
 /// Reads plain-text journals whose entries start at a dated line: the jrnl format
@@ -6,59 +5,99 @@ import TrustLensCore
 /// (`## 2026-03-01`, `# 2026-03-01 21:14 Title`).
 ///
 /// An entry runs to the next dated line; sub-headings without a date and lists stay inside
-/// it. Text before the first dated entry is reported as a reject, never dropped. Memory is
-/// one entry.
+/// it. A whole entry is held to ``maxEntrySize`` bytes, however many lines it has: a longer
+/// one is rejected at its first line (`record longer than 1 MiB`) and the reader skips to the
+/// next dated line without keeping what it passes. Text before the first dated entry (a
+/// title, an introduction) is not a record: a notice says how many lines were not read.
+/// jrnl's `@tags` in an entry become its tags. Memory is one entry.
 struct DatedTextReader {
   enum Style { case jrnl, markdown }
+
+  static let maxEntrySize = 1 << 20
 
   let builder: RecordBuilder
   let style: Style
 
-  func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
+  var context: ReadContext { builder.context }
+
+  /// The entry being read.
+  private struct Pending {
+    var line: Int
+    var date: String
+    var text: [String]
+    var size: Int
+    var invalid: String?
+    var tooLong = false
+  }
+
+  func read(_ source: ByteSource) throws {
     var lines = LineReader(source: source)
-    var current: (line: Int, date: String, text: [String], invalid: String?)?
+    var current: Pending?
     var preamble: (line: Int, count: Int)?
 
     func flush() throws {
       guard let entry = current else { return }
       current = nil
-      if let reason = entry.invalid {
-        try emit(.reject(Reject(source: SourceLocation(file: builder.file, line: entry.line), reason: reason)))
-        return
-      }
+      if entry.tooLong { return try context.reject(line: entry.line, "record longer than 1 MiB") }
+      if let reason = entry.invalid { return try context.reject(line: entry.line, reason) }
       let text = entry.text.joined(separator: "\n").trimmed()
-      var fields: [String: FieldValue] = ["date": .string(entry.date), "text": .string(text)]
-      if text.isEmpty { fields["text"] = .null }
-      try emit(builder.build(fields, line: entry.line, kind: .journal))
+      var fields: [String: FieldValue] = [FieldNames.date: .string(entry.date), FieldNames.text: text.isEmpty ? .null : .string(text)]
+      if style == .jrnl {
+        let tags = DatedTextReader.jrnlTags(in: text)
+        if !tags.isEmpty { fields[FieldNames.tags] = .array(tags.map(FieldValue.string)) }
+      }
+      try context.emit(builder.build(fields, line: entry.line, kind: .journal))
     }
 
     while let line = try lines.next() {
       if line.tooLong {
-        try flush()
-        try emit(.reject(Reject(source: SourceLocation(file: builder.file, line: line.number), reason: "record longer than 1 MiB")))
+        if current != nil {
+          current?.tooLong = true
+          current?.text = []
+        } else {
+          preamble = preamble.map { ($0.line, $0.count + 1) } ?? (line.number, 1)
+        }
         continue
       }
+      // Only a line starting with `[` or `#` can start an entry: others are not decoded
+      // while an over-long entry is skipped.
+      let mayStart = line.bytes.first == UInt8(ascii: style == .jrnl ? "[" : "#")
+      if current?.tooLong == true && !mayStart { continue }
       let valid = String(validating: line.bytes, as: UTF8.self)
       let text = valid ?? String(decoding: line.bytes, as: UTF8.self)
-      let invalid = valid != nil ? nil : firstInvalidUTF8Offset(line.bytes).map { "invalid UTF-8 at byte \($0 + 1) of line \(line.number)" }
-      if let start = entryStart(text) {
+      if mayStart, let start = entryStart(text) {
         try flush()
-        current = (line.number, start.date, start.rest.isEmpty ? [] : [start.rest], invalid)
-      } else if current != nil {
-        current?.text.append(text)
-        if current?.invalid == nil { current?.invalid = invalid }
+        current = Pending(
+          line: line.number, date: start.date, text: start.rest.isEmpty ? [] : [start.rest], size: start.rest.utf8.count,
+          invalid: valid == nil ? invalidUTF8(line) : nil)
+      } else if var entry = current {
+        current = nil
+        if !entry.tooLong {
+          entry.size += line.bytes.count + 1
+          if entry.size > DatedTextReader.maxEntrySize {
+            entry.tooLong = true
+            entry.text = []
+          } else {
+            entry.text.append(text)
+            if entry.invalid == nil && valid == nil { entry.invalid = invalidUTF8(line) }
+          }
+        }
+        current = entry
       } else if !text.allSatisfy(\.isWhitespace) {
         preamble = preamble.map { ($0.line, $0.count + 1) } ?? (line.number, 1)
       }
     }
     try flush()
     if let preamble {
-      try emit(
-        .reject(
-          Reject(
-            source: SourceLocation(file: builder.file, line: preamble.line),
-            reason: "text before the first dated entry (\(preamble.count) \(preamble.count == 1 ? "line" : "lines"))")))
+      let lines = preamble.count == 1 ? "1 line" : "\(preamble.count) lines"
+      context.notice(line: preamble.line, "text before the first dated entry (\(lines)) is not read: a title or introduction")
     }
+  }
+
+  private func invalidUTF8(_ line: LineReader.Line) -> String? {
+    guard let offset = firstInvalidUTF8Offset(line.bytes) else { return nil }
+    let hint = context.options.reading.encoding == nil ? " (if the file is not UTF-8, set encoding:, e.g. windows-1252)" : ""
+    return "invalid UTF-8 at byte \(offset + 1) of line \(line.number)\(hint)"
   }
 
   /// The date text and the rest of the line when `line` starts an entry.
@@ -86,6 +125,30 @@ struct DatedTextReader {
       }
       return (date, restWords.joined(separator: " "))
     }
+  }
+
+  /// jrnl's tags: `@word` where a word starts (not inside an e-mail address), in order, once
+  /// each.
+  static func jrnlTags(in text: String) -> [String] {
+    guard text.contains("@") else { return [] }
+    var tags: [String] = []
+    var previous: Character = " "
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "@" && !(previous.isLetter || previous.isNumber || previous == "@") {
+        let start = text.index(after: index)
+        let end = text[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? text.endIndex
+        let tag = String(text[start..<end])
+        if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        index = end
+        previous = "a"
+        continue
+      }
+      previous = character
+      index = text.index(after: index)
+    }
+    return tags
   }
 
   /// `YYYY-MM-DD…` or `YYYY/MM/DD…` (the date parser decides if it is valid).

@@ -2,73 +2,67 @@ import Foundation
 import TrustLensCore
 
 /// Reads a Day One JSON export (`{"metadata": …, "entries": [{"uuid", "creationDate",
-/// "text", "timeZone", "tags", …}]}`).
+/// "text", "timeZone", "tags", …}]}`), entry by entry as the document streams past
+/// (``DayOneStream``): memory is one entry, whatever the document's size.
 ///
-/// The one reader that is not streamed: the document is parsed whole, so its size is limited
-/// to ``maxDocumentSize``. Each entry reports the line where its object starts. Markdown
-/// escapes Day One adds (`\.`, `\-`, `\!`) are undone; the entry's own `timeZone` decides
-/// its local date and time (else the pipeline's zone).
+/// Each entry reports the line where its object starts; an entry longer than 1 MiB is
+/// rejected (`record longer than 1 MiB`) and skipped to its end. Markdown escapes Day One
+/// adds (`\.`, `\-`, `\!`) are undone; the entry's own `timeZone` decides its local date and
+/// time (else the pipeline's zone); its `tags` are kept.
 struct DayOneReader {
-  static let maxDocumentSize = 512 << 20
+  static let maxEntrySize = 1 << 20
 
   let builder: RecordBuilder
 
-  func read(_ bytes: [UInt8], emit: (ImportedRecord) throws -> Void) throws {
-    let file = SourceLocation(file: builder.file, line: 1)
-    guard bytes.count <= DayOneReader.maxDocumentSize else {
-      try emit(.reject(Reject(source: file, reason: "Day One document larger than 512 MiB")))
-      return
-    }
-    if let bad = firstInvalidUTF8Offset(bytes) {
-      try emit(.reject(Reject(source: file, reason: "invalid UTF-8 at byte \(bad + 1)")))
-      return
-    }
-    let document: Any
-    do {
-      document = try JSONSerialization.jsonObject(with: Data(bytes))
-    } catch {
-      try emit(.reject(Reject(source: file, reason: "not valid JSON: \(JSONLinesReader.describe(error))")))
-      return
-    }
-    guard let root = document as? [String: Any], let entries = root["entries"] as? [Any] else {
-      try emit(.reject(Reject(source: file, reason: "not a Day One export (no \"entries\" list)")))
-      return
-    }
-    let lines = DayOneReader.entryLines(bytes)
-    for (index, item) in entries.enumerated() {
-      let line = index < lines.count ? lines[index] : 1
-      let location = SourceLocation(file: builder.file, line: line)
-      guard let object = item as? [String: Any] else {
-        try emit(.reject(Reject(source: location, reason: "entry is not a JSON object")))
-        continue
-      }
-      try emit(entry(object, location: location))
+  var context: ReadContext { builder.context }
+
+  /// Reads a whole document from `source`.
+  func read(_ source: ByteSource) throws {
+    var stream = DayOneStream(maxElement: DayOneReader.maxEntrySize)
+    while try source.consumeChunk({ chunk in
+      try stream.feed(chunk, handle)
+      return chunk.count
+    }) {}
+    try stream.finish(handle)
+  }
+
+  /// What to do with each event of the stream.
+  func handle(_ event: DayOneStream.Event) throws {
+    switch event {
+    case .element(let bytes, let line): try context.emit(entry(bytes, line: line))
+    case .elementTooLong(let line): try context.reject(line: line, "record longer than 1 MiB")
+    case .failed(let reason, let line): try context.reject(line: line, reason)
     }
   }
 
-  private func entry(_ object: [String: Any], location: SourceLocation) -> ImportedRecord {
+  /// One element of `entries` as an entry or a reject.
+  private func entry(_ bytes: [UInt8], line: Int) -> ImportedRecord {
+    let location = SourceLocation(file: context.file, line: line)
     func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: location, reason: reason)) }
-    guard let created = object["creationDate"] as? String else { return reject("missing creationDate") }
-    let zone = (object["timeZone"] as? String).flatMap(TimeZone.init(identifier:)) ?? builder.options.timeZone
+    let object: [(key: String, value: FieldValue)]
+    switch JSONLinesReader.parseObject(bytes) {
+    case .success(let members): object = members
+    case .failure(let rejection):
+      return reject(rejection.reason == "not a JSON object" ? "entry is not a JSON object" : rejection.reason)
+    }
+    let value = FieldValue.object(object)
+    guard let created = value["creationDate"]?.string else { return reject("missing creationDate") }
+    let zone = value["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? context.options.timeZone
     let date: RecordDate
-    switch DateParser(timeZone: zone).parse(created) {
+    switch DateParser(timeZone: zone, quoteValues: context.options.quoteValues).parse(created) {
     case .success(let parsed): date = DayOneReader.local(parsed, in: zone)
     case .failure(let failure): return reject(failure.message)
     }
-    guard let raw = object["text"] as? String else { return reject("empty text") }
+    guard let raw = value["text"]?.string else { return reject("empty text") }
     let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
-    let fields: [String: FieldValue]
-    switch RecordBuilder.lowercasingKeys(FieldValue.members(of: object)) {
-    case .success(let lowercased): fields = lowercased
-    case .failure(let rejection): return reject(rejection.reason)
-    }
-    let subject = builder.subject(from: fields)
-    let id = (object["uuid"] as? String) ?? "\(subject)-\(fileName(of: builder.file))-\(location.line)"
+    let subject = builder.subject(from: [FieldNames.subject: value["subject"] ?? value["client"] ?? .null])
+    let id = value["uuid"]?.string ?? builder.generatedID(subject: subject, line: line)
+    var tags: [String] = []
+    if case .array(let values)? = value["tags"] { tags = values.compactMap(\.string) }
     return .entry(
       Entry(
-        id: id, subject: subject, date: date, source: location, text: text,
-        userTags: (object["tags"] as? [Any])?.compactMap { $0 as? String } ?? []))
+        id: id, subject: subject, date: date, source: location, text: text, userTags: tags))
   }
 
   /// The same instant as the wall clock of `zone`.
@@ -101,43 +95,5 @@ struct DayOneReader {
     }
     if escaping { result.append("\\") }
     return result
-  }
-
-  /// The 1-based line where each object of the top-level `entries` array starts.
-  static func entryLines(_ bytes: [UInt8]) -> [Int] {
-    var lines: [Int] = []
-    var line = 1, depth = 0
-    var inString = false, escaped = false
-    var stringStart = 0
-    var lastKeyAtTop = ""
-    var entriesDepth: Int?
-    for (index, byte) in bytes.enumerated() {
-      if byte == 10 { line += 1 }
-      if inString {
-        if escaped {
-          escaped = false
-        } else if byte == UInt8(ascii: "\\") {
-          escaped = true
-        } else if byte == UInt8(ascii: "\"") {
-          inString = false
-          if depth == 1 { lastKeyAtTop = String(decoding: bytes[stringStart..<index], as: UTF8.self) }
-        }
-        continue
-      }
-      switch byte {
-      case UInt8(ascii: "\""):
-        inString = true
-        stringStart = index + 1
-      case UInt8(ascii: "{"), UInt8(ascii: "["):
-        if byte == UInt8(ascii: "{"), let entriesDepth, depth == entriesDepth { lines.append(line) }
-        if byte == UInt8(ascii: "["), depth == 1, lastKeyAtTop == "entries" { entriesDepth = depth + 1 }
-        depth += 1
-      case UInt8(ascii: "}"), UInt8(ascii: "]"):
-        depth -= 1
-        if let d = entriesDepth, depth < d { entriesDepth = nil; lastKeyAtTop = "" }
-      default: break
-      }
-    }
-    return lines
   }
 }

@@ -12,19 +12,22 @@ struct DaylioReader {
   static let defaultMoods: [String: Double] = ["rad": 10, "good": 7.5, "meh": 5, "bad": 2.5, "awful": 0]
 
   let builder: RecordBuilder
+  var delimiter: Delimiter = .comma
+
+  var context: ReadContext { builder.context }
 
   /// True when a header row is Daylio's.
   static func matches(_ names: [String]) -> Bool {
     ["full_date", "time", "mood", "activities"].allSatisfy(names.contains)
   }
 
-  func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
-    var records = CSVReader(source: source, delimiter: UInt8(ascii: ","))
+  func read(_ source: ByteSource) throws {
+    var records = CSVReader(source: source, delimiter: delimiter.byte)
     var names: [String]?
     let moods = DaylioReader.defaultMoods.merging(builder.options.moodLabels) { $1 }
     while let record = try records.next() {
       let location = SourceLocation(file: builder.file, line: record.line)
-      func reject(_ reason: String) throws { try emit(.reject(Reject(source: location, reason: reason))) }
+      func reject(_ reason: String) throws { try context.reject(line: record.line, reason) }
       if let problem = record.problem {
         try reject(problem)
         continue
@@ -54,19 +57,19 @@ struct DaylioReader {
       }
       let label = (row["mood"] ?? "").trimmed().lowercased()
       guard let mood = moods[label] ?? Double(label) else {
-        try reject("unknown mood label \"\(label.prefix(30))\" (map it under mood_labels in the pipeline)")
+        try reject("unknown mood label \(builder.excerpt.quote(label)) (map it under mood_labels in the pipeline)")
         continue
       }
       let subject = builder.subject(from: [:])
       let activities = (row["activities"] ?? "").split(separator: "|").map { $0.trimmed() }
         .filter { !$0.isEmpty }
-      let id = "\(subject)-\(fileName(of: builder.file))-\(record.line)"
-      try emit(
+      let id = builder.generatedID(subject: subject, line: record.line)
+      try context.emit(
         .checkIn(CheckIn(id: id, subject: subject, date: date, source: location, held: true, ratings: ["mood": mood])))
       let note = [row["note_title"], row["note"]].compactMap { $0?.trimmed() }
         .filter { !$0.isEmpty }.joined(separator: "\n")
       if !note.isEmpty {
-        try emit(
+        try context.emit(
           .entry(
             Entry(
               id: id + "-note", subject: subject, date: date, source: location,

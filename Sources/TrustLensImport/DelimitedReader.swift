@@ -1,51 +1,162 @@
-import Foundation
 import TrustLensCore
 
 /// Reads CSV or TSV with a header row into records.
 ///
-/// The header names the columns (case-insensitive, trimmed). Under `RecordKind.auto` the
-/// header decides the kind of the whole file. Rows with more or fewer cells than the header
-/// are rejected (`row has 5 cells, header has 4`).
+/// The header names the columns (``FieldResolver``: the input's `columns:` mapping, then the
+/// default aliases, folded). Under `RecordKind.auto` the header decides the kind of the whole
+/// file. Problems of the header are told once, in notices naming the header as found: no
+/// date column, no text column in a journal, a mapped column that is not there, two columns
+/// for one field, columns whose text is not read. Rows with more or fewer cells than the
+/// header are rejected (`row has 5 cells, header has 4`).
 struct DelimitedReader {
   let builder: RecordBuilder
   let kind: RecordKind
-  let delimiter: UInt8
+  let delimiter: Delimiter
 
-  func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
-    var records = CSVReader(source: source, delimiter: delimiter)
-    var header: [String]?
-    var fileKind = kind
+  var context: ReadContext { builder.context }
+
+  /// A header read: each column's field (or own name, `nil` for a column left unread), and
+  /// which columns are no known field (their text, when seen, is told once at the end).
+  private struct Header {
+    var keys: [String?]
+    var names: [String]
+    var kind: RecordKind
+    var unknown: [Bool]
+  }
+
+  func read(_ source: ByteSource) throws {
+    var records = CSVReader(source: source, delimiter: delimiter.byte)
+    let resolver = FieldResolver(mapping: context.options.reading.columns)
+    var header: Header?
+    // Unknown columns whose cells held text (journal files: anything), found while reading.
+    var unread: [Bool] = []
+    var watching = false
     while let record = try records.next() {
-      let location = SourceLocation(file: builder.file, line: record.line)
       if let problem = record.problem {
-        try emit(.reject(Reject(source: location, reason: problem)))
+        try context.reject(line: record.line, problem)
         continue
       }
       if let bad = record.fields.lazy.compactMap(firstInvalidUTF8Offset).first {
-        try emit(.reject(Reject(source: location, reason: "invalid UTF-8 at byte \(bad + 1) of a cell")))
+        try context.reject(line: record.line, invalidUTF8(byte: bad))
         continue
       }
       let cells = record.fields.map { String(decoding: $0, as: UTF8.self) }
-      guard let names = header else {
-        let names = cells.map { $0.trimmed().lowercased() }
-        header = names
-        if fileKind == .auto { fileKind = FieldNames.looksLikeCheckIns(names) ? .checkins : .journal }
+      guard let current = header else {
+        let read = readHeader(cells, line: record.line, resolver: resolver)
+        header = read
+        unread = Array(repeating: false, count: read.keys.count)
+        watching = read.unknown.contains(true)
         continue
       }
-      guard cells.count == names.count else {
-        try emit(.reject(Reject(source: location, reason: "row has \(cells.count) cells, header has \(names.count)")))
+      guard cells.count == current.keys.count else {
+        try context.reject(line: record.line, "row has \(cells.count) cells, header has \(current.keys.count)")
         continue
       }
       var fields: [String: FieldValue] = [:]
-      for (name, cell) in zip(names, cells) where !name.isEmpty && fields[name] == nil {
-        fields[name] = .string(cell)
+      for (index, cell) in cells.enumerated() {
+        guard let key = current.keys[index] else { continue }
+        fields[key] = .string(cell)
       }
-      if let tags = fields["tags"]?.text {
-        fields["tags"] = .array(
-          tags.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" })
-            .map { .string($0.trimmed()) })
+      if watching {
+        for index in cells.indices where current.unknown[index] && !unread[index] {
+          let cell = cells[index]
+          if !cell.allSatisfy(\.isWhitespace) && (current.kind == .journal || Double(cell.trimmed()) == nil) {
+            unread[index] = true
+          }
+        }
       }
-      try emit(builder.build(fields, line: record.line, kind: fileKind))
+      try context.emit(builder.build(fields, line: record.line, kind: current.kind))
     }
+    if let header {
+      let names = unread.indices.filter { unread[$0] }.map { show(header.names[$0]) }
+      if !names.isEmpty {
+        let (noun, verb) = names.count == 1 ? ("column", "holds") : ("columns", "hold")
+        context.notice(
+          line: 1, "\(noun) \(names.joined(separator: ", ")) \(verb) text that is not read (not a known column; name its field with columns:)")
+      }
+    }
+  }
+
+  /// The reject reason for a cell that is not UTF-8, with the fix.
+  private func invalidUTF8(byte: Int) -> String {
+    let hint = context.options.reading.encoding == nil ? " (if the file is not UTF-8, set encoding:, e.g. windows-1252)" : ""
+    return "invalid UTF-8 at byte \(byte + 1) of a cell\(hint)"
+  }
+
+  /// Reads the header row: which field each column is, and what is wrong with it (notices).
+  private func readHeader(_ cells: [String], line: Int, resolver: FieldResolver) -> Header {
+    var keys: [String?] = []
+    var best: [String: (column: Int, rank: Int)] = [:]
+    var unknown: [Bool] = []
+    var clashes: [String: [Int]] = [:]
+    for (index, cell) in cells.enumerated() {
+      let name = cell.trimmed()
+      unknown.append(false)
+      guard !name.isEmpty else {
+        keys.append(nil)
+        continue
+      }
+      let resolution = resolver.resolve(name)
+      if let earlier = best[resolution.key] {
+        clashes[resolution.key, default: [earlier.column]].append(index)
+        if resolution.rank < earlier.rank {
+          keys[earlier.column] = nil
+          best[resolution.key] = (index, resolution.rank)
+          keys.append(resolution.key)
+        } else {
+          keys.append(nil)
+        }
+      } else {
+        best[resolution.key] = (index, resolution.rank)
+        keys.append(resolution.key)
+      }
+      if !resolution.known { unknown[index] = true }
+    }
+    let names = cells.map { $0.trimmed() }
+    let fields = Set(keys.compactMap { $0 })
+    var fileKind = kind
+    if fileKind == .auto { fileKind = FieldNames.looksLikeCheckIns(fields) ? .checkins : .journal }
+    context.report.kind = fileKind
+    context.report.columns = names.enumerated().map { index, name in
+      guard let key = keys[index] else { return FileReport.Column(name: name, field: nil) }
+      return FileReport.Column(name: name, field: unknown[index] ? (fileKind == .checkins ? "metric" : nil) : key)
+    }
+
+    let headerList = describeHeader(names)
+    for (field, column) in resolver.missingMappedColumns(in: names, mapping: context.options.reading.columns) {
+      context.notice(line: line, "columns: \(field) names \(show(column)), which is not in the header (\(headerList))")
+    }
+    for (field, columns) in clashes.sorted(by: { $0.key < $1.key }) {
+      let used = best[field]?.column ?? columns[0]
+      let listed = columns.map { show(names[$0]) }.joined(separator: " and ")
+      context.notice(line: line, "columns \(listed) all name the \(field); \(show(names[used])) is read (choose with columns:)")
+    }
+    if !fields.contains(FieldNames.date) {
+      context.notice(line: line, "no date column in \(headerList); name one with columns: (every row is rejected)")
+    }
+    if fileKind == .journal && !fields.contains(FieldNames.text) && !fields.contains(FieldNames.title) {
+      context.notice(line: line, "no text column in \(headerList); name one with columns: (every row is rejected)")
+    }
+    if names.contains(where: { $0.contains(where: { !$0.isNumber }) && builder.dates.parse($0).isSuccess }) {
+      context.notice(line: line, "the header row holds a date: is the header missing? (the first row is read as the header)")
+    }
+    for index in unknown.indices where keys[index] == nil { unknown[index] = false }
+    return Header(keys: keys, names: names, kind: fileKind, unknown: unknown)
+  }
+
+  /// The header as found (`Date, Notes, Mood`), or only its size when values are not quoted.
+  private func describeHeader(_ names: [String]) -> String {
+    guard context.options.quoteValues else { return "the \(names.count) columns of the header" }
+    let shown = names.prefix(12).map { Excerpt.clean($0) }.joined(separator: ", ")
+    return names.count > 12 ? shown + ", … (\(names.count) columns)" : shown
+  }
+
+  private func show(_ name: String) -> String { builder.excerpt.quote(name) }
+}
+
+extension Result {
+  var isSuccess: Bool {
+    if case .success = self { return true }
+    return false
   }
 }

@@ -74,20 +74,3 @@ enum FieldValue: Sendable {
     return Int(number)
   }
 }
-
-/// The column names TrustLens knows, and their aliases.
-enum FieldNames {
-  static let text = ["text", "entry", "body", "note"]
-  static let date = ["date", "datetime", "timestamp", "created"]
-  static let subject = ["subject", "client"]
-  static let ratings = ["trust", "communication", "safety", "self_care", "mood"]
-  static let counters = ["commitments_made", "commitments_kept"]
-  static let held = "held"
-  /// Fields that are never metrics, whatever they hold.
-  static let nonMetric: Set<String> = Set(text + date + subject + ["id", "author", "tags", "held"])
-
-  /// True when these field names describe check-ins rather than journal entries.
-  static func looksLikeCheckIns(_ names: some Sequence<String>) -> Bool {
-    names.contains { $0 == held || ratings.contains($0) || counters.contains($0) }
-  }
-}

@@ -1,8 +1,11 @@
 public import Foundation
+public import TrustLensCore
 
 /// The file formats TrustLens reads. `auto` detects from extension and content.
 public enum InputFormat: String, Sendable, CaseIterable {
   case auto, jsonl, csv, tsv, jrnl, markdown, dayone, daylio
+  /// A Markdown file per day, its date in the file name (Obsidian, Logseq, Foam).
+  case dailyNotes = "daily-notes"
 }
 
 /// What an input holds. `auto` decides per file (CSV/TSV: from the header) or per record
@@ -16,7 +19,7 @@ public enum RecordKind: String, Sendable, CaseIterable {
 public enum SubjectRule: Sendable, Equatable {
   /// The record's `subject` (alias `client`) field, else `default`.
   case field
-  /// The first folder below the input path on the way to the file (else the field rule).
+  /// The file's client folder (see ``InputFiles``), else the field rule.
   case folder
   /// A fixed id for every record of the input.
   case fixed(String)
@@ -44,6 +47,15 @@ public struct ImportOptions: Sendable {
   /// Daylio mood labels (lower case) and their value on the rating scale; merged over the
   /// defaults rad 10, good 7.5, meh 5, bad 2.5, awful 0.
   public var moodLabels: [String: Double] = [:]
+  /// How the files of this input are laid out, where detection needs help (delimiter,
+  /// encoding, column names, date pattern, decimal commas, where links may lead).
+  public var reading = ReadingOptions()
+  /// Whether reject reasons and notices may quote a short, cleaned excerpt of a bad field
+  /// (`invalid date "2026-13-40"`); off, they give its length instead (for pseudonymised runs).
+  public var quoteValues = true
+  /// Where the readers add up the input bytes they read (for progress), when set. A Day One
+  /// archive counts its size once it has been read.
+  public var bytesRead: ByteCounter?
 
   public init(
     format: InputFormat = .auto, kind: RecordKind = .auto, subject: SubjectRule = .field,

@@ -6,8 +6,8 @@ import TrustLensCore
 /// Each line becomes one record: an entry, a check-in (decided per object under
 /// `RecordKind.auto`) or a reject (`not valid JSON: …`, `not a JSON object`, `invalid UTF-8`,
 /// `record longer than 1 MiB`, `keys "Text" and "text" differ only in case`). Keys are
-/// matched without regard to case; of a key given twice, the last counts, as with Foundation.
-/// Unknown keys are passthrough.
+/// matched as ``FieldNames`` folds them; of a key given twice, the last counts, as with
+/// Foundation. Unknown keys are passthrough.
 struct JSONLinesReader {
   let builder: RecordBuilder
   let kind: RecordKind
@@ -17,19 +17,22 @@ struct JSONLinesReader {
   static let analyzedBatch = 512
   static let analyzedBatchBytes = 8 << 20
 
-  func read(_ source: ByteSource, emit: (ImportedRecord) throws -> Void) throws {
+  var context: ReadContext { builder.context }
+
+  func read(_ source: ByteSource) throws {
     var lines = LineReader(source: source)
+    let resolver = FieldResolver(mapping: context.options.reading.columns)
     var analyzedFile: Bool?
     var analyzed: [(bytes: [UInt8], location: SourceLocation)] = []
     var analyzedBytes = 0
     func emitAnalyzed() throws {
-      for record in AnalyzedLineReader.read(analyzed) { try emit(record) }
+      for record in AnalyzedLineReader.read(analyzed) { try context.emit(record) }
       analyzed.removeAll(keepingCapacity: true)
       analyzedBytes = 0
     }
     while let line = try lines.next() {
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) && !line.tooLong { continue }
-      let location = SourceLocation(file: builder.file, line: line.number)
+      let location = SourceLocation(file: context.file, line: line.number)
       // A file of analysed records (cluster shards) is recognised by its first record.
       if analyzedFile == nil && !line.tooLong { analyzedFile = AnalyzedLineReader.looksAnalyzed(line.bytes) }
       if analyzedFile == true, !line.tooLong, AnalyzedLineReader.looksAnalyzed(line.bytes) {
@@ -42,38 +45,42 @@ struct JSONLinesReader {
       }
       try emitAnalyzed()  // records leave in input order
       if line.tooLong {
-        try emit(.reject(Reject(source: location, reason: "record longer than 1 MiB")))
+        try context.reject(line: line.number, "record longer than 1 MiB")
         continue
       }
-      if case .object(let members)? = FlatJSONParser.parse(line.bytes) {
-        try emit(build(members, line: line.number, at: location))
-        continue
+      switch JSONLinesReader.parseObject(line.bytes) {
+      case .success(let members):
+        switch resolver.fields(of: members) {
+        case .success(let fields): try context.emit(builder.build(fields, line: line.number, kind: kind))
+        case .failure(let rejection): try context.reject(line: line.number, rejection.reason)
+        }
+      case .failure(let rejection):
+        try context.reject(line: line.number, rejection.reason)
       }
-      if let bad = firstInvalidUTF8Offset(line.bytes) {
-        try emit(.reject(Reject(source: location, reason: "invalid UTF-8 at byte \(bad + 1)")))
-        continue
-      }
-      let object: Any
-      do {
-        object = try JSONSerialization.jsonObject(with: Data(line.bytes), options: [.fragmentsAllowed])
-      } catch {
-        try emit(.reject(Reject(source: location, reason: "not valid JSON: \(JSONLinesReader.describe(error))")))
-        continue
-      }
-      guard case .object(let members) = FieldValue(json: object) else {
-        try emit(.reject(Reject(source: location, reason: "not a JSON object")))
-        continue
-      }
-      try emit(build(members, line: line.number, at: location))
     }
     try emitAnalyzed()
+  }
 
-    func build(_ members: [(key: String, value: FieldValue)], line: Int, at location: SourceLocation) -> ImportedRecord {
-      switch RecordBuilder.lowercasingKeys(members) {
-      case .success(let fields): builder.build(fields, line: line, kind: kind)
-      case .failure(let rejection): .reject(Reject(source: location, reason: rejection.reason))
-      }
+  /// One JSON object's members, in order: the fast parser reads well-formed objects,
+  /// Foundation's parser judges the others (and words the reason).
+  static func parseObject(_ bytes: [UInt8]) -> Result<[(key: String, value: FieldValue)], ImportRejection> {
+    if let value = FlatJSONParser.parse(bytes) {
+      guard case .object(let members) = value else { return .failure(ImportRejection(reason: "not a JSON object")) }
+      return .success(members)
     }
+    if let bad = firstInvalidUTF8Offset(bytes) {
+      return .failure(ImportRejection(reason: "invalid UTF-8 at byte \(bad + 1)"))
+    }
+    let object: Any
+    do {
+      object = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
+    } catch {
+      return .failure(ImportRejection(reason: "not valid JSON: \(describe(error))"))
+    }
+    guard case .object(let members) = FieldValue(json: object) else {
+      return .failure(ImportRejection(reason: "not a JSON object"))
+    }
+    return .success(members)
   }
 
   /// A short reason from Foundation's JSON error, without quoting the input.

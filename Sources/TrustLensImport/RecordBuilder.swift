@@ -3,77 +3,130 @@ import TrustLensCore
 
 /// Turns one record's fields into an entry, a check-in or a reject: the rules shared by every
 /// tabular and JSON format.
+///
+/// Fields arrive under their field names (``FieldNames``, resolved by ``FieldResolver``);
+/// other columns keep their own (lower-cased) names and become extra metrics when numeric.
+/// A record with text is never dropped for a bad metadata field: the field is left out and
+/// named in a notice (``ImportNotice``), and only a record with nothing else to keep is
+/// rejected for it.
 struct RecordBuilder {
-  let file: String
+  let context: ReadContext
   let subjectFromPath: String?
-  let options: ImportOptions
   let dates: DateParser
-  /// The file's name, for generated record ids.
-  let fileName: String
+  let excerpt: Excerpt
+  /// Ratings may be written `3,5`.
+  let decimalComma: Bool
 
-  init(file: String, subjectFromPath: String?, options: ImportOptions) {
-    self.file = file
+  var options: ImportOptions { context.options }
+  var file: String { context.file }
+
+  init(context: ReadContext, subjectFromPath: String?, decimalComma: Bool? = nil) {
+    self.context = context
     self.subjectFromPath = subjectFromPath
-    self.options = options
-    self.dates = DateParser(timeZone: options.timeZone, dayOrder: options.dayOrder)
-    self.fileName = TrustLensImport.fileName(of: file)
+    let options = context.options
+    self.dates = DateParser(
+      timeZone: options.timeZone, dayOrder: options.dayOrder, pattern: options.reading.datePattern,
+      quoteValues: options.quoteValues)
+    self.excerpt = Excerpt(quoting: options.quoteValues)
+    self.decimalComma = decimalComma ?? options.reading.decimalComma
   }
 
-  /// Builds the record that starts at `line` from `fields` (keys lower-cased by the caller).
+  /// The id of a record that has none: subject, the file as named and the line, which no
+  /// other record of the run shares (two files of one name in different folders differ by
+  /// path; two subjects by subject).
+  func generatedID(subject: String, line: Int) -> String {
+    "\(subject)-\(file == "-" ? "stdin" : file)-\(line)"
+  }
+
+  /// Builds the record that starts at `line` from `fields`.
   func build(_ fields: [String: FieldValue], line: Int, kind: RecordKind) -> ImportedRecord {
     let source = SourceLocation(file: file, line: line)
     func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: source, reason: reason)) }
 
-    guard let dateField = FieldNames.date.lazy.compactMap({ fields[$0] }).first(where: { !$0.isBlank })
-    else { return reject("missing date") }
-    guard let dateText = dateField.text else { return reject("date is not text") }
+    guard let dateField = fields[FieldNames.date], !dateField.isBlank else { return reject("missing date") }
+    guard var dateText = dateField.text else { return reject("date is not text") }
+    if let time = fields[FieldNames.time]?.text?.trimmed(), !time.isEmpty { dateText += " " + time }
     let date: RecordDate
     switch dates.parse(dateText) {
     case .success(let parsed): date = parsed
     case .failure(let failure): return reject(failure.message)
     }
     let subject = subject(from: fields)
-    let givenID = fields["id"]?.text.flatMap { $0.isEmpty ? nil : $0 }
-    let id = givenID ?? "\(subject)-\(fileName)-\(line)"
-
-    let resolvedKind = kind == .auto
-      ? (FieldNames.looksLikeCheckIns(fields.keys) ? RecordKind.checkins : .journal) : kind
-    if resolvedKind == .checkins {
-      return buildCheckIn(fields, id: id, subject: subject, date: date, source: source)
+    let givenID = fields[FieldNames.id]?.text.flatMap { $0.isEmpty ? nil : $0 }
+    let id = givenID ?? generatedID(subject: subject, line: line)
+    let text: String?
+    switch self.text(of: fields) {
+    case .success(let found): text = found
+    case .failure(let rejection): return reject(rejection.reason)
     }
 
-    guard let textField = FieldNames.text.lazy.compactMap({ fields[$0] }).first else {
-      return reject("no text field (expected one of \(FieldNames.text.joined(separator: ", ")))")
+    var resolvedKind = kind
+    var metrics: CheckInFields?
+    if kind != .journal {
+      let read = checkInFields(fields)
+      metrics = read
+      if kind == .auto { resolvedKind = read.isCheckIn || (read.problems.isEmpty ? false : text == nil) ? .checkins : .journal }
     }
-    guard case .string(let text) = textField else {
-      return textField.isBlank ? reject("empty text") : reject("text is not a string")
+    if resolvedKind == .checkins, let metrics {
+      if !metrics.problems.isEmpty {
+        guard text != nil else { return reject(metrics.problems[0]) }
+        context.notice(line: line, metrics.problems.joined(separator: "; ") + "; the check-in is kept without it")
+      }
+      return .checkIn(
+        CheckIn(
+          id: id, subject: subject, date: date, source: source, held: metrics.held, ratings: metrics.held ? metrics.ratings : [:],
+          commitmentsMade: metrics.held ? metrics.counters["commitments_made"] : nil,
+          commitmentsKept: metrics.held ? metrics.counters["commitments_kept"] : nil, note: text))
     }
-    if text.allSatisfy(\.isWhitespace) { return reject("empty text") }
-    var tags: [String] = []
-    if case .array(let values) = fields["tags"] { tags = values.compactMap(\.text) }
+    guard let text else {
+      if let field = fields[FieldNames.text], !field.isBlank { return reject("text is not a string") }
+      return reject(fields[FieldNames.text] == nil ? "no text field" : "empty text")
+    }
+    if let problems = metrics?.problems, !problems.isEmpty {
+      context.notice(line: line, problems.joined(separator: "; ") + "; kept as an entry without it")
+    }
     return .entry(
       Entry(
-        id: id, subject: subject, date: date, source: source, text: text,
-        author: fields["author"]?.text, userTags: tags))
+        id: id, subject: subject, date: date, source: source, text: text, author: author(fields, line: line),
+        userTags: tags(fields, line: line)))
   }
 
-  /// An object's fields keyed by their lower-cased names, or the reason they cannot be: two
-  /// keys that differ only in case (`Text` and `text`) would make the choice between them
-  /// arbitrary. Of a key repeated in one spelling, the last counts, as JSON parsers do.
-  static func lowercasingKeys(_ members: [(key: String, value: FieldValue)]) -> Result<[String: FieldValue], ImportRejection> {
-    var fields: [String: FieldValue] = [:]
-    fields.reserveCapacity(members.count)
-    for (index, (key, value)) in members.enumerated() {
-      let name = key.lowercased()
-      if fields.updateValue(value, forKey: name) != nil,
-        members[..<index].contains(where: { $0.key != key && $0.key.lowercased() == name })
-      {
-        let spellings = Set(members.lazy.map(\.key).filter { $0.lowercased() == name }).sorted().map { "\"\($0)\"" }
-        let listed = spellings.dropLast().joined(separator: ", ") + " and " + spellings.last!
-        return .failure(ImportRejection(reason: "keys \(listed) differ only in case"))
-      }
+  /// The record's text (its title first, on a line of its own), `nil` when it has none.
+  private func text(of fields: [String: FieldValue]) -> Result<String?, ImportRejection> {
+    var parts: [String] = []
+    if case .string(let title)? = fields[FieldNames.title], !title.allSatisfy(\.isWhitespace) { parts.append(title.trimmed()) }
+    switch fields[FieldNames.text] {
+    case .string(let body)? where !body.allSatisfy(\.isWhitespace): parts.append(body)
+    case nil, .null?, .string?: break
+    case .number?, .bool?, .array?, .object?:
+      if parts.isEmpty { return .failure(ImportRejection(reason: "text is not a string")) }
     }
-    return .success(fields)
+    return .success(parts.isEmpty ? nil : parts.joined(separator: "\n"))
+  }
+
+  private func author(_ fields: [String: FieldValue], line: Int) -> String? {
+    guard let value = fields[FieldNames.author], !value.isBlank else { return nil }
+    guard let text = value.text else {
+      context.notice(line: line, "author is not text; left out")
+      return nil
+    }
+    return text.trimmed()
+  }
+
+  /// The writer's own tags: a JSON list of strings, or text split at `,` `;` `|`.
+  func tags(_ fields: [String: FieldValue], line: Int) -> [String] {
+    switch fields[FieldNames.tags] {
+    case nil, .null?: return []
+    case .array(let values)?:
+      let tags = values.compactMap(\.text).map { $0.trimmed() }.filter { !$0.isEmpty }
+      if tags.count < values.count { context.notice(line: line, "tags holds values that are not text; those are left out") }
+      return tags
+    case .string(let text)?:
+      return text.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "|" }).map { $0.trimmed() }.filter { !$0.isEmpty }
+    default:
+      context.notice(line: line, "tags is not a list of text; left out")
+      return []
+    }
   }
 
   func subject(from fields: [String: FieldValue]) -> String {
@@ -81,72 +134,97 @@ struct RecordBuilder {
     case .fixed(let id): return id
     case .folder, .field:
       if options.subject == .folder, let subjectFromPath { return subjectFromPath }
-      let named = FieldNames.subject.lazy.compactMap { fields[$0]?.text }.first
-      let trimmed = named?.trimmed() ?? ""
+      let trimmed = fields[FieldNames.subject]?.text?.trimmed() ?? ""
       return trimmed.isEmpty ? "default" : trimmed
     }
   }
 
-  private func buildCheckIn(
-    _ fields: [String: FieldValue], id: String, subject: String, date: RecordDate,
-    source: SourceLocation
-  ) -> ImportedRecord {
-    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: source, reason: reason)) }
+  /// What a record's check-in fields hold, and what was wrong with any of them.
+  struct CheckInFields {
     var held = true
-    if let value = fields[FieldNames.held], !value.isBlank {
-      switch value {
-      case .bool(let b): held = b
-      case .number(let n) where n == 0 || n == 1: held = n == 1
-      case .string(let s):
-        switch s.trimmed().lowercased() {
-        case "yes", "y", "true", "1": held = true
-        case "no", "n", "false", "0": held = false
-        default: return reject("held \"\(s.prefix(20))\" is not yes or no")
-        }
-      default: return reject("held is not yes or no")
-      }
-    }
-    let note = FieldNames.text.lazy.compactMap { fields[$0] }.first.flatMap { value -> String? in
-      guard case .string(let s) = value, !s.allSatisfy(\.isWhitespace) else { return nil }
-      return s
-    }
     var ratings: [String: Double] = [:]
     var counters: [String: Double] = [:]
+    /// Whether any check-in field was readable (`held`, a known rating or counter).
+    var isCheckIn = false
+    /// One reason per bad field, in the words of a reject.
+    var problems: [String] = []
+  }
+
+  private func checkInFields(_ fields: [String: FieldValue]) -> CheckInFields {
+    var result = CheckInFields()
+    if let value = fields[FieldNames.held], !value.isBlank {
+      switch value {
+      case .bool(let b): (result.held, result.isCheckIn) = (b, true)
+      case .number(let n) where n == 0 || n == 1: (result.held, result.isCheckIn) = (n == 1, true)
+      case .string(let s):
+        switch s.trimmed().lowercased() {
+        case "yes", "y", "true", "1": result.isCheckIn = true
+        case "no", "n", "false", "0": (result.held, result.isCheckIn) = (false, true)
+        default: result.problems.append("held \(excerpt.quote(s)) is not yes or no")
+        }
+      default: result.problems.append("held is not yes or no")
+      }
+    }
     for (name, value) in fields.sorted(by: { $0.key < $1.key })
     where !FieldNames.nonMetric.contains(name) && !value.isBlank {
-      let known = FieldNames.ratings.contains(name) || FieldNames.counters.contains(name)
+      let isCounter = FieldNames.counters.contains(name)
+      let known = isCounter || FieldNames.ratings.contains(name)
       let number: Double
       switch value {
       case .number(let n): number = n
       case .string(let s):
-        guard let n = Double(s.trimmed()), n.isFinite else {
-          if known { return reject("rating \"\(s.prefix(20))\" is not a number") }
-          continue  // a non-numeric extra column is passthrough, not a metric
+        guard let n = self.number(s) else {
+          // A non-numeric extra column is passthrough, not a metric.
+          if known { result.problems.append(notANumber(name, s)) }
+          continue
         }
         number = n
       default:
-        if known { return reject("rating \(name) is not a number") }
+        if known { result.problems.append("rating \(name) is not a number") }
         continue
       }
-      if FieldNames.counters.contains(name) {
-        guard number >= 0 else { return reject("\(name) \(number) is negative") }
-        counters[name] = number
-      } else if FieldNames.ratings.contains(name) {
+      if isCounter {
+        guard number >= 0 else {
+          result.problems.append("\(name) \(number.formatted()) is negative")
+          continue
+        }
+        result.counters[name] = number
+        result.isCheckIn = true
+      } else if known {
         guard options.ratingScale.contains(number) else {
           let scale = "\(options.ratingScale.lowerBound.formatted())–\(options.ratingScale.upperBound.formatted())"
-          return reject("rating \(name) \(number.formatted()) is outside \(scale)")
+          result.problems.append("rating \(name) \(number.formatted()) is outside \(scale)")
+          continue
         }
-        ratings[name] = number
+        result.ratings[name] = number
+        result.isCheckIn = true
       } else {
-        ratings[name] = number
+        result.ratings[name] = number
       }
     }
-    if !held { ratings = [:] }
-    return .checkIn(
-      CheckIn(
-        id: id, subject: subject, date: date, source: source, held: held, ratings: ratings,
-        commitmentsMade: held ? counters["commitments_made"] : nil,
-        commitmentsKept: held ? counters["commitments_kept"] : nil, note: note))
+    return result
+  }
+
+  /// A rating's number: `4`, `4.5`, and `4,5` where decimal commas are read.
+  private func number(_ text: String) -> Double? {
+    let trimmed = text.trimmed()
+    if let n = Double(trimmed), n.isFinite { return n }
+    guard decimalComma, RecordBuilder.isDecimalComma(trimmed) else { return nil }
+    return Double(trimmed.replacingOccurrences(of: ",", with: "."))
+  }
+
+  private func notANumber(_ name: String, _ text: String) -> String {
+    let hint = !decimalComma && RecordBuilder.isDecimalComma(text.trimmed()) ? " (for decimal commas set decimal: comma)" : ""
+    return "rating \(name) \(excerpt.quote(text)) is not a number\(hint)"
+  }
+
+  /// `3,5` or `-3,25`: digits, one comma, digits.
+  static func isDecimalComma(_ text: String) -> Bool {
+    let parts = text.split(separator: ",", omittingEmptySubsequences: false)
+    guard parts.count == 2 else { return false }
+    let whole = parts[0].hasPrefix("-") ? parts[0].dropFirst() : parts[0]
+    return !whole.isEmpty && !parts[1].isEmpty && whole.allSatisfy(\.isASCII) && whole.allSatisfy(\.isNumber)
+      && parts[1].allSatisfy(\.isASCII) && parts[1].allSatisfy(\.isNumber)
   }
 }
 

@@ -15,6 +15,8 @@ public struct InputSelection: Sendable {
   public var lexicons: [String] = ["builtin"]
   public var maxRejected: PipelineFile.Tolerance = .standard
   public var dayOrder: DayOrder?
+  /// `--delimiter`, `--encoding`, `--column`, a `--date-format` pattern.
+  public var reading = ReadingOptions()
 
   public init(paths: [String]) {
     self.paths = paths
@@ -22,9 +24,9 @@ public struct InputSelection: Sendable {
 
   var sources: [Ingest.Source] {
     paths.map {
-      Ingest.Source(
-        path: $0,
-        options: ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone, dayOrder: dayOrder))
+      var options = ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone, dayOrder: dayOrder)
+      options.reading = reading
+      return Ingest.Source(path: $0, options: options)
     }
   }
 }

@@ -18,6 +18,9 @@ public struct PipelineFile: Sendable {
     public var dayOrder: DayOrder?
     /// Daylio mood labels and their value on the rating scale.
     public var moodLabels: [String: Double] = [:]
+    /// `delimiter`, `encoding`, `columns`, a `date_format` pattern, `decimal`,
+    /// `follow_links: anywhere`: handed to the readers as they are.
+    public var reading = ReadingOptions()
 
     public init(path: String, subject: SubjectRule = .field, kind: RecordKind = .auto, format: InputFormat = .auto) {
       self.path = path

@@ -144,7 +144,11 @@ struct YAMLReader {
     var input = PipelineFile.Input(path: "")
 
     var sawPath = false
-    for (key, _, value) in try mapping(node, "an input", allowed: ["path", "subject", "kind", "format", "follow_links", "date_format", "mood_labels"]) {
+    let keys: Set<String> = [
+      "path", "subject", "kind", "format", "follow_links", "date_format", "mood_labels", "delimiter", "encoding", "columns",
+      "decimal",
+    ]
+    for (key, _, value) in try mapping(node, "an input", allowed: keys) {
       switch key {
       case "path":
         input.path = resolve(try string(value, key))
@@ -155,8 +159,48 @@ struct YAMLReader {
         input.subject = SubjectRule(text)
       case "kind": input.kind = try choice(value, key)
       case "format": input.format = try choice(value, key)
-      case "follow_links": input.followLinks = try bool(value, key)
-      case "date_format": input.dayOrder = try choice(value, key) as DayOrder
+      case "follow_links":
+        if value.string == "anywhere" {
+          input.followLinks = true
+          input.reading.linksAnywhere = true
+        } else {
+          guard let follow = value.bool else { throw fail(value, "follow_links must be true, false or anywhere") }
+          input.followLinks = follow
+        }
+      case "date_format":
+        let text = try string(value, key)
+        if let order = DayOrder(rawValue: text) {
+          input.dayOrder = order
+        } else {
+          do {
+            input.reading.datePattern = try DatePattern(text)
+          } catch {
+            throw fail(value, "date_format: \(error.message) (see the README's date patterns)")
+          }
+        }
+      case "delimiter":
+        guard let delimiter = Delimiter(name: try string(value, key)) else {
+          throw fail(value, "delimiter must be one of: \(Delimiter.names)")
+        }
+        input.reading.delimiter = delimiter
+      case "encoding":
+        guard let encoding = TextEncoding(name: try string(value, key)) else {
+          throw fail(value, "encoding must be one of: \(TextEncoding.names)")
+        }
+        input.reading.encoding = encoding
+      case "decimal":
+        switch try string(value, key) {
+        case "comma": input.reading.decimalComma = true
+        case "point", "dot": input.reading.decimalComma = false
+        default: throw fail(value, "decimal must be comma or point")
+        }
+      case "columns":
+        guard case .mapping(let columns) = value else { throw fail(value, "columns must map fields to column names") }
+        for (fieldNode, columnNode) in columns {
+          if let problem = input.reading.columns.map(try string(fieldNode, "a field"), to: try string(columnNode, "a column name")) {
+            throw fail(fieldNode, problem)
+          }
+        }
       case "mood_labels":
         guard case .mapping(let labels) = value else { throw fail(value, "mood_labels must map labels to numbers") }
         for (labelNode, numberNode) in labels {

@@ -5,17 +5,29 @@
 import Foundation
 import TrustLensAnalysis
 import TrustLensCore
-import TrustLensImport
+@_spi(Fuzzing) import TrustLensImport
 import TrustLensExport
 import TrustLensPipeline
 
 #if FUZZING
   /// Which target this process fuzzes: `TRUSTLENS_FUZZ_TARGET` = jsonl, csv, tsv, jrnl,
-  /// markdown, dayone, daylio, lexicon, text or pipeline.
+  /// markdown, dayone, daylio, daily-notes, lexicon, text or pipeline.
   let target = ProcessInfo.processInfo.environment["TRUSTLENS_FUZZ_TARGET"] ?? "jsonl"
   /// The built-in analyzer, loaded once for the `text` target.
   let builtinAnalyzer = target == "text" ? Analyzer(lexicon: try! Lexicon.builtin()) : nil
-  let scratch = "/dev/shm/trustlens-fuzz-\(getpid())"
+  /// An analyzer without tags for the readers' run through ingest (the counts, not the tags,
+  /// are what is checked there).
+  let plainAnalyzer = Analyzer(lexicon: Lexicon())
+  let scratchFolder = "/dev/shm/trustlens-fuzz-\(getpid())"
+  /// The scratch file, named as the target's files are (so detection by extension runs too).
+  let scratch: String = {
+    try? FileManager.default.createDirectory(atPath: scratchFolder, withIntermediateDirectories: true)
+    let name = [
+      "jsonl": "in.jsonl", "csv": "in.csv", "tsv": "in.tsv", "jrnl": "in.txt", "markdown": "in.md",
+      "dayone": "in.json", "daylio": "in.csv", "daily-notes": "2026-03-02.md",
+    ][target] ?? "in"
+    return scratchFolder + "/" + name
+  }()
 
   @_silgen_name("LLVMFuzzerRunDriver")
   func runFuzzerDriver(
@@ -50,12 +62,60 @@ import TrustLensPipeline
     case "pipeline":
       _ = try? PipelineFile.parse(String(decoding: bytes, as: UTF8.self), path: scratch)
     default:
-      let format = InputFormat(rawValue: target) ?? .jsonl
-      let importer = Importer(options: ImportOptions(format: format, timeZone: TimeZone(identifier: "Europe/Berlin")!))
-      var count = 0
-      _ = try? importer.read(InputFile(path: scratch, folderSubject: nil)) { _ in count += 1 }
+      checkReader(Array(bytes))
     }
     return 0
+  }
+
+  /// One line per record, for comparing two readings of the same bytes.
+  func summary(_ record: ImportedRecord) -> String {
+    switch record {
+    case .entry(let e): "e \(e.source.line) \(e.date) \(e.subject) \(e.id) \(e.text.utf8.count) \(e.userTags)"
+    case .checkIn(let c): "c \(c.source.line) \(c.date) \(c.held) \(c.ratings.sorted { $0.key < $1.key }) \(c.note?.utf8.count ?? -1)"
+    case .reject(let r): "r \(r.source.line) \(r.reason)"
+    case .analyzed(let a): "a \(a.source.line) \(a.id) \(a.kind)"
+    }
+  }
+
+  /// The readers' invariants, on every input:
+  /// - every record starts on a line of the input, and no message carries a control character;
+  /// - read through reads of 7 bytes (as a pipe may deliver them), the same records and
+  ///   notices come out as read whole;
+  /// - through ingest, the run reconciles with what the reader gave: entries + check-ins +
+  ///   rejected + duplicates = the records the reader gave.
+  /// Odd-sized inputs are read with the target's format forced, even-sized ones detected.
+  func checkReader(_ bytes: [UInt8]) {
+    let forced = InputFormat(rawValue: target) ?? .jsonl
+    var options = ImportOptions(format: bytes.count % 2 == 1 ? forced : .auto, timeZone: TimeZone(identifier: "Europe/Berlin")!)
+    options.subject = .fixed("f")
+    let importer = Importer(options: options)
+    let file = InputFile(path: scratch, folderSubject: nil)
+    var whole: [String] = [], wholeNotices: [String] = []
+    var chunked: [String] = [], chunkedNotices: [String] = []
+    do {
+      try importer.read(file, notice: { wholeNotices.append($0.description) }) { whole.append(summary($0)) }
+      try importer.read(file, maxRead: 7, notice: { chunkedNotices.append($0.description) }) { chunked.append(summary($0)) }
+    } catch {
+      return  // a file-level error (it cannot be read) is not a record
+    }
+    precondition(whole == chunked, "reads of 7 bytes gave other records")
+    precondition(wholeNotices == chunkedNotices, "reads of 7 bytes gave other notices")
+    let lines = bytes.lazy.filter { $0 == 10 }.count + 1
+    for record in whole {
+      let line = Int(record.split(separator: " ")[1])!
+      precondition(line >= 1 && line <= lines, "a record outside the input's lines: \(record)")
+    }
+    for message in wholeNotices + whole.filter({ $0.hasPrefix("r ") })
+    where message.unicodeScalars.contains(where: { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }) {
+      precondition(false, "a control character in a message: \(message.debugDescription)")
+    }
+    guard
+      let counts = try? Ingest(sources: [Ingest.Source(path: scratch, options: options)], analyzer: plainAnalyzer)
+        .run(Ingest.Handlers(analyzed: { _ in }))
+    else { return }
+    // `records` is the sum of entries, check-ins, rejects and duplicates: every record the
+    // reader gave must land in exactly one of them.
+    precondition(counts.records == whole.count, "ingest counted \(counts.records) records of \(whole.count)")
   }
 #else
   @main struct FuzzStub {

@@ -27,7 +27,7 @@ struct TrustLensCommand: ParsableCommand {
         3  input errors beyond the tolerance, or no record read at all (see the rejects)
       """,
     version: version,
-    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Report.self, Explain.self, Lexicon.self]
+    subcommands: [Run.self, Analyze.self, Trends.self, Dashboard.self, Report.self, Explain.self, Lexicon.self, Inspect.self]
   )
 
   /// Runs the command and maps every failure to the contract's exit statuses, one line on

@@ -2,8 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 import TrustLensCore
-import TrustLensImport
 import ZIPFoundation
+@testable import TrustLensImport
 
 @Suite struct AppExportTests {
   static let dayOne = """
@@ -62,6 +62,45 @@ import ZIPFoundation
     let records = try readAll(url.path, zone: "UTC")
     #expect(records.compactMap(\.entry).count == 2)
     #expect(records.compactMap(\.entry).first?.source.file == url.path + ":Journal.json")
+  }
+
+  /// Before: every document was inflated whole into memory before any was read, and nothing
+  /// bounded the inflated size (a 4.9 MB zip took 4.2 GB). Now each document streams into
+  /// the reader and inflation stops at 100 times the compressed size (past 16 MiB).
+  @Test func aZipBombStopsInflatingAndKeepsWhatCameBefore() throws {
+    let folder = TestSupport.temporaryFolder()
+    let url = folder.appendingPathComponent("bomb.zip")
+    let archive = try Archive(url: url, accessMode: .create)
+    let head = Data(#"{"entries":[{"uuid":"A","creationDate":"2026-03-02T03:14:00Z","text":"kept"},"#.utf8)
+    let size = 4 << 20
+    try archive.addEntry(with: "Journal.json", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate) {
+      position, chunk in
+      let start = Int(position)
+      var data = Data(repeating: UInt8(ascii: " "), count: chunk)
+      if start < head.count { data.replaceSubrange(0..<min(chunk, head.count - start), with: head[start..<min(head.count, start + chunk)]) }
+      return data
+    }
+    // The same rule with a 64 KiB floor instead of 16 MiB, so the test stays small.
+    var read = ReadResult(report: FileReport(path: url.path))
+    let context = ReadContext(
+      file: url.path, options: options(), report: read.report, emit: { read.records.append($0) }, notice: { _ in })
+    var reader = DayOneArchive(context: context, folderSubject: nil)
+    reader.limits.ratioFloor = 64 << 10
+    try reader.read(path: url.path)
+    #expect(read.entries.map(\.text) == ["kept"])
+    #expect(read.rejects.map(\.reason) == ["document inflates past 100 times its compressed size (a zip bomb?); not read further"])
+    #expect(read.rejects.first?.source.file == url.path + ":Journal.json")
+  }
+
+  @Test func aDayOneEntryLongerThanOneMebibyteIsRejectedAndTheNextKept() throws {
+    let folder = TestSupport.temporaryFolder()
+    let long = String(repeating: "x", count: (1 << 20) + 1)
+    let document = #"{"entries":[{"creationDate":"2026-03-02T03:14:00Z","text":"\#(long)"},"# + "\n"
+      + #"{"creationDate":"2026-03-03T03:14:00Z","text":"after"}]}"#
+    let read = try readFile(TestSupport.write(document, "Journal.json", in: folder), options: options())
+    #expect(read.rejects.map(\.reason) == ["record longer than 1 MiB"])
+    #expect(read.entries.map(\.text) == ["after"])
+    #expect(read.entries.first?.source.line == 2)
   }
 
   @Test func truncatedDayOneDocumentIsOneReject() throws {

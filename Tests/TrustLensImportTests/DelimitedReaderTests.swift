@@ -57,7 +57,7 @@ import TrustLensImport
     #expect(held.note == "we talked")
     let skipped = try #require(records[1].checkIn)
     #expect(!skipped.held && skipped.ratings.isEmpty)
-    #expect(records[2].reject?.reason == "rating \"four\" is not a number")
+    #expect(records[2].reject?.reason == "rating trust \"four\" is not a number")
   }
 
   @Test func ratingsOutsideTheScaleAreRejected() throws {

@@ -46,16 +46,17 @@ import TrustLensImport
       still the same entry
       """
     let path = TestSupport.write(text, "journal.md", in: folder)
-    let records = try readAll(path)
-    let entries = records.compactMap(\.entry)
+    let result = try readFile(path, options: options())
+    let entries = result.entries
     #expect(entries.count == 2)
     #expect(entries[0].text == "We talked.\n\n### Later\n- he listened\n- I felt heard")
     #expect(entries[0].date.description == "2026-03-01")
     #expect(entries[1].date.description == "2026-03-02T21:14:00-05:00")
     #expect(entries[1].text == "A hard night\nHe went behind my back again.\n## Not a date heading\nstill the same entry")
     #expect(entries[1].source.line == 11)
-    let preamble = try #require(records.compactMap(\.reject).first)
-    #expect(preamble.reason == "text before the first dated entry (2 lines)")
+    #expect(result.rejects.isEmpty)
+    let preamble = try #require(result.notices.first)
+    #expect(preamble.message == "text before the first dated entry (2 lines) is not read: a title or introduction")
     #expect(preamble.source.line == 1)
   }
 

@@ -38,12 +38,12 @@ import TestSupport
     #expect(first.status == 1)
     #expect(first.stderr.contains("alerts: c02: rushing, c03: setback"))
     var counts = try Self.summary(folder)["counts"] as? [String: Int]
-    #expect(counts?["analyzed"] == 295 && counts?["reused"] == 0)
+    #expect(counts?["analyzed"] == 296 && counts?["reused"] == 0)
 
     let second = try CommandRunner.run(["run", file], directory: folder)
     #expect(second.status == 0, "\(second.stderr)")
     counts = try Self.summary(folder)["counts"] as? [String: Int]
-    #expect(counts?["analyzed"] == 0 && counts?["reused"] == 295)
+    #expect(counts?["analyzed"] == 0 && counts?["reused"] == 296)
     let subjects = try Self.summary(folder)["subjects"] as? [[String: Any]] ?? []
     let c02 = subjects.first { $0["subject"] as? String == "c02" }
     #expect(c02?["previous_status"] as? String == "rushing")

@@ -19,6 +19,12 @@ public struct Ingest {
       self.options = options
       self.followLinks = followLinks
     }
+
+    /// How the folder walk treats links: skipped unless `followLinks`, then followed inside
+    /// the input unless the reading options allow anywhere.
+    var links: LinkPolicy {
+      !followLinks ? .skip : options.reading.linksAnywhere ? .followAnywhere : .followInside
+    }
   }
 
   public let sources: [Source]
@@ -58,16 +64,17 @@ public struct Ingest {
     let output = outputFolder.map(OutputFolder.canonical)
     func skip(_ file: SkippedFile) { sink.skipped(transform?.transform(file) ?? file) }
     for source in sources {
-      var skipped: [String] = []
-      for file in try InputFiles.expand(source.path, followLinks: source.followLinks, skipped: &skipped) {
+      let expansion = try InputFiles.expand(source.path, links: source.links)
+      for file in expansion.files {
         if let output, file.path != "-", OutputFolder.canonical(file.path).hasPrefix(output + "/") {
           skip(SkippedFile(path: file.path, reason: "inside the run's output folder, skipped"))
           continue
         }
         plan.append((file, source))
       }
-      skipped.map(Ingest.skippedFile).forEach(skip)
+      expansion.skipped.forEach(skip)
     }
+    var language = (checked: 0, other: 0)
     var queue: [Event] = []
     var texts = 0
     var analysis = AnalysisPipeline(analyzer: analyzer, encode: lines?.encode)
@@ -114,7 +121,9 @@ public struct Ingest {
           queue.append(.duplicate(duplicate))
           return
         }
-        if analyzed.kind == .entry { counts.add(\.entries, subject: analyzed.subject) }
+        // A shard's line stands for the record it was analysed from: an entry, or the
+        // check-in whose note it is (counted, so the run still reconciles).
+        counts.add(analyzed.kind == .entry ? \.entries : \.checkIns, subject: analyzed.subject)
         counts.add(\.reused, subject: analyzed.subject)
         queue.append(.analyzed(analyzed))
       }
@@ -122,7 +131,9 @@ public struct Ingest {
     for (file, source) in plan {
       let fileSubject = Ingest.subject(of: file, under: source.options.subject)
       transform?.willRead(file)
-      try Importer(options: source.options).read(file) { imported in
+      let report = try Importer(options: source.options).read(file, notice: { notice in
+        sink.notice(transform?.transform(notice: notice.description) ?? notice.description)
+      }) { imported in
         var imported = imported
         // A reject is the file's subject's when the rule names it without the record.
         if case .reject(var reject) = imported, reject.subject == nil, let fileSubject {
@@ -140,10 +151,20 @@ public struct Ingest {
           }
         }
       }
+      if let skipped = report.skipped { skip(skipped) }
+      language.checked += report.textsChecked
+      language.other += report.nonEnglishTexts
     }
+    if language.other > 0 { sink.notice(Ingest.languageNotice(language.other, of: language.checked)) }
     analysis.submit(queue)
     while let batch = analysis.finished(wait: true) { try hand(batch, &counts, sink, lines) }
     return counts
+  }
+
+  /// Said once per run: `12 of 40 texts look like they are not English; …`.
+  static func languageNotice(_ other: Int, of checked: Int) -> String {
+    "\(other) of \(checked) \(checked == 1 ? "text looks" : "texts look") like \(other == 1 && checked == 1 ? "it is" : "they are") not English; "
+      + "the built-in lexicon reads English (a lexicon of your language's words can add its tags: see README, Lexicons)"
   }
 
   /// Hands every record of an analysed batch on, in order.
@@ -184,12 +205,6 @@ public struct Ingest {
     case .folder: return file.folderSubject
     case .field: return nil
     }
-  }
-
-  /// A skipped-file line of ``InputFiles/expand(_:followLinks:skipped:)`` (`path: reason`).
-  static func skippedFile(_ line: String) -> SkippedFile {
-    guard let colon = line.range(of: ": ", options: .backwards) else { return SkippedFile(path: line, reason: "skipped") }
-    return SkippedFile(path: String(line[..<colon.lowerBound]), reason: String(line[colon.upperBound...]))
   }
 
   /// The duplicate's reject when a record was seen before, or `nil` (and it is remembered)

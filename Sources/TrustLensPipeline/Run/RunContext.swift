@@ -71,6 +71,10 @@ final class RunContext {
         format: input.format, kind: input.kind, subject: input.subject, timeZone: pipeline.timeZone,
         ratingScale: pipeline.ratingScale, dayOrder: input.dayOrder)
       options.moodLabels = input.moodLabels
+      options.reading = input.reading
+      // Pseudonymised runs quote no field values in reject reasons (they could name a person).
+      options.quoteValues = !pipeline.pseudonymize
+      options.bytesRead = bytesRead
       return Ingest.Source(path: input.path, options: options, followLinks: input.followLinks)
     }
   }
@@ -103,8 +107,7 @@ final class RunContext {
     var total = 0
     for (path, follows) in zip(paths, followLinks) {
       if path == "-" { return nil }
-      var skipped: [String] = []
-      guard let files = try? InputFiles.expand(path, followLinks: follows, skipped: &skipped) else { return nil }
+      guard let files = try? InputFiles.expand(path, links: follows ? .followAnywhere : .skip).files else { return nil }
       for file in files {
         guard let attributes = try? FileManager.default.attributesOfItem(atPath: file.path),
           let size = attributes[.size] as? Int

@@ -1,0 +1,138 @@
+import TrustLensCore
+
+/// Reads a daily note — one Markdown file per day, the date in its name (`2026-03-02.md`,
+/// Logseq's `2026_03_02.md`, `20260302.md`, `2026-03-02 Monday.md`), as Obsidian, Logseq and
+/// Foam keep them — as one entry of that date.
+///
+/// YAML front matter at the top (between `---` lines) is skipped, and its `tags:` (a list,
+/// `[a, b]`, or `a, b`) become the entry's tags. A note longer than 1 MiB is rejected; a
+/// note holding nothing but front matter gives no record (the file is listed as skipped).
+struct DailyNoteReader {
+  static let maxNoteSize = 1 << 20
+
+  let builder: RecordBuilder
+  /// The file's name (its date).
+  let fileName: String
+
+  var context: ReadContext { builder.context }
+
+  func read(_ source: ByteSource) throws {
+    guard let day = DailyNoteReader.day(ofFileName: fileName) else {
+      return try context.reject(line: 1, "not a daily note: the file name holds no date (name it YYYY-MM-DD.md)")
+    }
+    var lines = LineReader(source: source)
+    var body: [String] = []
+    var size = 0
+    var tooLong = false
+    var invalid: String?
+    var frontMatter = FrontMatter()
+    var bodyLine: Int?
+    while let line = try lines.next() {
+      if line.tooLong {
+        tooLong = true
+        continue
+      }
+      if tooLong { continue }
+      let text = String(decoding: line.bytes, as: UTF8.self)
+      if invalid == nil, let offset = firstInvalidUTF8Offset(line.bytes) {
+        invalid = "invalid UTF-8 at byte \(offset + 1) of line \(line.number)"
+      }
+      if frontMatter.take(text, lineNumber: line.number) { continue }
+      if bodyLine == nil && !text.allSatisfy(\.isWhitespace) { bodyLine = line.number }
+      size += line.bytes.count + 1
+      if size > DailyNoteReader.maxNoteSize {
+        tooLong = true
+        body = []
+        continue
+      }
+      body.append(text)
+    }
+    if tooLong { return try context.reject(line: 1, "record longer than 1 MiB") }
+    if frontMatter.isOpen { return try context.reject(line: 1, "front matter without its closing --- line") }
+    if let invalid { return try context.reject(line: 1, invalid) }
+    let text = body.joined(separator: "\n").trimmed()
+    guard !text.isEmpty else {
+      context.report.skipped = SkippedFile(path: context.file, reason: .emptyDailyNote)
+      return
+    }
+    var fields: [String: FieldValue] = [FieldNames.date: .string(day.description), FieldNames.text: .string(text)]
+    if !frontMatter.tags.isEmpty { fields[FieldNames.tags] = .array(frontMatter.tags.map(FieldValue.string)) }
+    try context.emit(builder.build(fields, line: bodyLine ?? 1, kind: .journal))
+  }
+
+  /// The date a daily note's file name starts with (`YYYY-MM-DD`, `YYYY_MM_DD`,
+  /// `YYYY.MM.DD` or `YYYYMMDD`, then the extension or a space), or `nil`.
+  static func day(ofFileName name: String) -> LocalDay? {
+    let stem = name.split(separator: ".", omittingEmptySubsequences: false).count > 1
+      ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
+    let bytes = Array(stem.utf8)
+    func digits(_ range: Range<Int>) -> Int? {
+      guard range.upperBound <= bytes.count, bytes[range].allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+      return bytes[range].reduce(0) { $0 * 10 + Int($1 - 48) }
+    }
+    let separated = bytes.count >= 10 && [UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: ".")].contains(bytes[4])
+      && bytes[7] == bytes[4]
+    let (yearRange, monthRange, dayRange, end) = separated ? (0..<4, 5..<7, 8..<10, 10) : (0..<4, 4..<6, 6..<8, 8)
+    guard let year = digits(yearRange), let month = digits(monthRange), let day = digits(dayRange) else { return nil }
+    guard end == bytes.count || bytes[end] == 32 else { return nil }
+    return LocalDay(year: year, month: month, day: day)
+  }
+}
+
+/// The YAML front matter at the top of a Markdown note, read line by line: where it ends and
+/// the tags it lists (`tags: [a, b]`, `tags: a, b` or a `- a` list under `tags:`).
+struct FrontMatter {
+  private(set) var tags: [String] = []
+  private var state = State.before
+  private var inTags = false
+
+  private enum State { case before, inside, after }
+
+  /// True while front matter was open and not yet closed at the end of the note.
+  var isOpen: Bool { state == .inside }
+
+  /// Takes one line; true when it belongs to the front matter (and is not body text).
+  mutating func take(_ line: String, lineNumber: Int) -> Bool {
+    switch state {
+    case .after: return false
+    case .before:
+      if lineNumber == 1 && line.trimmed() == "---" {
+        state = .inside
+        return true
+      }
+      state = .after
+      return false
+    case .inside:
+      let trimmed = line.trimmed()
+      if trimmed == "---" || trimmed == "..." {
+        state = .after
+        return true
+      }
+      if inTags, trimmed.hasPrefix("- ") || trimmed == "-" {
+        add(String(trimmed.dropFirst()))
+        return true
+      }
+      inTags = false
+      guard let colon = line.firstIndex(of: ":"), !line.hasPrefix(" "), !line.hasPrefix("\t") else { return true }
+      let key = line[..<colon].trimmed().lowercased()
+      guard key == "tags" || key == "tag" else { return true }
+      var value = line[line.index(after: colon)...].trimmed()
+      if value.isEmpty {
+        inTags = true
+        return true
+      }
+      if value.hasPrefix("[") && value.hasSuffix("]") { value = String(value.dropFirst().dropLast()) }
+      for part in value.split(separator: ",") { add(String(part)) }
+      return true
+    }
+  }
+
+  private mutating func add(_ raw: String) {
+    var tag = raw.trimmed()
+    if tag.count >= 2, let first = tag.first, first == "\"" || first == "'", tag.last == first {
+      tag = String(tag.dropFirst().dropLast())
+    }
+    if tag.hasPrefix("#") { tag = String(tag.dropFirst()) }
+    if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+  }
+}
