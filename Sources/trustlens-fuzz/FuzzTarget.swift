@@ -111,7 +111,7 @@ import TrustLensPipeline
     }
     guard
       let counts = try? Ingest(sources: [Ingest.Source(path: scratch, options: options)], analyzer: plainAnalyzer)
-        .run(Ingest.Handlers(analyzed: { _ in }))
+        .run(into: SinkChain([])).total
     else { return }
     // `records` is the sum of entries, check-ins, rejects and duplicates: every record the
     // reader gave must land in exactly one of them.
