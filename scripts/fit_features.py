@@ -130,8 +130,9 @@ class Features:
 
     `presence[c]`: texts × patterns, 1 where (pattern, context c) occurs (or the count, with
     `count=True`); `words`: word counts; valence: `sentence_matrix` (sentences × valence
-    patterns, summed rule factors), `sentence_text` (texts × sentences, each sentence's
-    question factor 0.5 or 1), `exclamations` (per sentence, min(count, 4)).
+    patterns, summed rule factors), `sentence_text` (texts × sentences, 1 where the sentence
+    is the text's), `question` (per sentence, 0.5 for a question, else 1) and `exclamations`
+    (per sentence, min(count, 4)).
     """
 
     def __init__(self, dumps: list[dict], patterns: int, valence_patterns: int, count: bool = False):
@@ -151,13 +152,13 @@ class Features:
         for m in self.presence:
             m.sum_duplicates()
         self.words = np.array([d["w"] for d in dumps], dtype=float)
-        srow, scol, sval, trow, tcol, tval, exc = [], [], [], [], [], [], []
+        srow, scol, sval, trow, tcol, question, exc = [], [], [], [], [], [], []
         base = 0
         for i, d in enumerate(dumps):
-            for s, (question, e) in enumerate(d["s"]):
+            for s, (q, e) in enumerate(d["s"]):
                 trow.append(i)
                 tcol.append(base + s)
-                tval.append(0.5 if question else 1.0)
+                question.append(0.5 if q else 1.0)
                 exc.append(min(e, 4))
             for p, s, factor in d["v"]:
                 srow.append(base + s)
@@ -165,7 +166,8 @@ class Features:
                 sval.append(factor)
             base += len(d["s"])
         self.sentence_matrix = sp.csr_matrix((sval, (srow, scol)), shape=(base, valence_patterns))
-        self.sentence_text = sp.csr_matrix((tval, (trow, tcol)), shape=(n, base))
+        self.sentence_text = sp.csr_matrix((np.ones(len(trow)), (trow, tcol)), shape=(n, base))
+        self.question = np.array(question, dtype=float)
         self.exclamations = np.array(exc, dtype=float)
 
     def rows(self, index: np.ndarray) -> "Features":

@@ -76,6 +76,9 @@ LABELS_OF = {
 GE_POSITIVE = set("amusement excitement joy love desire optimism caring pride admiration gratitude relief approval".split())
 GE_NEGATIVE = set("fear nervousness remorse embarrassment disappointment sadness grief disgust anger annoyance disapproval".split())
 VALENCE_OF_LABEL = {"positive": 0.6, "negative": -0.6, "neutral": 0.0, "mixed": 0.0}
+# How much each dev source counts when a threshold is chosen: the journal entries most (the
+# analyzer's own domain), the subtitles least (short, noisy, approximate mapping).
+DEV_WEIGHT = {"own": 2.0, "picks": 1.0, "devset": 1.0, "goemotions": 1.0, "xed_en": 0.5}
 # Starting multipliers of a pattern's plain weight in each context (the hand rules' spirit).
 PRIOR_MULTIPLIER = {"other": 0.3, "resolved": 0.0, "negation": 0.0, "irony": 0.0, "past": 0.4, "question": 0.5,
                     "hedge": 0.7, "softener": 0.6, "contrast": 0.7, "intensifier": 1.2, "plain": 1.0}
@@ -112,10 +115,14 @@ class Dataset:
         return len(self.rows)
 
 
-def corpus_examples(corpus: str, split: str, safety: bool) -> list[dict]:
+def corpus_examples(corpus: str, split: str, safety: bool, skip: set[str] = frozenset()) -> list[dict]:
+    """A corpus split as examples; `skip` holds ids relabelled as picks (they count once,
+    with the project's labels and in the pick's split, so a test pick is never fitted on)."""
     labels = [t for t in LABELS_OF[corpus] if safety or t != "safety"]
     out = []
     for r in data.corpus_rows(corpus, split):
+        if f"{corpus}:{r['id']}" in skip:
+            continue
         v = None
         if corpus == "goemotions":
             ls = set(r["labels"])
@@ -131,7 +138,8 @@ def corpus_examples(corpus: str, split: str, safety: bool) -> list[dict]:
 
 
 def own_examples(rows: list[dict], source: str) -> list[dict]:
-    return [{"id": r["id"], "text": r["text"], "source": source, "tags": r["emotions"] + r["themes"],
+    """The project's labelled texts; corpus picks get the source `picks`."""
+    return [{"id": r["id"], "text": r["text"], "source": "picks" if r.get("source") in data.SHIPPABLE else source, "tags": r["emotions"] + r["themes"],
              "valence_target": VALENCE_OF_LABEL[r["valence"]], "group": r.get("group")} for r in rows]
 
 
@@ -156,6 +164,11 @@ class TagModel:
         self.flip = {}  # (context index, from, to) -> value
         self.threshold = np.full(NT, 0.5)
         self.fitted = np.zeros(NT, dtype=bool)
+        # Hand-written weights (patterns × tags), their fitted scale per tag, and the fitted
+        # corrections; plain = prior_weight · prior + delta.
+        self.prior: np.ndarray | None = None
+        self.prior_weight = np.zeros(NT)
+        self.delta = [sp.csr_matrix((1, patterns)) for _ in range(NT)]
 
     def folded(self, t: int, c: int) -> np.ndarray:
         """The weights a (pattern, context c) adds to tag t, per pattern (what the engine folds)."""
@@ -217,7 +230,10 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
         return
     sub = feats.rows(rows)
     length = np.log1p(sub.words)[:, None]
-    blocks = [backoff_matrix(sub, model.mult[t])]
+    backoff = backoff_matrix(sub, model.mult[t])
+    prior = model.prior[:, t] if model.prior is not None else np.zeros(model.patterns)
+    # The hand-written weights of tags.tsv as one feature: their sum over the text's patterns.
+    blocks = [backoff, sp.csr_matrix((backoff @ prior)[:, None])]
     own_cols = []
     for c in range(len(CONTEXTS)):
         if c == PLAIN:
@@ -251,12 +267,14 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
     else:  # L2 on those
         lr = LogisticRegression(l1_ratio=0.0, C=params["c_l2"], solver="lbfgs", max_iter=2000, tol=1e-5)
     lr.fit(x, y, sample_weight=sw)
-    coef = np.zeros(n_plain + sum(len(cs) for _, cs in own_cols) + len(flip_cols) + 1)
+    coef = np.zeros(n_plain + 1 + sum(len(cs) for _, cs in own_cols) + len(flip_cols) + 1)
     coef[index] = lr.coef_.ravel()
     model.bias[t] = lr.intercept_[0]
-    plain = coef[:n_plain]
+    model.delta[t] = sp.csr_matrix(coef[:n_plain])
+    model.prior_weight[t] = coef[n_plain]
+    plain = coef[:n_plain] + coef[n_plain] * prior
     model.plain[t] = sp.csr_matrix(plain)
-    at = n_plain
+    at = n_plain + 1
     model.own[t] = [None] * len(CONTEXTS)
     for c, cols in own_cols:
         row = np.zeros(n_plain)
@@ -306,7 +324,7 @@ def fit_multipliers(t: int, model: TagModel, sub: ff.Features, y: np.ndarray, sw
 
 
 def support_of(model: TagModel, t: int, eps: float) -> dict:
-    plain = model.plain[t].toarray().ravel()
+    plain = model.delta[t].toarray().ravel()
     own = set()
     for c in range(len(CONTEXTS)):
         if model.own[t][c] is not None:
@@ -341,7 +359,8 @@ def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset) -> dict:
                 if ds.y[idx, t].sum() == 0:
                     continue
                 per[src] = f1(ds.y[idx, t], ((prob[idx, t] >= th) & pos[idx, t]).astype(float))
-            mean = float(np.mean(list(per.values()))) if per else 0.0
+            weights = [DEV_WEIGHT[k] for k in per]
+            mean = float(np.average(list(per.values()), weights=weights)) if per else 0.0
             if mean > best[0] + 1e-9:
                 best = (mean, float(th), per)
         model.threshold[t] = best[1]
@@ -359,7 +378,7 @@ class ValenceModel:
 
     def predict(self, feats: ff.Features, prob: np.ndarray) -> np.ndarray:
         a = feats.sentence_matrix @ self.scores
-        sent = a + np.sign(a) * 0.292 * feats.exclamations
+        sent = feats.question * a + np.sign(a) * 0.292 * feats.exclamations
         s = feats.sentence_text @ sent + prob @ self.tags
         return s / np.sqrt(s * s + self.scale)
 
@@ -374,26 +393,27 @@ def fit_valence(feats: ff.Features, prob: np.ndarray, target: np.ndarray, weight
     st = st[:, used_sentences]
     sm = feats.sentence_matrix[used_sentences]
     exc = feats.exclamations[used_sentences]
+    q = feats.question[used_sentences]
     y, w, pr = target[rows], weight[rows], prob[rows]
     nv = sm.shape[1]
 
     def loss(theta):
         v, g_t = theta[:nv], theta[nv:]
         a = sm @ v
-        sent = a + np.sign(a) * 0.292 * exc
+        sent = q * a + np.sign(a) * 0.292 * exc
         s = st @ sent + pr @ g_t
         d = np.sqrt(s * s + scale)
         pred = s / d
         r = pred - y
         dl_ds = 2 * w * r * scale / d ** 3
-        grad_sent = st.T @ dl_ds
+        grad_sent = q * (st.T @ dl_ds)
         gv = sm.T @ grad_sent + 2 * lam * (v - prior)
         gt = pr.T @ dl_ds + 2 * tag_lam * g_t
         return (w * r * r).sum() + lam * ((v - prior) ** 2).sum() + tag_lam * (g_t ** 2).sum(), np.concatenate([gv, gt])
 
     theta0 = np.concatenate([prior, np.zeros(NT)])
     bounds = [(-4, 4)] * nv + [(-6, 6)] * NT
-    res = opt.minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 500})
+    res = opt.minimize(loss, theta0, jac=True, method="L-BFGS-B", bounds=bounds, options={"maxiter": 3000})
     return ValenceModel(res.x[:nv], res.x[nv:], scale)
 
 
@@ -445,6 +465,20 @@ def write_model(path: Path, model: TagModel, patterns: list[str], vmodel: Valenc
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def hand_prior(patterns: list[str]) -> np.ndarray:
+    """The hand-written tags.tsv weights as a patterns × tags matrix (0 where none)."""
+    index = {p: i for i, p in enumerate(patterns)}
+    prior = np.zeros((len(patterns), NT))
+    for line in (LEXICON / "tags.tsv").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, tag, weight = line.split("\t")
+        pattern = pattern.strip().lower()
+        if pattern in index and tag.strip() in TAGS:
+            prior[index[pattern], TAGS.index(tag.strip())] = max(prior[index[pattern], TAGS.index(tag.strip())], float(weight))
+    return prior
+
+
 def find_binary(name: str, given: str | None) -> Path:
     if given:
         return Path(given)
@@ -484,7 +518,7 @@ def verify(trustlens: Path, model_path: Path, texts: list[str], tags_expected: n
         expected = {TAGS[t] for t in range(NT) if tags_expected[i, t]}
         tag_diff += present != expected
         val_diff += abs(o["valence"] - valence_expected[i]) > 0.0015
-    return {"texts": len(texts), "tag_sets_differing": tag_diff, "valences_differing": val_diff}
+    return {"texts": len(texts), "tag_sets_differing": int(tag_diff), "valences_differing": int(val_diff)}
 
 
 # ------------------------------------------------------------------- main
@@ -504,8 +538,10 @@ def main() -> int:
     ap.add_argument("--c-l1", type=float, default=0.5)
     ap.add_argument("--c-l2", type=float, default=1.0)
     ap.add_argument("--rounds", type=int, default=2)
-    ap.add_argument("--valence-scale", default="4,8,15", help="scales S / √(S² + scale) tried on dev")
+    ap.add_argument("--valence-scale", default="10,15,25,40", help="scales S / √(S² + scale) tried on dev")
     ap.add_argument("--valence-l2", type=float, default=0.3)
+    ap.add_argument("--no-hand-prior", dest="hand_prior", action="store_false",
+                    help="fit without the hand-written weights of tags.tsv as a feature")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--no-venv", action="store_true")
     args = ap.parse_args()
@@ -514,14 +550,16 @@ def main() -> int:
               "fit_multipliers": True}
 
     log("loading data")
-    train_rows = (corpus_examples("goemotions", "train", args.corpus_safety) +
-                  corpus_examples("xed_en", "train", args.corpus_safety) +
+    picked = {r["id"] for r in data.labelled() if r["source"] in data.SHIPPABLE}
+    train_rows = (corpus_examples("goemotions", "train", args.corpus_safety, picked) +
+                  corpus_examples("xed_en", "train", args.corpus_safety, picked) +
                   own_examples(data.labelled("train"), "own") + vader_examples("fit"))
     dev_rows = (corpus_examples("goemotions", "dev", args.corpus_safety) +
                 corpus_examples("xed_en", "dev", args.corpus_safety) +
                 own_examples(data.labelled("dev"), "own") + own_examples(data.devset(), "devset") + vader_examples("dev"))
     train, dev = Dataset(train_rows), Dataset(dev_rows)
-    src_weight = {"goemotions": 1.0, "xed_en": args.xed_weight, "own": args.own_weight, "vader": 1.0}
+    src_weight = {"goemotions": 1.0, "xed_en": args.xed_weight, "own": args.own_weight, "picks": args.own_weight,
+                  "vader": 1.0}
     weights = np.array([src_weight[s] for s in train.source])
     log(f"train {len(train)} texts, dev {len(dev)} texts")
 
@@ -552,13 +590,14 @@ def main() -> int:
                 supports = [{"plain": {remap[p] for p in s["plain"] if p in remap},
                              "own": {(c, remap[p]) for c, p in s["own"] if p in remap}} for s in selected]
             model = TagModel(len(final_patterns))
+            model.prior = hand_prior(final_patterns) if args.hand_prior else None
             for rnd in range(args.rounds):
                 log(f"{stage}: round {rnd + 1}: fitting {NT} tags")
                 for t in range(NT):
                     fit_tag(t, model, ftrain, train, weights, params, None if supports is None else supports[t])
             if stage == "select":
                 selected = [support_of(model, t, 1e-6) for t in range(NT)]
-                kept_set = set()
+                kept_set = set(np.where(np.abs(model.prior).sum(axis=1) > 0)[0]) if model.prior is not None else set()
                 for s in selected:
                     kept_set |= s["plain"] | {p for _, p in s["own"]}
                 # Keep phrases that cover a kept word too, so matching stays as fitted.
@@ -577,7 +616,7 @@ def main() -> int:
         s_train, _ = model.scores(ftrain)
         s_dev, _ = model.scores(fdev)
         p_train, p_dev = 1 / (1 + np.exp(-s_train)), 1 / (1 + np.exp(-s_dev))
-        vweight = np.array([{"vader": 1.0, "goemotions": 0.5, "own": args.own_weight / 2, "xed_en": 0.0}[s]
+        vweight = np.array([{"vader": 1.0, "goemotions": 0.5, "own": args.own_weight / 2, "picks": 1.0, "xed_en": 0.0}[s]
                             for s in train.source])
         prior = np.array([hand_valence.get(p, 0.0) for p in vpatterns])
         best = None
@@ -587,7 +626,7 @@ def main() -> int:
             vm.tags = np.round(vm.tags, 4)
             pred = vm.predict(fdev, p_dev)
             per = {}
-            for src in ("vader", "goemotions", "own", "devset"):
+            for src in ("vader", "goemotions", "own", "picks", "devset"):
                 idx = np.where((dev.source == src) & ~np.isnan(dev.valence))[0]
                 if len(idx) > 1:
                     per[src] = round(pearson(pred[idx], dev.valence[idx]), 4)
@@ -600,7 +639,7 @@ def main() -> int:
         s_dev, pos_dev = model.scores(fdev)
         present = (1 / (1 + np.exp(-s_dev)) >= model.threshold[None, :]) & pos_dev
         dev_f1 = {}
-        for src in ("goemotions", "xed_en", "own", "devset"):
+        for src in ("goemotions", "xed_en", "own", "picks", "devset"):
             idx = np.where(dev.source == src)[0]
             tags = [t for t in range(NT) if dev.mask[idx, t].sum() > 0 and dev.y[idx, t].sum() > 0]
             dev_f1[src] = round(float(np.mean([f1(dev.y[idx, t], present[idx, t].astype(float)) for t in tags])), 4) if tags else None
@@ -627,7 +666,8 @@ def main() -> int:
         out = Path(args.out)
         write_model(out, model, final_patterns, vmodel, vpatterns, header)
         log(f"wrote {out} ({out.stat().st_size // 1024} KB)")
-        report = {"dev_tag_f1": dev_f1, "valence_dev_r": valence_dev, "thresholds": thresholds,
+        report = {"prior_weight": {TAGS[t]: float(model.prior_weight[t]) for t in range(NT) if model.fitted[t]},
+              "dev_tag_f1": dev_f1, "valence_dev_r": valence_dev, "thresholds": thresholds,
                   "multipliers": {TAGS[t]: {CONTEXTS[c]: float(model.mult[t, c]) for c in range(len(CONTEXTS))}
                                   for t in range(NT) if model.fitted[t]},
                   "flips": {f"{CONTEXTS[c]} {TAGS[s]}->{TAGS[to]}": v for (c, s, to), v in model.flip.items()}}
