@@ -33,9 +33,9 @@ public struct Analyzer: Sendable {
   let tokenizer: Tokenizer
   /// The rule names of every set of applied rules, indexed by its raw value, built once so
   /// evidence shares them instead of building an array per match.
-  private let ruleNames: [[String]]
+  let ruleNames: [[String]]
   /// The evidence rules of a fitted feature in each context (none when plain).
-  private let contextNames: [[String]] = MatchContext.allCases.map { $0 == .plain ? [] : [$0.name] }
+  let contextNames: [[String]] = MatchContext.allCases.map { $0 == .plain ? [] : [$0.name] }
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon

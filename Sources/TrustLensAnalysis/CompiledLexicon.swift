@@ -22,6 +22,7 @@ struct CompiledLexicon: Sendable {
     static let selfWord = WordClass(rawValue: 1 << 10)
     static let otherWord = WordClass(rawValue: 1 << 11)
     static let startsIrony = WordClass(rawValue: 1 << 12)
+    static let stateVerb = WordClass(rawValue: 1 << 13)
   }
 
   /// Modifiers of one kind (intensifiers, softeners, …), chained by their last word, so a
@@ -124,6 +125,7 @@ struct CompiledLexicon: Sendable {
     let afterNegators = rules.afterNegators.sorted().map { vocabulary.intern($0) }
     let selfWords = rules.selfWords.sorted().map { vocabulary.intern($0) }
     let otherWords = rules.otherWords.sorted().map { vocabulary.intern($0) }
+    let stateVerbs = rules.stateVerbs.sorted().map { vocabulary.intern($0) }
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
     let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
@@ -141,6 +143,7 @@ struct CompiledLexicon: Sendable {
     for id in afterNegators { wordClasses[Int(id)].insert(.afterNegator) }
     for id in selfWords { wordClasses[Int(id)].insert(.selfWord) }
     for id in otherWords { wordClasses[Int(id)].insert(.otherWord) }
+    for id in stateVerbs { wordClasses[Int(id)].insert(.stateVerb) }
     for words in irony { wordClasses[Int(words[0])].insert(.startsIrony) }
     for id in negators { wordClasses[Int(id)].insert(.negator) }
     for id in contrast { wordClasses[Int(id)].insert(.contrast) }

@@ -45,6 +45,20 @@ public struct Lexicon: Sendable {
     return lexicon
   }
 
+  /// The hand-written built-in lexicon without the fitted model: `rules.tsv`, `tags.tsv` and
+  /// `valence.tsv`. The baseline the fitted model is measured against, and the reference of
+  /// the hand-weighted rules.
+  /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
+  public static func handWritten() throws(LexiconError) -> Lexicon {
+    var lexicon = Lexicon()
+    let directory = try BuiltinLexicon.directory()
+    try lexicon.addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try lexicon.addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try lexicon.addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    lexicon.sources.append("builtin-hand")
+    return lexicon
+  }
+
   /// Adds only the built-in rule word classes (negators, intensifiers, …): used when custom
   /// lexicons replace the built-in tags and valence.
   public mutating func addBuiltinRules() throws(LexiconError) {

@@ -6,7 +6,9 @@
 /// these, in this order, that applies.
 public enum MatchContext: UInt8, CaseIterable, Sendable {
   /// The nearest person word before the match (same clause, up to 6 words) names someone
-  /// other than the writer: "he looks nervous", "to make her feel hurt".
+  /// other than the writer and a state verb stands between them (or opens the match): "he
+  /// looks nervous", "she was so angry", "to make her feel hurt" — but not "he lied to me",
+  /// where the other person acts on the writer.
   case other
   /// A resolved-state word follows it in its clause: "not angry anymore".
   case resolved
@@ -84,14 +86,17 @@ extension Analyzer {
   }
 
   /// Whether the nearest self or other word before `position` (same clause, up to six words)
-  /// is an other word.
+  /// is an other word with a state verb after it: at `position`, between the two, or inside
+  /// the other word (`she's`).
   private func isOtherPerson(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[position].clause
+    var state = tokens[position].classes.contains(.stateVerb)
     var index = position - 1
     while index >= 0, index >= position - 6, tokens[index].clause == clause {
       let classes = tokens[index].classes
       if classes.contains(.selfWord) { return false }
-      if classes.contains(.otherWord) { return true }
+      if classes.contains(.otherWord) { return state || classes.contains(.stateVerb) }  // "she's upset"
+      if classes.contains(.stateVerb) { state = true }
       index -= 1
     }
     return false

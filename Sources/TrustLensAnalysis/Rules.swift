@@ -23,6 +23,10 @@ struct Rules: Sendable {
   /// nearer of them before a match says whose feeling it is.
   var selfWords: Set<String> = []
   var otherWords: Set<String> = []
+  /// Verbs that say what state someone is in (`is`, `looks`, `feel`): an other word followed
+  /// by one of them before a match makes the match that person's feeling ("he looks
+  /// nervous"), while an other word acting on the writer does not ("he lied to me").
+  var stateVerbs: Set<String> = []
   var resolved: [[String]] = []
   var contrast: Set<String> = []
   var clauseWords: Set<String> = []
@@ -60,13 +64,14 @@ struct Rules: Sendable {
       case "doubt": doubts.append(modifier)
       default: past.append(modifier)
       }
-    case "after-negator", "self", "other":
+    case "after-negator", "self", "other", "state":
       try need(2)
       let word = try words(columns[1])
       guard word.count == 1 else { throw fail("\(columns[0]) takes one word, found \(word.count)") }
       switch columns[0] {
       case "after-negator": afterNegators.insert(word[0])
       case "self": selfWords.insert(word[0])
+      case "state": stateVerbs.insert(word[0])
       default: otherWords.insert(word[0])
       }
     case "irony":

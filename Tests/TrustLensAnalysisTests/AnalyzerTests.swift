@@ -4,6 +4,8 @@ import TrustLensCore
 
 /// One analyzer for the suite: loading the built-in lexicon is the expensive part.
 let builtinAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.builtin())
+/// The hand-written lexicon alone (no fitted model): its hand-weighted rules.
+let handAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.handWritten())
 
 func tags(_ text: String) -> Set<String> {
   let analysis = builtinAnalyzer.analyze(text)
