@@ -101,6 +101,7 @@ let package = Package(
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensAnalysisTests", dependencies: ["TrustLensAnalysis", "TrustLensCore", "TestSupport"],
+      exclude: ["Fixtures"],
       swiftSettings: strictSettings),
     .testTarget(
       name: "TrustLensTrendsTests", dependencies: ["TrustLensTrends", "TrustLensCore", "TestSupport"],

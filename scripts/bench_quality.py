@@ -1,41 +1,34 @@
 #!/usr/bin/env python3
-"""Quality benchmark of the TrustLens analyzer against two peers, VADER and NRC.
+"""Scores the TrustLens analyzer on every labelled set it may read, beside VADER and NRC.
 
-(a) On the hand-labelled dev set (data/devset/devset.jsonl):
-    - valence accuracy of TrustLens, VADER (compound score) and, for reference, a plain
-      NRC positive/negative word count; the rule of scripts/score_analyzer.py
-      (> 0.05 positive, < -0.05 negative, else neutral; gold `mixed` is correct for any
-      |valence| < 0.5);
-    - per-tag precision / recall / F1 of TrustLens and NRC on the tags NRC covers.
-(b) On the four human-rated sentence sets of the VADER paper (shared/benchmarks/sentiment,
-    `id<TAB>rating<TAB>text`, ratings -4..4): Pearson r of valence with the mean human
-    rating, and the binary classification metrics of the paper's Table 4, for TrustLens
-    and VADER.
+    python3 scripts/bench_quality.py                      # dev splits (every decision)
+    python3 scripts/bench_quality.py --split test         # held-out splits: once per report
+    python3 scripts/bench_quality.py --analyzers builtin,hand --markdown out/table.md --json out/q.json
 
-Peers run from a private virtual environment, `.venv-bench/` at the repository root: the
-script creates it and pip-installs `vaderSentiment` and `nrclex` there when missing, then
-re-runs itself with that interpreter. NRCLex's own entry point fetches NLTK/TextBlob
-corpora at run time, which cannot work offline, so only the lexicon file that the
-package ships (nrclex/data/nrc_en.json: word -> list of affect categories) is used, with
-a lower-case word split and a dictionary lookup.
+One run, one table: each row a figure, each column a tool, each figure marked with the split
+it comes from. What is scored (sources and splits: scripts/fit_data.py, scripts/QUALITY.md):
 
-NRC -> TrustLens mapping (a tag is predicted when any word of the text carries the NRC
-category):
-    anger        -> anger       same construct
-    fear         -> anxiety     NRC fear = fear/worry/dread, which is our anxiety
-    sadness      -> sadness     same construct
-    trust        -> safety      NRC trust = words evoking trust/security ("safe", "secure",
-                                "faith"); the nearest of ours is feeling safe with the other
-    anticipation -> hope        LOOSE: anticipation also covers dread and plain expectation
-                                ("wait", "soon", "plan"); reported apart from the strict four
-    joy, surprise, disgust, positive, negative -> no TrustLens tag (not scored; positive/
-                                negative only feed the reference valence count)
+- the public corpora of ../shared/corpora (GoEmotions, XED, EmpatheticDialogues, RWWD) on
+  their dev or test split, with the metrics of ../shared/corpora/score.py (per-emotion F1 and
+  macro-F1 over the emotions a corpus labels; top-1 and untagged share on the single-label
+  corpora; Spearman ρ with RWWD's self-ratings). score.py itself is also run on the same
+  split for the built-in analyzer, as a cross-check of those figures;
+- the project's labelled journal texts (data/labelled, the split's part), and the older dev
+  set (data/devset, always dev): emotion and theme macro-F1, insecurity and safety F1,
+  valence accuracy;
+- VADER's four human-rated sets (../shared/benchmarks/sentiment), the split's part (the
+  valence calibration is fitted on their `fit` part only): Pearson r of valence with the mean
+  human rating.
 
-Usage:
-    python3 scripts/bench_quality.py [--trustlens PATH] [--json FILE]
-                                     [--devset FILE] [--benchmarks DIR] [--no-venv]
+Analyzers (`--analyzers`, comma-separated): `builtin` is the binary's built-in lexicon as it
+is; `hand` is the hand-written lexicon alone (tags.tsv, valence.tsv, rules.tsv copied to a
+temporary folder without the fitted model, through TRUSTLENS_LEXICON_DIR); `DIR` any lexicon
+folder. Peers: VADER (vaderSentiment compound score, valence only) and NRC (the Emotion
+Lexicon shipped in nrclex's package, word lookup: anger, fear → anxiety, sadness, trust →
+safety, anticipation → hope), both measurement only.
 
-Exit status 0 on success, 2 on bad usage or when a tool cannot be run.
+Runs in .venv-fit (scripts/fit_venv.py makes it); `--no-venv` uses this interpreter.
+Exit status 0, or 2 when a tool or a file is missing.
 """
 from __future__ import annotations
 
@@ -45,92 +38,132 @@ import json
 import math
 import os
 import re
+import shutil
 import subprocess
 import sys
-import time
+import tempfile
+from datetime import date, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-REPO = HERE.parent
-VENV = REPO / ".venv-bench"
-PEER_PACKAGES = ["vaderSentiment", "nrclex"]
-PEER_MODULES = ["vaderSentiment", "nrclex"]
-
 sys.path.insert(0, str(HERE))
-import score_analyzer as sa  # noqa: E402  (standard library only)
+import fit_data as data  # noqa: E402
+import fit_venv  # noqa: E402
 
+REPO = data.REPO
+LEXICON = REPO / "Sources" / "TrustLensAnalysis" / "Lexicon"
+HAND_FILES = ["tags.tsv", "valence.tsv", "rules.tsv"]
+CORPUS_NAMES = ["goemotions", "xed_en", "empatheticdialogues", "rwwd"]
+SINGLE_LABEL = {"empatheticdialogues", "rwwd"}
 NRC_MAP = {"anger": "anger", "fear": "anxiety", "sadness": "sadness", "trust": "safety",
            "anticipation": "hope"}
-NRC_STRICT = ["anger", "anxiety", "sadness", "safety"]
-NRC_LOOSE = ["hope"]
-SETS = ["tweets", "movieReviewSnippets", "amazonReviewSnippets", "nytEditorialSnippets"]
+VALENCE_SCORE = {"positive": 1.0, "negative": -1.0, "neutral": 0.0, "mixed": 0.0}
 BAND = 0.05
 
 
-# ------------------------------------------------------------------ environment
+# ------------------------------------------------------------------- tools
 
-def venv_python() -> Path:
-    return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-
-
-def ensure_venv() -> None:
-    """Create .venv-bench with the peers installed, then re-run this script in it."""
-    if Path(sys.prefix).resolve() == VENV.resolve():
-        return
-    py = venv_python()
-    if not py.exists():
-        print(f"creating {VENV} ...", file=sys.stderr)
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-    probe = "import importlib.util,sys; sys.exit(0 if all(importlib.util.find_spec(m) " \
-            f"for m in {PEER_MODULES!r}) else 1)"
-    if subprocess.run([str(py), "-c", probe]).returncode != 0:
-        print(f"installing {' '.join(PEER_PACKAGES)} into {VENV} ...", file=sys.stderr)
-        subprocess.run([str(py), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-                        *PEER_PACKAGES], check=True)
-    os.execv(str(py), [str(py), str(Path(__file__).resolve()), *sys.argv[1:]])
+def resolve_trustlens(arg: str | None) -> Path:
+    if arg:
+        p = Path(arg)
+        return p if p.is_absolute() or p.exists() else REPO / p
+    for candidate in (".build/release/trustlens", ".build/debug/trustlens"):
+        if (REPO / candidate).exists():
+            return REPO / candidate
+    raise SystemExit("error: no trustlens binary (swift build --product trustlens, or pass --trustlens)")
 
 
-# ------------------------------------------------------------------------ peers
+def lexicon_folder(name: str, tmp: Path) -> str | None:
+    """The TRUSTLENS_LEXICON_DIR of an analyzer variant (None: the binary's own)."""
+    if name == "builtin":
+        return None
+    if name == "hand":
+        folder = tmp / "hand"
+        folder.mkdir(exist_ok=True)
+        for f in HAND_FILES:
+            shutil.copy(LEXICON / f, folder / f)
+        return str(folder)
+    if not Path(name).is_dir():
+        raise SystemExit(f"error: --analyzers: {name} is neither builtin, hand nor a folder")
+    return str(Path(name).resolve())
 
-def load_nrc_lexicon() -> tuple[dict[str, list[str]], Path]:
-    """Find the NRC word -> categories JSON shipped inside the nrclex package."""
-    spec = importlib.util.find_spec("nrclex")  # does not import the package
+
+def run_trustlens(binary: Path, texts: list[str], lexicon_dir: str | None) -> list[dict]:
+    """Analyses each text; returns the output objects in the same order. Each text gets its own
+    date, so TrustLens's duplicate rule (same date and text) never drops one."""
+    start = date(1900, 1, 1)
+    with tempfile.TemporaryDirectory(prefix="trustlens-bench-") as tmp:
+        path = Path(tmp) / "texts.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for i, text in enumerate(texts):
+                f.write(json.dumps({"id": f"t{i}", "date": (start + timedelta(days=i)).isoformat(),
+                                    "text": text}, ensure_ascii=False) + "\n")
+        env = dict(os.environ)
+        if lexicon_dir:
+            env["TRUSTLENS_LEXICON_DIR"] = lexicon_dir
+        run = subprocess.run([str(binary), "analyze", str(path), "--format", "jsonl", "--subject", "bench"],
+                             capture_output=True, text=True, encoding="utf-8", env=env)
+    if run.returncode not in (0, 3):
+        raise SystemExit(f"error: trustlens analyze failed ({run.returncode}): {run.stderr.strip()[-400:]}")
+    out = {}
+    for line in run.stdout.splitlines():
+        o = json.loads(line)
+        out[o["id"]] = o
+    missing = [i for i in range(len(texts)) if f"t{i}" not in out]
+    if missing:
+        print(f"warning: {len(missing)} text(s) not analysed (empty?), scored as no tags", file=sys.stderr)
+    return [out.get(f"t{i}", {"emotions": {}, "themes": {}, "valence": 0.0}) for i in range(len(texts))]
+
+
+def load_nrc() -> dict[str, list[str]]:
+    spec = importlib.util.find_spec("nrclex")
     if spec is None or not spec.submodule_search_locations:
-        raise SystemExit("error: nrclex is not installed in this interpreter")
-    root = Path(list(spec.submodule_search_locations)[0])
-    candidates = sorted(root.rglob("*.json"), key=lambda p: (p.name != "nrc_en.json", str(p)))
-    for path in candidates:
-        try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            continue
-        if isinstance(data, dict) and len(data) > 1000 and \
-                all(isinstance(v, list) for v in list(data.values())[:50]):
-            return {k.lower(): v for k, v in data.items()}, path
-    raise SystemExit(f"error: no NRC lexicon JSON found under {root}")
+        raise SystemExit("error: nrclex is not installed (run without --no-venv)")
+    path = Path(list(spec.submodule_search_locations)[0]) / "data" / "nrc_en.json"
+    return {k.lower(): v for k, v in json.loads(path.read_text(encoding="utf-8")).items()}
 
 
 WORD = re.compile(r"[a-z]+")
 
 
-def nrc_analyse(lex: dict[str, list[str]], text: str) -> tuple[set[str], float]:
-    """Tags (our names) and a pos/neg count valence in [-1, 1] for one text."""
-    cats: list[str] = []
-    for w in WORD.findall(text.lower()):
-        cats.extend(lex.get(w, ()))
-    tags = {NRC_MAP[c] for c in cats if c in NRC_MAP}
-    pos, neg = cats.count("positive"), cats.count("negative")
-    val = (pos - neg) / (pos + neg) if pos + neg else 0.0
-    return tags, val
+def nrc_predict(lex: dict[str, list[str]], text: str) -> dict:
+    """NRC as a peer: an emotion is present when any word carries its category; its intensity
+    is the share of the text's words that do; valence (pos - neg) / (pos + neg)."""
+    words = WORD.findall(text.lower())
+    counts: dict[str, int] = {}
+    pos = neg = 0
+    for w in words:
+        for c in lex.get(w, ()):
+            if c in NRC_MAP:
+                counts[NRC_MAP[c]] = counts.get(NRC_MAP[c], 0) + 1
+            pos += c == "positive"
+            neg += c == "negative"
+    n = max(len(words), 1)
+    return {"emotions": {t: c / n for t, c in counts.items()}, "themes": {},
+            "valence": (pos - neg) / (pos + neg) if pos + neg else 0.0}
 
 
 def make_vader():
     from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
-    analyzer = SentimentIntensityAnalyzer()
-    return lambda text: analyzer.polarity_scores(text)["compound"]
+    sia = SentimentIntensityAnalyzer()
+    return lambda text: {"emotions": {}, "themes": {}, "valence": sia.polarity_scores(text)["compound"]}
 
 
-# ---------------------------------------------------------------------- metrics
+# ----------------------------------------------------------------- metrics
+
+def ranks(values: list[float]) -> list[float]:
+    order = sorted(range(len(values)), key=lambda i: values[i])
+    out = [0.0] * len(values)
+    i = 0
+    while i < len(order):
+        j = i
+        while j + 1 < len(order) and values[order[j + 1]] == values[order[i]]:
+            j += 1
+        for k in range(i, j + 1):
+            out[order[k]] = (i + j) / 2 + 1
+        i = j + 1
+    return out
+
 
 def pearson(xs: list[float], ys: list[float]) -> float:
     n = len(xs)
@@ -141,221 +174,255 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
 
 
-def binary_metrics(ratings: list[float], preds: list[float]) -> dict:
-    """Table 4 of Hutto & Gilbert (2014), as described in the benchmarks README.
+def spearman(xs: list[float], ys: list[float]) -> float:
+    return pearson(ranks(xs), ranks(ys))
 
-    Gold: positive when the mean human rating > 0, negative when < 0; items rated exactly
-    0 are left out. Prediction: positive when score > 0.05, negative when < -0.05, and in
-    between "neutral", which is neither class (a miss for recall, no harm to precision).
-    Precision, recall and F1 per class, then averaged weighted by each class's support
-    (the paper's overall figures).
-    """
-    pairs = [(r, p) for r, p in zip(ratings, preds) if r != 0]
-    out = {"n": len(pairs), "neutral_predictions": sum(1 for _, p in pairs if -BAND <= p <= BAND)}
-    total = len(pairs)
-    per = {}
-    wp = wr = wf = 0.0
-    for cls, gold_fn, pred_fn in (("positive", lambda r: r > 0, lambda p: p > BAND),
-                                  ("negative", lambda r: r < 0, lambda p: p < -BAND)):
-        tp = sum(1 for r, p in pairs if gold_fn(r) and pred_fn(p))
-        npred = sum(1 for _, p in pairs if pred_fn(p))
-        ngold = sum(1 for r, _ in pairs if gold_fn(r))
-        pr, rc, f1 = sa.prf(tp, npred - tp, ngold - tp)
-        per[cls] = {"support": ngold, "precision": round(pr, 4), "recall": round(rc, 4),
-                    "f1": round(f1, 4)}
-        w = ngold / total if total else 0.0
-        wp, wr, wf = wp + w * pr, wr + w * rc, wf + w * f1
-    correct = sum(1 for r, p in pairs if (r > 0 and p > BAND) or (r < 0 and p < -BAND))
-    out.update({"precision": round(wp, 4), "recall": round(wr, 4), "f1": round(wf, 4),
-                "accuracy": round(correct / total, 4) if total else 0.0, "per_class": per})
+
+def f1_table(gold: list[set], pred: list[set], tags: list[str]) -> dict[str, dict]:
+    out = {}
+    for t in tags:
+        tp = sum(1 for g, p in zip(gold, pred) if t in g and t in p)
+        fp = sum(1 for g, p in zip(gold, pred) if t not in g and t in p)
+        fn = sum(1 for g, p in zip(gold, pred) if t in g and t not in p)
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        out[t] = {"precision": round(pr, 4), "recall": round(rc, 4), "support": tp + fn,
+                  "f1": round(2 * pr * rc / (pr + rc), 4) if pr + rc else 0.0}
     return out
 
 
-def valence_accuracy(devset: list[dict], vals: dict[str, float]) -> dict:
-    by = {}
-    for r in devset:
-        ok = sa.valence_correct(r["valence"], vals.get(r["id"], 0.0))
-        c = by.setdefault(r["valence"], [0, 0])
-        c[0] += ok
-        c[1] += 1
-    correct = sum(c for c, _ in by.values())
-    return {"accuracy": round(correct / len(devset), 4),
-            "by_gold": {k: round(c / n, 4) for k, (c, n) in sorted(by.items())}}
+def macro(per: dict[str, dict], tags: list[str]) -> float | None:
+    """Mean F1 over `tags`; None when a tool scores none of them."""
+    return round(sum(per[t]["f1"] for t in tags) / len(tags), 4) if tags else None
 
 
-# ------------------------------------------------------------------------- runs
+def score_corpus(corpus: str, rows: list[dict], preds: list[dict], tags: list[str] | None = None) -> dict:
+    """The metrics of ../shared/corpora/score.py, on predictions already made. `tags`
+    restricts the emotions scored (a peer's coverage)."""
+    labelled = sorted({t for r in rows for t in r["tl_emotions"]}, key=data.EMOTIONS.index)
+    scored = [t for t in labelled if tags is None or t in tags]
+    gold = [set(r["tl_emotions"]) for r in rows]
+    pred = [set(p.get("emotions", {})) for p in preds]
+    per = f1_table(gold, pred, scored)
+    out = {"texts": len(rows), "macro_f1": macro(per, scored), "per_tag": per}
+    if corpus in SINGLE_LABEL:
+        hits = n = 0
+        for r, p in zip(rows, preds):
+            if len(r["tl_emotions"]) != 1:
+                continue
+            n += 1
+            emo = {t: v for t, v in p.get("emotions", {}).items() if t in labelled}
+            hits += bool(emo) and max(emo, key=emo.get) == r["tl_emotions"][0]
+        out["top1"] = round(hits / n, 4) if n else 0.0
+        out["untagged"] = round(sum(1 for r, p in zip(rows, preds) if r["tl_emotions"] and not
+                                    set(p.get("emotions", {})) & set(labelled)) / len(rows), 4)
+    if corpus == "rwwd":
+        s = lambda r, k: r["scores"][k]  # noqa: E731
+        pairs = {"anger": lambda r: s(r, "anger"),
+                 "anxiety": lambda r: max(s(r, "worry"), s(r, "anxiety"), s(r, "fear")),
+                 "sadness": lambda r: s(r, "sadness"), "safety": lambda r: s(r, "relaxation")}
+        out["rho"] = {t: round(spearman([p.get("emotions", {}).get(t, 0.0) for p in preds],
+                                        [f(r) for r in rows]), 4) for t, f in pairs.items()}
+        mood = [s(r, "happiness") + s(r, "relaxation") -
+                (s(r, "anger") + s(r, "anxiety") + s(r, "fear") + s(r, "sadness")) / 4 for r in rows]
+        out["valence_rho"] = round(spearman([float(p.get("valence", 0.0)) for p in preds], mood), 4)
+    return out
 
-def read_ground_truth(path: Path) -> list[tuple[str, float, str]]:
-    rows = []
-    raw = path.read_text(encoding="utf-8")
-    for n, line in enumerate(raw.split("\n"), 1):
-        line = line.rstrip("\r")
-        if not line.strip():
-            continue
-        parts = line.split("\t", 2)
-        if len(parts) != 3:
-            raise SystemExit(f"{path}:{n}: expected id<TAB>rating<TAB>text")
-        rows.append((parts[0], float(parts[1]), parts[2]))
+
+def valence_correct(gold: str, v: float) -> bool:
+    if gold == "mixed":
+        return abs(v) < 0.5
+    label = "positive" if v > BAND else "negative" if v < -BAND else "neutral"
+    return label == gold
+
+
+def score_labelled(rows: list[dict], preds: list[dict], tags: list[str] | None = None) -> dict:
+    gold = [set(r["emotions"]) | set(r["themes"]) for r in rows]
+    pred = [set(p.get("emotions", {})) | set(p.get("themes", {})) for p in preds]
+    scored = data.TAGS if tags is None else [t for t in data.TAGS if t in tags]
+    per = f1_table(gold, pred, scored)
+    emotions = [t for t in data.EMOTIONS if t in scored]
+    themes = [t for t in data.THEMES if t in scored]
+    vals = [float(p.get("valence", 0.0)) for p in preds]
+    return {"texts": len(rows), "per_tag": per, "emotion_macro_f1": macro(per, emotions),
+            "theme_macro_f1": macro(per, themes),
+            "valence_accuracy": round(sum(valence_correct(r["valence"], v) for r, v in zip(rows, vals))
+                                      / len(rows), 4) if rows else 0.0,
+            "valence_rho": round(spearman(vals, [VALENCE_SCORE[r["valence"]] for r in rows]), 4)
+            if rows else 0.0}
+
+
+# ------------------------------------------------------------------ the run
+
+def gather(split: str) -> dict[str, list[dict]]:
+    """Every set of the run: name -> rows with `text`."""
+    sets: dict[str, list[dict]] = {}
+    for corpus in CORPUS_NAMES:
+        path = data.CORPORA / corpus / f"{split}.jsonl"
+        if path.exists():
+            sets[corpus] = data.corpus_rows(corpus, split)
+    sets["labelled"] = data.labelled(split)
+    sets["labelled-journal"] = [r for r in sets["labelled"] if r["source"] == "journal"]
+    sets["labelled-joined"] = joined(sets["labelled-journal"])
+    if split == "dev":
+        sets["devset"] = data.devset()
+    for name in data.VADER_SETS:
+        sets[name] = data.vader_rows(name, split)
+    return sets
+
+
+def joined(rows: list[dict], size: int = 4) -> list[dict]:
+    """Journal entries of one writer joined `size` at a time (a long entry: one paragraph per
+    entry), labelled with the union of their tags: whether tags survive in long texts."""
+    out, by_group = [], {}
+    for r in rows:
+        by_group.setdefault(r["group"], []).append(r)
+    for group in sorted(by_group):
+        batch = by_group[group]
+        for i in range(0, len(batch), size):
+            part = batch[i:i + size]
+            vals = {r["valence"] for r in part}
+            out.append({"id": part[0]["id"] + "+", "text": "\n\n".join(r["text"] for r in part),
+                        "emotions": sorted({t for r in part for t in r["emotions"]}),
+                        "themes": sorted({t for r in part for t in r["themes"]}),
+                        "valence": vals.pop() if len(vals) == 1 else "mixed"})
+    return out
+
+
+def score_all(sets: dict[str, list[dict]], preds: dict[str, list[dict]], coverage: list[str] | None) -> dict:
+    out = {}
+    for name, rows in sets.items():
+        p = preds[name]
+        if name in CORPUS_NAMES:
+            out[name] = score_corpus(name, rows, p, coverage)
+        elif name in ("labelled", "labelled-journal", "labelled-joined", "devset"):
+            out[name] = score_labelled(rows, p, coverage) if rows else {"texts": 0}
+        else:
+            out[name] = {"texts": len(rows), "pearson_r": round(pearson(
+                [float(x.get("valence", 0.0)) for x in p], [r["rating"] for r in rows]), 4)}
+    return out
+
+
+def figures(res: dict, split: str) -> list[tuple[str, str, str, str]]:
+    """(label, split, key path, target) of each table row."""
+    s = split
+    rows = [("GoEmotions macro-F1 (8 mapped emotions)", s, "goemotions.macro_f1", "≥ 0.60")]
+    for t in ["anger", "anxiety", "sadness", "safety", "hope", "gratitude", "guilt", "connection"]:
+        rows.append((f"GoEmotions {t} F1" + (" *" if t == "safety" else ""), s,
+                     f"goemotions.per_tag.{t}.f1", "≥ 0.35" if t != "safety" else "(* floor waived)"))
+    rows += [("XED macro-F1 (anger, anxiety, sadness, safety*)", s, "xed_en.macro_f1", ""),
+             ("EmpatheticDialogues top-1", s, "empatheticdialogues.top1", "≥ 0.60"),
+             ("EmpatheticDialogues untagged", s, "empatheticdialogues.untagged", "≤ 0.10"),
+             ("EmpatheticDialogues macro-F1", s, "empatheticdialogues.macro_f1", ""),
+             ("RWWD valence ρ (self-ratings)", s, "rwwd.valence_rho", "≥ 0.50")]
+    for t in ["anger", "anxiety", "sadness", "safety"]:
+        rows.append((f"RWWD {t} ρ", s, f"rwwd.rho.{t}", "≥ 0.40" if t != "safety" else ""))
+    rows += [("RWWD top-1", s, "rwwd.top1", "")]
+    for name, label in zip(data.VADER_SETS, ["tweets", "movie reviews", "Amazon reviews", "NYT editorials"]):
+        rows.append((f"VADER set {label}: Pearson r", s, f"{name}.pearson_r", "VADER + 0.03"))
+    own = "dev (own, written here)" if s == "dev" else "test (own, frozen; written here)"
+    rows += [("Own journal entries: emotion macro-F1", own, "labelled-journal.emotion_macro_f1", "≥ 0.80"),
+             ("Own journal entries: theme macro-F1", own, "labelled-journal.theme_macro_f1", "≥ 0.70"),
+             ("Own journal entries: insecurity F1", own, "labelled-journal.per_tag.insecurity.f1", "≥ 0.75"),
+             ("Own journal entries: safety F1", own, "labelled-journal.per_tag.safety.f1", "≥ 0.75"),
+             ("Own journal entries: betrayal F1", own, "labelled-journal.per_tag.betrayal.f1", ""),
+             ("Own journal entries: resentment F1", own, "labelled-journal.per_tag.resentment.f1", ""),
+             ("Own journal entries: valence accuracy", own, "labelled-journal.valence_accuracy", ""),
+             ("Own journal entries: valence ρ", own, "labelled-journal.valence_rho", ""),
+             ("Own journal entries, 4 joined: emotion macro-F1", own, "labelled-joined.emotion_macro_f1", ""),
+             ("Own journal entries, 4 joined: theme macro-F1", own, "labelled-joined.theme_macro_f1", ""),
+             ("Own set with corpus picks: emotion macro-F1", own, "labelled.emotion_macro_f1", ""),
+             ("Own set with corpus picks: theme macro-F1", own, "labelled.theme_macro_f1", "")]
+    if "devset" in res.get(next(iter(res)), {}):
+        rows += [("Older dev set: emotion macro-F1", "dev (hand lexicon tuned on it)", "devset.emotion_macro_f1", ""),
+                 ("Older dev set: theme macro-F1", "dev (hand lexicon tuned on it)", "devset.theme_macro_f1", ""),
+                 ("Older dev set: valence accuracy", "dev (hand lexicon tuned on it)", "devset.valence_accuracy", "")]
     return rows
 
 
-def bench_devset(binary: Path, devset_path: Path, vader, nrc_lex) -> dict:
-    devset = sa.load_devset(devset_path)
-    t0 = time.time()
-    outputs = sa.run_trustlens(binary, devset)
-    tl = sa.score(devset, outputs)
-    tl_vals = {r["id"]: float(outputs.get(r["id"], {}).get("valence", 0.0) or 0.0) for r in devset}
-    vader_vals = {r["id"]: vader(r["text"]) for r in devset}
-    nrc = {r["id"]: nrc_analyse(nrc_lex, r["text"]) for r in devset}
-    gold = {r["id"]: set(r["emotions"]) | set(r["themes"]) for r in devset}
-    nrc_tags = sa.tag_metrics(gold, {i: t for i, (t, _) in nrc.items()}, NRC_STRICT + NRC_LOOSE)
-    covered = {t: {"trustlens": {k: tl["per_tag"][t][k] for k in ("precision", "recall", "f1", "support")},
-                   "nrc": {k: nrc_tags[t][k] for k in ("precision", "recall", "f1", "support")}}
-               for t in NRC_STRICT + NRC_LOOSE}
-
-    def macro(who, tags):
-        return round(sum(covered[t][who]["f1"] for t in tags) / len(tags), 4)
-
-    return {
-        "entries": len(devset),
-        "seconds": round(time.time() - t0, 2),
-        "valence": {"trustlens": valence_accuracy(devset, tl_vals),
-                    "vader": valence_accuracy(devset, vader_vals),
-                    "nrc_count": valence_accuracy(devset, {i: v for i, (_, v) in nrc.items()})},
-        "nrc_covered_tags": covered,
-        "nrc_covered_macro_f1": {
-            "strict4": {"trustlens": macro("trustlens", NRC_STRICT), "nrc": macro("nrc", NRC_STRICT)},
-            "with_hope": {"trustlens": macro("trustlens", NRC_STRICT + NRC_LOOSE),
-                          "nrc": macro("nrc", NRC_STRICT + NRC_LOOSE)}},
-        "trustlens_emotion_macro_f1": tl["emotion_macro_f1"],
-        "trustlens_theme_macro_f1": tl["theme_macro_f1"],
-    }
+def lookup(d: dict, path: str):
+    for k in path.split("."):
+        if not isinstance(d, dict) or k not in d:
+            return None
+        d = d[k]
+    return d
 
 
-def bench_set(binary: Path, path: Path, name: str, vader) -> dict:
-    rows = read_ground_truth(path)
-    records = [{"id": f"{name}:{i}", "date": "2026-01-01", "text": text} for i, _, text in rows]
-    t0 = time.time()
-    outputs = sa.run_trustlens(binary, records, warn=False)
-    tl_secs = time.time() - t0
-    # TrustLens drops a record whose date and text repeat an earlier one (its duplicate
-    # rule), even under another id. The sets hold some repeated sentences; such an item
-    # gets the valence of its analysed twin (same text, same analysis).
-    by_text = {}
-    for r in records:
-        if r["id"] in outputs:
-            by_text.setdefault(r["text"], outputs[r["id"]])
-    filled = unanalysed = 0
-    tl_vals = []
-    for r in records:
-        o = outputs.get(r["id"])
-        if o is None:
-            o = by_text.get(r["text"])
-            if o is None:
-                unanalysed += 1
-                o = {}
-            else:
-                filled += 1
-        tl_vals.append(float(o.get("valence", 0.0) or 0.0))
-    if filled or unanalysed:
-        print(f"note: {name}: {filled} repeated sentence(s) dropped by TrustLens as duplicates "
-              f"(valence taken from the twin), {unanalysed} not analysed (scored 0)", file=sys.stderr)
-    t0 = time.time()
-    vader_vals = [vader(text) for _, _, text in rows]
-    vader_secs = time.time() - t0
-    ratings = [r for _, r, _ in rows]
-    return {
-        "file": str(path), "items": len(rows),
-        "analysed_by_trustlens": sum(1 for r in records if r["id"] in outputs),
-        "trustlens_duplicates_filled": filled, "trustlens_unanalysed": unanalysed,
-        "trustlens": {"pearson_r": round(pearson(tl_vals, ratings), 4),
-                      **binary_metrics(ratings, tl_vals), "seconds": round(tl_secs, 2)},
-        "vader": {"pearson_r": round(pearson(vader_vals, ratings), 4),
-                  **binary_metrics(ratings, vader_vals), "seconds": round(vader_secs, 2)},
-    }
-
-
-# ----------------------------------------------------------------------- report
-
-def print_report(res: dict) -> None:
-    d = res["devset"]
-    print(f"== (a) Dev set: {d['entries']} hand-labelled entries ({res['devset_file']})\n")
-    print("Valence accuracy (> 0.05 pos, < -0.05 neg, else neutral; gold mixed ok if |v| < 0.5)")
-    print(f"  {'tool':22s} {'all':>6s} {'pos':>6s} {'neg':>6s} {'neu':>6s} {'mixed':>6s}")
-    for who, label in (("trustlens", "TrustLens"), ("vader", "VADER compound"),
-                       ("nrc_count", "NRC pos/neg count")):
-        v = d["valence"][who]
-        b = v["by_gold"]
-        print(f"  {label:22s} {v['accuracy']:6.3f} {b.get('positive', 0):6.3f} "
-              f"{b.get('negative', 0):6.3f} {b.get('neutral', 0):6.3f} {b.get('mixed', 0):6.3f}")
-    print("\nTags NRC covers (NRC anger->anger, fear->anxiety, sadness->sadness, trust->safety;"
-          " anticipation->hope is loose)")
-    print(f"  {'tag':10s} {'supp':>4s} | {'TrustLens P':>11s} {'R':>6s} {'F1':>6s} | "
-          f"{'NRC P':>6s} {'R':>6s} {'F1':>6s}")
-    for t, c in d["nrc_covered_tags"].items():
-        a, b = c["trustlens"], c["nrc"]
-        mark = " (loose)" if t in NRC_LOOSE else ""
-        print(f"  {t:10s} {a['support']:4d} | {a['precision']:11.3f} {a['recall']:6.3f} {a['f1']:6.3f} | "
-              f"{b['precision']:6.3f} {b['recall']:6.3f} {b['f1']:6.3f}{mark}")
-    m = d["nrc_covered_macro_f1"]
-    print(f"  macro-F1, strict 4: TrustLens {m['strict4']['trustlens']:.3f}  NRC {m['strict4']['nrc']:.3f};"
-          f"  with hope: TrustLens {m['with_hope']['trustlens']:.3f}  NRC {m['with_hope']['nrc']:.3f}")
-    print(f"  (TrustLens over all tags: emotion macro-F1 {d['trustlens_emotion_macro_f1']:.3f}, "
-          f"theme macro-F1 {d['trustlens_theme_macro_f1']:.3f}; NRC has no theme tags)")
-
-    print("\n== (b) VADER ground-truth sets (Hutto & Gilbert 2014): Pearson r with the mean human "
-          "rating;\n   binary P/R/F1 as in the paper's Table 4 (gold: rating > 0 / < 0, 0 left out; "
-          "prediction ±0.05 band,\n   neutral predictions count as misses; support-weighted average "
-          "of the two classes)\n")
-    print(f"  {'set':22s} {'items':>6s} | {'tool':9s} {'r':>6s} {'P':>6s} {'R':>6s} {'F1':>6s} "
-          f"{'neutral':>8s}")
-    for name, s in res["sets"].items():
-        for k, who in enumerate(("trustlens", "vader")):
-            x = s[who]
-            first = f"  {name:22s} {s['items']:6d}" if k == 0 else f"  {'':22s} {'':6s}"
-            print(f"{first} | {('TrustLens' if who == 'trustlens' else 'VADER'):9s} "
-                  f"{x['pearson_r']:6.3f} {x['precision']:6.3f} {x['recall']:6.3f} {x['f1']:6.3f} "
-                  f"{x['neutral_predictions'] / max(x['n'], 1):8.1%}")
-    print("\n  'neutral' = share of rated items the tool scored within ±0.05 (counted as misses).")
+def table(res: dict, split: str) -> str:
+    tools = list(res)
+    lines = ["| figure | split | " + " | ".join(tools) + " | target |",
+             "| --- | --- | " + " | ".join("---:" for _ in tools) + " | --- |"]
+    for label, s, path, target in figures(res, split):
+        cells = []
+        for tool in tools:
+            v = lookup(res[tool], path)
+            cells.append("—" if v is None else f"{v:.3f}")
+        if all(c == "—" for c in cells):
+            continue
+        lines.append(f"| {label} | {s} | " + " | ".join(cells) + f" | {target} |")
+    return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--trustlens", help="path to the trustlens binary "
-                    "(default: .build/debug/trustlens relative to the repository root)")
-    ap.add_argument("--json", metavar="FILE", help="also write all figures as JSON to FILE")
-    ap.add_argument("--devset", default=str(REPO / "data/devset/devset.jsonl"))
-    ap.add_argument("--benchmarks", default=str(REPO.parent / "shared/benchmarks/sentiment"),
-                    help="folder with the *_GroundTruth.txt files (default: ../shared/benchmarks/sentiment)")
-    ap.add_argument("--no-venv", action="store_true",
-                    help="use the current interpreter (vaderSentiment and nrclex must be importable)")
+    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--analyzers", default="builtin,hand",
+                    help="comma-separated: builtin, hand, or lexicon folders (default builtin,hand)")
+    ap.add_argument("--trustlens", help="the trustlens binary (default .build/release, else .build/debug)")
+    ap.add_argument("--markdown", metavar="FILE", help="also write the table to FILE")
+    ap.add_argument("--json", metavar="FILE", help="also write every figure as JSON to FILE")
+    ap.add_argument("--no-score-py", action="store_true", help="skip the score.py cross-check")
+    ap.add_argument("--no-venv", action="store_true", help="use this interpreter (peers must be importable)")
     args = ap.parse_args(argv)
+    fit_venv.ensure()
 
-    if not args.no_venv:
-        ensure_venv()
-    binary = sa.resolve_trustlens(args.trustlens)
-    bench_dir = Path(args.benchmarks)
-    missing = [s for s in SETS if not (bench_dir / f"{s}_GroundTruth.txt").exists()]
-    if missing:
-        raise SystemExit(f"error: missing ground-truth files in {bench_dir}: {missing}")
-
-    vader = make_vader()
-    nrc_lex, nrc_path = load_nrc_lexicon()
-    res = {"trustlens": str(binary), "devset_file": args.devset,
-           "peers": {"vader": "vaderSentiment compound score",
-                     "nrc": f"NRC lexicon shipped by nrclex ({nrc_path.name}, {len(nrc_lex)} words), "
-                            "lower-case word split + lookup",
-                     "nrc_mapping": {**NRC_MAP, "joy": None, "surprise": None, "disgust": None}}}
-    res["devset"] = bench_devset(binary, Path(args.devset), vader, nrc_lex)
-    res["sets"] = {}
-    for s in SETS:
-        print(f"running {s} ...", file=sys.stderr)
-        res["sets"][s] = bench_set(binary, bench_dir / f"{s}_GroundTruth.txt", s, vader)
-    print_report(res)
+    binary = resolve_trustlens(args.trustlens)
+    sets = gather(args.split)
+    res: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory(prefix="trustlens-variants-") as tmp:
+        for name in [a for a in args.analyzers.split(",") if a]:
+            folder = lexicon_folder(name, Path(tmp))
+            texts = [r["text"] for rows in sets.values() for r in rows]
+            print(f"analysing {len(texts)} texts with TrustLens ({name}) ...", file=sys.stderr)
+            out = run_trustlens(binary, texts, folder)
+            preds, i = {}, 0
+            for set_name, rows in sets.items():
+                preds[set_name] = out[i:i + len(rows)]
+                i += len(rows)
+            res[f"TrustLens {name}"] = score_all(sets, preds, None)
+    vader, nrc = make_vader(), load_nrc()
+    for label, tool, coverage in (("VADER", vader, []), ("NRC", lambda t: nrc_predict(nrc, t), list(NRC_MAP.values()))):
+        print(f"running {label} ...", file=sys.stderr)
+        preds = {n: [tool(r["text"]) for r in rows] for n, rows in sets.items()}
+        res[label] = score_all(sets, preds, coverage)
+        if label == "VADER":  # valence only: no tag figures
+            for n in res[label]:
+                for k in ("macro_f1", "per_tag", "top1", "untagged", "rho", "emotion_macro_f1", "theme_macro_f1"):
+                    res[label][n].pop(k, None)
+    if not args.no_score_py and "TrustLens builtin" in res:
+        spec = importlib.util.spec_from_file_location("score_py", data.CORPORA / "score.py")
+        score_py = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(score_py)
+        check = {}
+        for corpus in [c for c in CORPUS_NAMES if c in sets]:
+            r = score_py.score(corpus, args.split, str(binary))
+            check[corpus] = {k: r.get(k) for k in ("macro_f1", "top1_accuracy", "untagged_share", "valence_spearman")
+                             if k in r}
+        res["TrustLens builtin"]["score.py"] = check
+    md = table(res, args.split)
+    print(md)
+    if "TrustLens builtin" in res and "score.py" in res["TrustLens builtin"]:
+        print("score.py on the same split (built-in analyzer; all texts share one date there, so "
+              "repeated texts are dropped as duplicates):")
+        for corpus, r in res["TrustLens builtin"]["score.py"].items():
+            print(f"  {corpus}: " + ", ".join(f"{k} {v:.3f}" for k, v in r.items()))
+    if args.markdown:
+        Path(args.markdown).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.markdown).write_text(md, encoding="utf-8")
     if args.json:
-        Path(args.json).write_text(json.dumps(res, indent=2, ensure_ascii=False) + "\n",
-                                   encoding="utf-8")
-        print(f"\nfigures written to {args.json}")
+        Path(args.json).parent.mkdir(parents=True, exist_ok=True)
+        Path(args.json).write_text(json.dumps({"split": args.split, "trustlens": str(binary), "results": res},
+                                              indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

@@ -1,14 +1,17 @@
 extension Analyzer {
   /// Overall tone in [-1, 1].
   ///
-  /// Valence words score in [-4, 4]; a negated word counts −0.74 of its score; intensifiers,
-  /// softeners and capitals scale it; a clause after a contrast word (`but`) counts 1.5 times
-  /// and the clauses before it in the sentence 0.5 times; a question counts half; `!` adds
-  /// emphasis in the sentence's direction. Tag matches whose words carry no valence add their
-  /// tag's polarity times their weight. The sum S is normalised as S / √(S² + 15).
-  func valence(
+  /// Valence words score in [-4, 4] (the fitted model's scores, else `valence.tsv`'s); a
+  /// negated word counts −0.74 of its score; intensifiers, softeners, past markers and
+  /// capitals scale it; a clause after a contrast word (`but`) counts 1.5 times and the
+  /// clauses before it in the sentence 0.5 times; a question counts half; `!` adds emphasis in
+  /// the sentence's direction. With a fitted model each tag adds its valence weight times its
+  /// probability; hand-weighted tag matches whose words carry no valence add their tag's
+  /// polarity times their weight. The sum S is normalised as S / √(S² + scale), scale the
+  /// model's `valence-scale` (15 without a model). `recorder` is told every term.
+  func valence<Recorder: ValenceRecorder>(
     tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo],
-    tagMatches: [TagMatch], workspace: inout AnalysisWorkspace
+    tagMatches: [TagMatch], workspace: inout AnalysisWorkspace, recorder: inout Recorder
   ) -> Double {
     workspace.perSentence.append(contentsOf: repeatElement(0, count: sentences.count))
     workspace.covered.append(contentsOf: repeatElement(false, count: tokens.count))
@@ -29,32 +32,111 @@ extension Analyzer {
         position += 1
         continue
       }
-      var score = compiled.valence.values[Int(workspace.scratch.found[0])]
-      if hasNegator(before: position, tokens: tokens) { score *= -0.74 }
-      if let factor = modifier(compiled.intensifiers, before: position, tokens: tokens, window: 2) { score *= factor }
-      if let factor = modifier(compiled.softeners, before: position, tokens: tokens, window: 2) { score *= factor }
-      if let factor = modifier(compiled.past, before: position, tokens: tokens, window: 4) { score *= factor }
-      if tokens[position].isShouted { score *= 1.2 }
-      score *= clauseWeight(tokens[position])
+      let pattern = workspace.scratch.found[0]
+      let base = compiled.valence.values[Int(pattern)]
+      var factor = 1.0
+      var rules: ValenceRules = []
+      if hasNegator(before: position, tokens: tokens) {
+        factor *= -0.74
+        rules.insert(.negation)
+      }
+      if let scale = modifier(compiled.intensifiers, before: position, tokens: tokens, window: 2) {
+        factor *= scale
+        rules.insert(.intensifier)
+      }
+      if let scale = modifier(compiled.softeners, before: position, tokens: tokens, window: 2) {
+        factor *= scale
+        rules.insert(.softener)
+      }
+      if let scale = modifier(compiled.past, before: position, tokens: tokens, window: 4) {
+        factor *= scale
+        rules.insert(.past)
+      }
+      if tokens[position].isShouted {
+        factor *= 1.2
+        rules.insert(.emphasis)
+      }
+      let weight = clauseWeight(tokens[position])
+      if weight != 1 { rules.insert(weight > 1 ? .afterContrast : .beforeContrast) }
+      factor *= weight
+      let score = base * factor
       for index in position..<position + length { workspace.covered[index] = true }
       workspace.perSentence[Int(tokens[position].sentence)] += score
+      if Recorder.records {
+        recorder.word(pattern: pattern, first: position, last: position + length - 1, base: base, factor: factor, rules: rules)
+      }
       position += length
     }
     for match in tagMatches where !workspace.covered[Int(match.first)...Int(match.last)].contains(true) {
       let polarity = compiled.tagPolarity[Int(match.tag)]
       guard polarity != 0 else { continue }
       let first = tokens[Int(match.first)]
-      workspace.perSentence[Int(first.sentence)] += polarity * match.weight * clauseWeight(first)
+      let score = polarity * match.weight * clauseWeight(first)
+      workspace.perSentence[Int(first.sentence)] += score
+      if Recorder.records { recorder.tagMatch(match, score: score) }
     }
     var total = 0.0
     for (index, sentence) in sentences.enumerated() {
       var score = workspace.perSentence[index]
       if sentence.isQuestion { score *= 0.5 }
       if sentence.exclamations > 0, score != 0 {
-        score += (score > 0 ? 1 : -1) * 0.292 * Double(min(sentence.exclamations, 4))
+        let emphasis = (score > 0 ? 1 : -1) * 0.292 * Double(min(sentence.exclamations, 4))
+        score += emphasis
+        if Recorder.records { recorder.exclamation(sentence: index, score: emphasis) }
       }
+      if Recorder.records { recorder.sentence(index, sum: workspace.perSentence[index], score: score, question: sentence.isQuestion) }
       total += score
     }
-    return total / (total * total + 15).squareRoot()
+    let model = compiled.model
+    if !model.isEmpty {
+      for tag in model.scoredTags where model.valenceWeight[Int(tag)] != 0 {
+        let probability = Analyzer.probability(workspace.scores[Int(tag)])
+        let score = model.valenceWeight[Int(tag)] * probability
+        total += score
+        if Recorder.records { recorder.tag(tag, probability: probability, score: score) }
+      }
+    }
+    let scale = model.isEmpty ? 15 : model.valenceScale
+    return total / (total * total + scale).squareRoot()
   }
+}
+
+/// The rules that changed a valence word's score.
+struct ValenceRules: OptionSet {
+  let rawValue: UInt8
+  static let negation = ValenceRules(rawValue: 1 << 0)
+  static let intensifier = ValenceRules(rawValue: 1 << 1)
+  static let softener = ValenceRules(rawValue: 1 << 2)
+  static let past = ValenceRules(rawValue: 1 << 3)
+  static let emphasis = ValenceRules(rawValue: 1 << 4)
+  static let beforeContrast = ValenceRules(rawValue: 1 << 5)
+  static let afterContrast = ValenceRules(rawValue: 1 << 6)
+
+  var names: [String] {
+    [
+      (ValenceRules.negation, "negation"), (.intensifier, "intensifier"), (.softener, "softener"), (.past, "past"),
+      (.emphasis, "emphasis"), (.beforeContrast, "before contrast"), (.afterContrast, "after contrast"),
+    ].filter { contains($0.0) }.map(\.1)
+  }
+}
+
+/// Receives the terms of a valence as it is computed (``Analyzer/explain(_:)`` records them;
+/// analysis uses ``NoValenceRecorder``, which the compiler removes).
+protocol ValenceRecorder {
+  static var records: Bool { get }
+  /// A valence word (valence pattern `pattern`): its score `base` times `factor` after the rules.
+  mutating func word(pattern: Int32, first: Int, last: Int, base: Double, factor: Double, rules: ValenceRules)
+  mutating func tagMatch(_ match: TagMatch, score: Double)
+  mutating func exclamation(sentence: Int, score: Double)
+  mutating func sentence(_ index: Int, sum: Double, score: Double, question: Bool)
+  mutating func tag(_ tag: Int32, probability: Double, score: Double)
+}
+
+struct NoValenceRecorder: ValenceRecorder {
+  static var records: Bool { false }
+  func word(pattern: Int32, first: Int, last: Int, base: Double, factor: Double, rules: ValenceRules) {}
+  func tagMatch(_ match: TagMatch, score: Double) {}
+  func exclamation(sentence: Int, score: Double) {}
+  func sentence(_ index: Int, sum: Double, score: Double, question: Bool) {}
+  func tag(_ tag: Int32, probability: Double, score: Double) {}
 }

@@ -3,15 +3,28 @@ public import TrustLensCore
 /// Tags a text with emotions and themes, scores its valence and keeps the evidence.
 ///
 /// A pure function of (text, lexicon): the same inputs always give the same analysis, so it
-/// can run in parallel and be cached by content. Rules, in order:
-/// 1. Longest-first pattern matching per sentence (a match never crosses a sentence end).
+/// can run in parallel and be cached by content.
+///
+/// With a fitted model (the built-in default, see ``FittedModel``): every feature pattern is
+/// matched longest-first per sentence (a match never crosses a sentence end), each match
+/// gets its ``MatchContext`` (someone else's, resolved, negated, ironic, past, question,
+/// hedged, softened, conceded before `but`, intensified, or plain), and each tag's score sums
+/// the fitted weights of the text's features in their contexts; a tag is present when its
+/// probability σ(score) reaches the tag's threshold, with that probability as intensity.
+/// Evidence lists the matches that added to a present tag; each one's weight is its share
+/// of the tag's intensity (the positive weights of a tag's evidence sum to it).
+///
+/// Hand-weighted patterns (the hand-written lexicon without a model, custom lexicon files)
+/// follow the older rules, in order:
+/// 1. Longest-first pattern matching per sentence.
 /// 2. Negation: a negator up to three words before a match in the same clause turns a
 ///    `flip` tag into its opposite (`safe` → `insecurity`) and drops any other tag.
 /// 3. Resolved states: `anymore`, `any longer` right after a match drop it; `used to`
 ///    before it weakens it (`past`).
 /// 4. Intensifiers, softeners and hedges just before a match scale its weight.
 /// 5. Emphasis: a match written in capitals is strengthened.
-/// Tag intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1].
+/// Their intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1]; where both a model
+/// and hand patterns tag a text, the larger intensity counts.
 ///
 /// Texts longer than ``Tokenizer/maximumBytes`` (1 GiB) are analysed up to that length.
 public struct Analyzer: Sendable {
@@ -20,7 +33,9 @@ public struct Analyzer: Sendable {
   let tokenizer: Tokenizer
   /// The rule names of every set of applied rules, indexed by its raw value, built once so
   /// evidence shares them instead of building an array per match.
-  private let ruleNames: [[String]]
+  let ruleNames: [[String]]
+  /// The evidence rules of a fitted feature in each context (none when plain).
+  let contextNames: [[String]] = MatchContext.allCases.map { $0 == .plain ? [] : [$0.name] }
 
   public init(lexicon: Lexicon) {
     self.lexicon = lexicon
@@ -42,38 +57,64 @@ public struct Analyzer: Sendable {
   /// not depend on the workspace.
   public func analyze(_ text: String, reusing workspace: inout AnalysisWorkspace) -> TextAnalysis {
     var text = text
-    return text.withUTF8 { self.analyze(utf8: $0, workspace: &workspace) }
+    var none = NoValenceRecorder()
+    return text.withUTF8 { self.analyze(utf8: $0, workspace: &workspace, recorder: &none) }
   }
 
-  private func analyze(utf8 bytes: UnsafeBufferPointer<UInt8>, workspace: inout AnalysisWorkspace) -> TextAnalysis {
+  /// Analyses UTF-8 text, telling `recorder` the valence terms; leaves the tokens, matches,
+  /// feature hits and scores in `workspace` for ``explain(_:)`` and the feature dump.
+  func analyze<Recorder: ValenceRecorder>(
+    utf8 bytes: UnsafeBufferPointer<UInt8>, workspace: inout AnalysisWorkspace, recorder: inout Recorder
+  ) -> TextAnalysis {
     workspace.prepare()
     tokenizer.tokenize(bytes, into: &workspace.tokenized, word: &workspace.word)
     let tokenized = workspace.tokenized  // read-only from here: shares the buffers
     return tokenized.tokens.withUnsafeBufferPointer { tokens in
       tokenized.stems.withUnsafeBufferPointer { stems in
-        tagMatches(tokens: tokens, stems: stems, into: &workspace.matches, scratch: &workspace.scratch)
-        let matches = workspace.matches
+        let tagCount = compiled.tagNames.count
+        workspace.combined.append(contentsOf: repeatElement(0, count: tagCount))
         var evidence: [Evidence] = []
-        evidence.reserveCapacity(matches.count)
-        workspace.combined.append(contentsOf: repeatElement(0, count: compiled.tagNames.count))
-        // Tags from one span (`walking on eggshells`: anxiety, insecurity) share its text.
+        // Evidence of one span (`walking on eggshells`: anxiety, insecurity) shares its text.
         var span: (first: Int32, last: Int32) = (-1, -1), spanText = ""
-        for match in matches {
-          let first = tokens[Int(match.first)], last = tokens[Int(match.last)]
-          if span != (match.first, match.last) {
-            span = (match.first, match.last)
-            spanText = String(
-              decoding: UnsafeBufferPointer(rebasing: bytes[Int(first.byteStart)..<Int(last.byteEnd)]), as: UTF8.self)
+        func append(tag: Int32, first: Int32, last: Int32, weight: Double, rules: [String]) {
+          if span != (first, last) {
+            span = (first, last)
+            let start = Int(tokens[Int(first)].byteStart), end = Int(tokens[Int(last)].byteEnd)
+            spanText = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
           }
-          let text = spanText
+          let firstToken = tokens[Int(first)]
           evidence.append(
             Evidence(
-              tag: compiled.tagNames[Int(match.tag)], match: text, sentence: Int(first.sentence) + 1,
-              start: Int(first.start), end: Int(last.end), weight: Analyzer.round(match.weight),
-              rules: ruleNames[Int(match.rules.rawValue)]))
+              tag: compiled.tagNames[Int(tag)], match: spanText, sentence: Int(firstToken.sentence) + 1,
+              start: Int(firstToken.start), end: Int(tokens[Int(last)].end), weight: Analyzer.round(weight), rules: rules))
+        }
+
+        // Hand-weighted patterns (the hand-written lexicon, custom files): 1 − Π(1 − wᵢ).
+        tagMatches(tokens: tokens, stems: stems, into: &workspace.matches, scratch: &workspace.scratch)
+        for match in workspace.matches {
+          append(tag: match.tag, first: match.first, last: match.last, weight: match.weight, rules: ruleNames[Int(match.rules.rawValue)])
           let tag = Int(match.tag)
           if workspace.combined[tag] == 0 { workspace.present.append(match.tag) }
           workspace.combined[tag] = 1 - (1 - workspace.combined[tag]) * (1 - min(match.weight, 1))
+        }
+        // The fitted model: σ(score) where it reaches the threshold; intensity the larger of the two.
+        if compiled.model.patternCount > 0 {
+          let handEvidence = evidence.count
+          scoreModel(tokens: tokens, stems: stems, sentences: tokenized.sentences, words: tokenized.wordCount, workspace: &workspace)
+          for hit in workspace.hits where hit.counts {
+            for fold in compiled.model.folds(pattern: hit.pattern, context: hit.context) {
+              let tag = Int(compiled.model.foldTags[fold]), weight = compiled.model.foldWeights[fold]
+              guard weight > 0, workspace.modelIntensity[tag] > 0 else { continue }
+              append(
+                tag: Int32(tag), first: hit.first, last: hit.last,
+                weight: workspace.modelIntensity[tag] * weight / workspace.positive[tag], rules: contextNames[Int(hit.context.rawValue)])
+            }
+          }
+          for tag in compiled.model.scoredTags where workspace.modelIntensity[Int(tag)] > 0 {
+            if workspace.combined[Int(tag)] == 0 { workspace.present.append(tag) }
+            workspace.combined[Int(tag)] = max(workspace.combined[Int(tag)], workspace.modelIntensity[Int(tag)])
+          }
+          if handEvidence > 0 { evidence.sort { ($0.start, $0.end) < ($1.start, $1.end) } }
         }
         let present = workspace.present
         let emotionCount = present.count { compiled.tagIsEmotion[Int($0)] }
@@ -88,7 +129,8 @@ public struct Analyzer: Sendable {
           }
         }
         let valence = valence(
-          tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: matches, workspace: &workspace)
+          tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: workspace.matches,
+          workspace: &workspace, recorder: &recorder)
         return TextAnalysis(
           words: tokenized.wordCount, valence: Analyzer.round(valence), emotions: emotions, themes: themes,
           evidence: evidence)
@@ -206,7 +248,7 @@ extension Analyzer {
   }
 
   /// True when a resolved-state word (`anymore`) follows the match in its clause.
-  private func isResolved(after last: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+  func isResolved(after last: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[last].clause
     for start in (last + 1)..<min(last + 4, tokens.count)
     where tokens[start].clause == clause && tokens[start].classes.contains(.startsResolved) {
@@ -255,6 +297,13 @@ public struct AnalysisWorkspace: ~Copyable {
   var present: [Int32] = []
   var perSentence: [Double] = []
   var covered: [Bool] = []
+  var hits: [FeatureHit] = []
+  var hitKeys: [Int] = []
+  /// Per tag id: the fitted score, the sum of its positive feature weights, and the
+  /// intensity (0 when the tag is absent).
+  var scores: [Double] = []
+  var positive: [Double] = []
+  var modelIntensity: [Double] = []
 
   public init() {}
 
@@ -271,5 +320,10 @@ public struct AnalysisWorkspace: ~Copyable {
     present.removeAll(keepingCapacity: true)
     perSentence.removeAll(keepingCapacity: true)
     covered.removeAll(keepingCapacity: true)
+    hits.removeAll(keepingCapacity: true)
+    hitKeys.removeAll(keepingCapacity: true)
+    scores.removeAll(keepingCapacity: true)
+    positive.removeAll(keepingCapacity: true)
+    modelIntensity.removeAll(keepingCapacity: true)
   }
 }

@@ -8,7 +8,7 @@ import TrustLensCore
 struct CompiledLexicon: Sendable {
   /// The rule word classes a word can belong to, as bits of ``wordClasses``.
   struct WordClass: OptionSet, Sendable {
-    let rawValue: UInt8
+    let rawValue: UInt16
     static let negator = WordClass(rawValue: 1 << 0)
     static let contrast = WordClass(rawValue: 1 << 1)
     static let endsIntensifier = WordClass(rawValue: 1 << 2)
@@ -17,6 +17,12 @@ struct CompiledLexicon: Sendable {
     static let endsPast = WordClass(rawValue: 1 << 5)
     static let startsResolved = WordClass(rawValue: 1 << 6)
     static let startsClause = WordClass(rawValue: 1 << 7)
+    static let endsDoubt = WordClass(rawValue: 1 << 8)
+    static let afterNegator = WordClass(rawValue: 1 << 9)
+    static let selfWord = WordClass(rawValue: 1 << 10)
+    static let otherWord = WordClass(rawValue: 1 << 11)
+    static let startsIrony = WordClass(rawValue: 1 << 12)
+    static let stateVerb = WordClass(rawValue: 1 << 13)
   }
 
   /// Modifiers of one kind (intensifiers, softeners, …), chained by their last word, so a
@@ -69,8 +75,12 @@ struct CompiledLexicon: Sendable {
   var intensifiers = ModifierSet([], words: 0, endClass: .endsIntensifier)
   var softeners = ModifierSet([], words: 0, endClass: .endsSoftener)
   var hedges = ModifierSet([], words: 0, endClass: .endsHedge)
+  var doubts = ModifierSet([], words: 0, endClass: .endsDoubt)
   var past = ModifierSet([], words: 0, endClass: .endsPast)
   var resolved: [[Int32]] = []
+  var irony: [[Int32]] = []
+  /// The fitted model, compiled (empty without one).
+  var model = CompiledModel()
 
   init(_ lexicon: Lexicon) {
     let rules = lexicon.rules
@@ -92,6 +102,10 @@ struct CompiledLexicon: Sendable {
       }
       tags.insert(pattern.codes(&vocabulary), start..<Int32(hitTags.count))
     }
+    if let fitted = lexicon.model {
+      model = CompiledModel(fitted, vocabulary: &vocabulary, tagId: tagId)
+      for (pattern, score) in fitted.valence { valence.insert(pattern.codes(&vocabulary), score) }
+    }
     for (pattern, score) in lexicon.valenceEntries { valence.insert(pattern.codes(&vocabulary), score) }
     let flipPairs = rules.flips.sorted { $0.key < $1.key }.map { (tagId($0.key), tagId($0.value)) }
     let polarityPairs = rules.polarity.sorted { $0.key < $1.key }.map { (tagId($0.key), $0.value) }
@@ -103,10 +117,15 @@ struct CompiledLexicon: Sendable {
     for (tag, value) in polarityPairs { tagPolarity[Int(tag)] = value }
 
     func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
-    let modifierLists = [rules.intensifiers, rules.softeners, rules.hedges, rules.past].map { list in
+    let modifierLists = [rules.intensifiers, rules.softeners, rules.hedges, rules.past, rules.doubts].map { list in
       list.map { (words: ids($0.words), factor: $0.factor) }
     }
     resolved = rules.resolved.map(ids)
+    irony = rules.irony.map(ids)
+    let afterNegators = rules.afterNegators.sorted().map { vocabulary.intern($0) }
+    let selfWords = rules.selfWords.sorted().map { vocabulary.intern($0) }
+    let otherWords = rules.otherWords.sorted().map { vocabulary.intern($0) }
+    let stateVerbs = rules.stateVerbs.sorted().map { vocabulary.intern($0) }
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
     let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
@@ -119,16 +138,24 @@ struct CompiledLexicon: Sendable {
     softeners = ModifierSet(modifierLists[1], words: count, endClass: .endsSoftener)
     hedges = ModifierSet(modifierLists[2], words: count, endClass: .endsHedge)
     past = ModifierSet(modifierLists[3], words: count, endClass: .endsPast)
+    doubts = ModifierSet(modifierLists[4], words: count, endClass: .endsDoubt)
     wordClasses = [WordClass](repeating: [], count: count)
+    for id in afterNegators { wordClasses[Int(id)].insert(.afterNegator) }
+    for id in selfWords { wordClasses[Int(id)].insert(.selfWord) }
+    for id in otherWords { wordClasses[Int(id)].insert(.otherWord) }
+    for id in stateVerbs { wordClasses[Int(id)].insert(.stateVerb) }
+    for words in irony { wordClasses[Int(words[0])].insert(.startsIrony) }
     for id in negators { wordClasses[Int(id)].insert(.negator) }
     for id in contrast { wordClasses[Int(id)].insert(.contrast) }
     for id in clauseWords { wordClasses[Int(id)].insert(.startsClause) }
     for words in resolved { wordClasses[Int(words[0])].insert(.startsResolved) }
-    for (set, list) in zip([intensifiers, softeners, hedges, past], modifierLists) {
+    for (set, list) in zip([intensifiers, softeners, hedges, past, doubts], modifierLists) {
       for modifier in list { wordClasses[Int(modifier.words.last!)].insert(set.endClass) }
     }
     vocabulary.seal()
     tags.seal(words: count, stems: Int(vocabulary.stemCount))
+    model.features.seal(words: count, stems: Int(vocabulary.stemCount))
+    model.sizeTagTables(tagNames.count)
     valence.seal(words: count, stems: Int(vocabulary.stemCount))
     redirectTable = (0..<Int32(count)).map { redirects[$0] ?? $0 }
     self.vocabulary = vocabulary

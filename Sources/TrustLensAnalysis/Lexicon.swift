@@ -1,9 +1,13 @@
 public import TrustLensCore
 import Foundation
 
-/// Everything the analyzer knows: tag patterns, valence patterns and the rule word classes.
+/// Everything the analyzer knows: tag patterns, valence patterns, the rule word classes and,
+/// when present, a model fitted to labelled text.
 ///
 /// Built from reviewable TSV files: the built-in ones shipped as resources, plus custom files.
+/// The built-in tags and valence come from the fitted model (`model.tsv`) when the lexicon
+/// folder has one, else from the hand-written `tags.tsv` and `valence.tsv` (which the fit
+/// uses as its starting point). Custom tag files add hand-weighted patterns beside the model.
 /// A lexicon is a value; loading it twice from the same files gives an equal fingerprint.
 public struct Lexicon: Sendable {
   /// A tag a pattern signals, with the pattern's weight in (0, 1].
@@ -17,6 +21,8 @@ public struct Lexicon: Sendable {
   /// Valence patterns in load order.
   private(set) var valenceEntries: [(pattern: Pattern, score: Double)] = []
   var rules = Rules()
+  /// The fitted tag and valence model, if one was loaded.
+  private(set) var model: FittedModel?
   /// Every category the lexicon can produce, with its kind, in a stable order.
   public private(set) var categories: [(name: String, kind: TagKind)] = []
   /// Names of the lexicon sources, in load order (`builtin`, file paths).
@@ -31,11 +37,25 @@ public struct Lexicon: Sendable {
   /// An empty lexicon (no tags, no valence, no rules).
   public init() {}
 
-  /// The built-in lexicon: `tags.tsv`, `valence.tsv` and `rules.tsv`.
+  /// The built-in lexicon: `rules.tsv`, and `model.tsv` or else `tags.tsv` and `valence.tsv`.
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
   public static func builtin() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
     try lexicon.addBuiltin()
+    return lexicon
+  }
+
+  /// The hand-written built-in lexicon without the fitted model: `rules.tsv`, `tags.tsv` and
+  /// `valence.tsv`. The baseline the fitted model is measured against, and the reference of
+  /// the hand-weighted rules.
+  /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
+  public static func handWritten() throws(LexiconError) -> Lexicon {
+    var lexicon = Lexicon()
+    let directory = try BuiltinLexicon.directory()
+    try lexicon.addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try lexicon.addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try lexicon.addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    lexicon.sources.append("builtin-hand")
     return lexicon
   }
 
@@ -49,13 +69,44 @@ public struct Lexicon: Sendable {
   /// How many tag and valence patterns are loaded.
   public var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
 
-  /// Adds the built-in tag, valence and rule files.
+  /// Adds the built-in rule file and the fitted model, or without a model the hand-written
+  /// tag and valence files.
   public mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
-    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    if let model = FileBytes.text(directory + "/model.tsv") {
+      try addModel(text: model, file: "builtin:model.tsv")
+    } else {
+      try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+      try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    }
     sources.append("builtin")
+  }
+
+  /// Adds a fitted model file (see ``FittedModel``), as the fitting script does to read the
+  /// features of its candidate patterns. A lexicon holds at most one model.
+  /// - Throws: ``LexiconError`` naming the file and line of the first problem.
+  public mutating func addModel(path: String) throws(LexiconError) {
+    guard let bytes = FileBytes.read(path), let text = String(validating: bytes, as: UTF8.self) else {
+      throw LexiconError(file: path, line: nil, reason: "cannot read the model (missing, unreadable or not UTF-8)")
+    }
+    try addModel(text: text, file: path)
+    sources.append(path)
+  }
+
+  /// Whether the tags and valence come from a fitted model.
+  public var isFitted: Bool { model != nil }
+
+  mutating func addModel(text: String, file: String) throws(LexiconError) {
+    guard model == nil else { throw LexiconError(file: file, line: nil, reason: "a lexicon holds one fitted model") }
+    var model = FittedModel()
+    try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
+      try model.add(columns, file: file, line: line)
+    }
+    try model.validate(file: file)
+    for tag in model.tags { register(category: tag) }
+    mix("\(file)\t\(text)")
+    self.model = model
   }
 
   /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`),

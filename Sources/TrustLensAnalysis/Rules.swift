@@ -12,7 +12,21 @@ struct Rules: Sendable {
   var intensifiers: [Modifier] = []
   var softeners: [Modifier] = []
   var hedges: [Modifier] = []
+  /// Doubt words (`whether`, `not sure`): hedges whose scope is the rest of the clause.
+  var doubts: [Modifier] = []
   var past: [Modifier] = []
+  /// Words after a match that negate it (`less`: "I trust him less").
+  var afterNegators: Set<String> = []
+  /// Sentence openings that mark what follows as ironic (`sure`, `yeah right`).
+  var irony: [[String]] = []
+  /// The writer (`i`, `me`) and other people (`he`, `her`, `my husband`'s `husband`): the
+  /// nearer of them before a match says whose feeling it is.
+  var selfWords: Set<String> = []
+  var otherWords: Set<String> = []
+  /// Verbs that say what state someone is in (`is`, `looks`, `feel`): an other word followed
+  /// by one of them before a match makes the match that person's feeling ("he looks
+  /// nervous"), while an other word acting on the writer does not ("he lied to me").
+  var stateVerbs: Set<String> = []
   var resolved: [[String]] = []
   var contrast: Set<String> = []
   var clauseWords: Set<String> = []
@@ -40,15 +54,29 @@ struct Rules: Sendable {
     case "negator":
       try need(2)
       negators.insert(columns[1].lowercased())
-    case "intensifier", "softener", "hedge", "past":
+    case "intensifier", "softener", "hedge", "doubt", "past":
       try need(3)
       let modifier = Modifier(words: try words(columns[1]), factor: try number(columns[2]))
       switch columns[0] {
       case "intensifier": intensifiers.append(modifier)
       case "softener": softeners.append(modifier)
       case "hedge": hedges.append(modifier)
+      case "doubt": doubts.append(modifier)
       default: past.append(modifier)
       }
+    case "after-negator", "self", "other", "state":
+      try need(2)
+      let word = try words(columns[1])
+      guard word.count == 1 else { throw fail("\(columns[0]) takes one word, found \(word.count)") }
+      switch columns[0] {
+      case "after-negator": afterNegators.insert(word[0])
+      case "self": selfWords.insert(word[0])
+      case "state": stateVerbs.insert(word[0])
+      default: otherWords.insert(word[0])
+      }
+    case "irony":
+      try need(2)
+      irony.append(try words(columns[1]))
     case "resolved":
       try need(2)
       resolved.append(try words(columns[1]))

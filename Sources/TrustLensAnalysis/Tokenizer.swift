@@ -1,7 +1,8 @@
 /// One token of an analysed text: a word, a number, an emoji or an emoticon.
 ///
 /// Offsets and indices are 32-bit to keep a token small (36 bytes): the analyzer reads at
-/// most ``Tokenizer/maximumBytes`` of a text.
+/// most ``Tokenizer/maximumBytes`` of a text. (`classes` comes before the one-byte fields so
+/// the struct packs without padding.)
 struct Token: Sendable {
   /// The id of the normalised token in the lexicon's vocabulary, or -1 when unknown.
   /// Normalised: lower case, straight apostrophes, apostrophe-less contractions restored
@@ -21,9 +22,9 @@ struct Token: Sendable {
   /// 0-based clause index across the whole text; a clause ends at `, ; : — ( )`, at a
   /// sentence end and before a contrast or clause word.
   var clause: Int32
-  var stemCount: UInt8
   /// The rule word classes of the token's word (negator, contrast, modifier end, …).
   var classes: CompiledLexicon.WordClass
+  var stemCount: UInt8
   /// Written in capitals (two letters or more), as emphasis.
   var isShouted: Bool
 }
@@ -34,6 +35,8 @@ struct SentenceInfo: Sendable {
   var isQuestion = false
   /// The clause of the sentence's last contrast word (`but`), or -1.
   var contrastClause: Int32 = -1
+  /// The index of the sentence's first token.
+  var firstToken: Int32 = 0
 }
 
 /// A text split into tokens and sentences.
@@ -143,13 +146,14 @@ struct Tokenizer: Sendable {
     }
     func appendToken(id: Int32, start: Int, end: Int, byteStart: Int, byteEnd: Int, stemStart: Int, shouted: Bool, isWord: Bool) {
       let classes = lexicon.classes(of: id)
+      if !sentenceHasContent { result.sentences[Int(sentence)].firstToken = Int32(result.tokens.count) }
       if isWord, classes.contains(.startsClause), sentenceHasContent { clause += 1 }
       if classes.contains(.contrast) { result.sentences[Int(sentence)].contrastClause = clause }
       result.tokens.append(
         Token(
           id: id, stemStart: Int32(stemStart), start: Int32(start), end: Int32(end), byteStart: Int32(byteStart),
-          byteEnd: Int32(byteEnd), sentence: sentence, clause: clause,
-          stemCount: UInt8(min(result.stems.count - stemStart, 255)), classes: classes, isShouted: shouted))
+          byteEnd: Int32(byteEnd), sentence: sentence, clause: clause, classes: classes,
+          stemCount: UInt8(min(result.stems.count - stemStart, 255)), isShouted: shouted))
       sentenceHasContent = true
     }
 

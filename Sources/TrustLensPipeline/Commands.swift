@@ -155,22 +155,10 @@ public enum Commands {
     return (outcome, pipeline.outputDir, try Dashboard(width: 80, templates: templates).render(outcome.report))
   }
 
-  /// Every tag of `text` with the words that triggered it and the rules that changed them.
+  /// Every tag of `text` with the words that triggered it, their weights and the rules that
+  /// changed them, and the valence with the words that moved it (see ``ExplanationText``).
   public static func explain(_ text: String, lexicons: [String] = ["builtin"]) throws -> String {
-    let analyzer = Analyzer(lexicon: try LexiconLoader.load(lexicons))
-    let analysis = analyzer.analyze(text)
-    var lines = ["valence \(String(format: "%+.3f", analysis.valence)) · \(analysis.words) words"]
-    let tags = TagOrder.sorted(Set(analysis.emotions.keys).union(analysis.themes.keys))
-    if tags.isEmpty { lines.append("no tags") }
-    for tag in tags {
-      let kind = analysis.emotions[tag] != nil ? "emotion" : "theme"
-      lines.append("\(tag) (\(kind)) \(String(format: "%.2f", analysis.intensity(of: tag)))")
-      for evidence in analysis.evidence where evidence.tag == tag {
-        let rules = evidence.rules.isEmpty ? "" : " [\(evidence.rules.joined(separator: ", "))]"
-        lines.append("  \"\(clean(evidence.match))\" sentence \(evidence.sentence), characters \(evidence.start)–\(evidence.end), weight \(String(format: "%.2f", evidence.weight))\(rules)")
-      }
-    }
-    return lines.joined(separator: "\n") + "\n"
+    ExplanationText.render(Analyzer(lexicon: try LexiconLoader.load(lexicons)).explain(text))
   }
 
   /// Reads the inputs into one timeline per subject (past the memory budget, as a run does,

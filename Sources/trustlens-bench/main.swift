@@ -156,7 +156,35 @@ case "workbook":
   let size = Double((try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0) / 1_048_576
   print(
     "workbook: \(rows) Entries rows × 35 columns in \(String(format: "%.1f", seconds)) s (\(Int(Double(rows) / seconds)) rows/s), peak RSS \(usage.ru_maxrss / 1024) MB, file \(String(format: "%.0f", size)) MB")
+case "features":
+  // `features MODEL.tsv [TEXTS.jsonl]`: the analyzer's features of each text (a JSON line with
+  // "text" per input line, standard input without a file), one JSON line each, for
+  // scripts/fit_lexicon.py (see Analyzer.featureDump).
+  let arguments = Array(CommandLine.arguments.dropFirst(2))
+  guard let model = arguments.first else {
+    print("usage: trustlens-bench features MODEL.tsv [TEXTS.jsonl]")
+    exit(2)
+  }
+  var lexicon = Lexicon()
+  try lexicon.addBuiltinRules()
+  try lexicon.addModel(path: model)
+  let analyzer = Analyzer(lexicon: lexicon)
+  let input = arguments.count > 1 ? FileHandle(forReadingAtPath: arguments[1]) : FileHandle.standardInput
+  guard let input else {
+    print("trustlens-bench: cannot read \(arguments[1])")
+    exit(2)
+  }
+  var output = ""
+  for line in String(decoding: input.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n") {
+    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    output += analyzer.featureDump(object?["text"] as? String ?? "") + "\n"
+    if output.utf8.count > 1 << 20 {
+      FileHandle.standardOutput.write(Data(output.utf8))
+      output = ""
+    }
+  }
+  FileHandle.standardOutput.write(Data(output.utf8))
 default:
-  print("usage: trustlens-bench import [MB] | trends [SUBJECTS] | workbook [ROWS]")
+  print("usage: trustlens-bench import [MB] | analyze [MB] | trends [SUBJECTS] | workbook [ROWS] | features MODEL.tsv [TEXTS.jsonl]")
   exit(2)
 }

@@ -4,15 +4,22 @@ import TrustLensCore
 
 /// One analyzer for the suite: loading the built-in lexicon is the expensive part.
 let builtinAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.builtin())
+/// The hand-written lexicon alone (no fitted model): its hand-weighted rules.
+let handAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.handWritten())
 
-func tags(_ text: String) -> Set<String> {
-  let analysis = builtinAnalyzer.analyze(text)
+func tags(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> Set<String> {
+  let analysis = analyzer.analyze(text)
   return Set(analysis.emotions.keys).union(analysis.themes.keys)
 }
 
+/// The tags of the hand-written lexicon: the negation, modifier and coverage suites test the
+/// hand-weighted rules, which custom tag files go through too. What the fitted default does
+/// with the same cases is in CommittedLexiconTests.
+func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
+
 @Suite struct NegationTests {
   @Test func negatedSafetyIsInsecurity() throws {
-    let analysis = builtinAnalyzer.analyze("I don't feel safe around him")
+    let analysis = handAnalyzer.analyze("I don't feel safe around him")
     #expect(analysis.emotions["insecurity"] != nil)
     #expect(analysis.emotions["safety"] == nil)
     let evidence = try #require(analysis.evidence.first { $0.tag == "insecurity" })
@@ -23,46 +30,46 @@ func tags(_ text: String) -> Set<String> {
 
   @Test(arguments: ["I dont feel safe", "I don’t feel safe yet", "I do NOT feel safe", "never felt safe with him"])
   func negationSpellings(_ text: String) {
-    #expect(tags(text).contains("insecurity"))
-    #expect(!tags(text).contains("safety"))
+    #expect(handTags(text).contains("insecurity"))
+    #expect(!handTags(text).contains("safety"))
   }
 
   @Test func negatedInsecurityIsSafety() {
-    #expect(tags("I'm not walking on eggshells").contains("safety"))
+    #expect(handTags("I'm not walking on eggshells").contains("safety"))
   }
 
   @Test func negationRemovesOtherTags() {
-    #expect(!tags("I'm not angry").contains("anger"))
-    #expect(!tags("I am not angry anymore").contains("anger"))
+    #expect(!handTags("I'm not angry").contains("anger"))
+    #expect(!handTags("I am not angry anymore").contains("anger"))
   }
 
   @Test func negationStopsAtTheClause() {
-    #expect(tags("I'm not sure, but I feel safe now").contains("safety"))
+    #expect(handTags("I'm not sure, but I feel safe now").contains("safety"))
   }
 
   @Test func resolvedStatesAreDropped() {
-    #expect(!tags("I don't resent him anymore").contains("resentment"))
+    #expect(!handTags("I don't resent him anymore").contains("resentment"))
   }
 }
 
 @Suite struct ModifierTests {
   @Test func intensifiersStrengthenAndSoftenersWeaken() {
-    let plain = builtinAnalyzer.analyze("I feel hurt").emotions["sadness"] ?? 0
-    let strong = builtinAnalyzer.analyze("I feel very hurt").emotions["sadness"] ?? 0
-    let soft = builtinAnalyzer.analyze("I feel a bit hurt").emotions["sadness"] ?? 0
+    let plain = handAnalyzer.analyze("I feel hurt").emotions["sadness"] ?? 0
+    let strong = handAnalyzer.analyze("I feel very hurt").emotions["sadness"] ?? 0
+    let soft = handAnalyzer.analyze("I feel a bit hurt").emotions["sadness"] ?? 0
     #expect(plain > 0)
     #expect(strong > plain)
     #expect(soft < plain)
   }
 
   @Test func pastStatesWeaken() {
-    let now = builtinAnalyzer.analyze("I feel safe with him").emotions["safety"] ?? 0
-    let past = builtinAnalyzer.analyze("I used to feel safe with him").emotions["safety"] ?? 0
+    let now = handAnalyzer.analyze("I feel safe with him").emotions["safety"] ?? 0
+    let past = handAnalyzer.analyze("I used to feel safe with him").emotions["safety"] ?? 0
     #expect(past < now)
   }
 
   @Test func capitalsAreEmphasis() {
-    let analysis = builtinAnalyzer.analyze("He LIED to me")
+    let analysis = handAnalyzer.analyze("He LIED to me")
     #expect(analysis.evidence.contains { $0.rules.contains("emphasis") })
   }
 }
@@ -81,7 +88,7 @@ func tags(_ text: String) -> Set<String> {
     ("My therapist helped me see it", "support"),
   ])
   func tagsTheDomain(_ text: String, _ tag: String) {
-    #expect(tags(text).contains(tag), "\(text) → \(tags(text).sorted())")
+    #expect(handTags(text).contains(tag), "\(text) → \(handTags(text).sorted())")
   }
 }
 

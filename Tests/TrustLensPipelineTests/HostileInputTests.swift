@@ -69,7 +69,9 @@ import TrustLensPipeline
         let path = root + "/" + folder + "/" + name
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-          !name.hasSuffix(".md") || folder != "data", !name.hasSuffix("expected.tsv")
+          !name.hasSuffix(".md") || folder != "data", !name.hasSuffix("expected.tsv"),
+          // Labels for the analyzer's fitting (tables of ids and tags), not journal input.
+          folder != "data" || !name.hasPrefix("labelled/")
         else { continue }
         paths.append(path)
       }

@@ -155,7 +155,8 @@ import TrustLensImport
     let html = try String(contentsOfFile: folder.path + "/out/report.html", encoding: .utf8)
     #expect(html.hasPrefix("<!doctype html>") && !html.contains("HIJACKED"))
     let explained = try CommandRunner.run(["explain", "I feel betrayed"], directory: folder, prefix: viaPath, replaceExecutable: true)
-    #expect(explained.stdout.contains("betrayal (emotion)") && !explained.stdout.contains("progress"), "\(explained.stdout)")
+    // The planted tags.tsv would make "betrayed" a progress tag.
+    #expect(explained.stdout.contains("betrayal (emotion)") && !explained.stdout.contains("progress (theme)"), "\(explained.stdout)")
   }
 
   /// M2: escape sequences, BEL, BS and CR in file names, fields and subjects reach standard
