@@ -4,7 +4,8 @@ extension Detectors {
   /// Setback: improvement earlier, then a marked, persisting decline in the recent period.
   ///
   /// By the repair rating, with at least five values: the recent period is the last
-  /// `recentDays` of the course (at least its last two values); the peak is the highest
+  /// `recentDays` of the course (at least its last two values), less its first values while
+  /// they are still within half of `setbackDrop` of the peak (a younger decline); the peak is the highest
   /// three-point rolling mean before it. The rating rose to the peak (by at least three
   /// quarters of `setbackDrop` above its first two values), the recent values average at least
   /// `setbackDrop` below the peak, none is within half of that of it, and the fall stands out
@@ -25,16 +26,18 @@ extension Detectors {
     let values = measure.values
     var recentStart = series.end.adding(days: -settings.recentDays)
     if values.count(where: { $0.day >= recentStart }) < 2 { recentStart = values[values.count - 2].day }
-    let earlier = values.filter { $0.day < recentStart }
-    let recent = values.filter { $0.day >= recentStart }
+    var earlier = values.filter { $0.day < recentStart }
+    var recent = values.filter { $0.day >= recentStart }
     guard earlier.count >= 3, recent.count >= 2 else { return nil }
-    var peak: (index: Int, value: Double)?
-    for index in earlier.indices {
-      let window = earlier[max(0, index - 1)...min(earlier.count - 1, index + 1)].map(\.value)
-      let mean = window.reduce(0, +) / Double(window.count)
-      if peak == nil || mean > peak!.value { peak = (index, mean) }
+    var peak = Self.peak(earlier)
+    // A decline younger than the recent period: its first values still at the peak's level
+    // belong before it (at least two values stay recent).
+    while recent.count > 2, recent[0].value > peak.value - settings.setbackDrop / 2 {
+      earlier.append(recent.removeFirst())
+      peak = Self.peak(earlier)
     }
-    guard let peak, let recentMean = Describe.mean(recent.map(\.value)) else { return nil }
+    recentStart = recent[0].day
+    guard let recentMean = Describe.mean(recent.map(\.value)) else { return nil }
     let start = earlier.prefix(2).map(\.value).reduce(0, +) / Double(min(2, earlier.count))
     let drop = settings.setbackDrop
     guard peak.value - start >= drop * 0.75, peak.value - recentMean >= drop,
@@ -88,6 +91,17 @@ extension Detectors {
         "the writing's tone fell from \(format2(fall.before)) (the 8 weeks before \(recentStart), up from \(format2(start)) at the start) to \(format2(fall.after)) since (\(pText(fall.pFall)))",
         "relapse language (\(EvidenceTags.phrase(EvidenceTags.relapse))) in \(turnRecent.phrase) since \(recentStart), against \(turnBefore.phrase) before (\(pText(more.pRise)))",
       ])
+  }
+
+  /// The highest three-point rolling mean of `values` (not empty) and where it is.
+  private static func peak(_ values: SubjectSeries.Series) -> (index: Int, value: Double) {
+    var peak = (index: 0, value: -Double.infinity)
+    for index in values.indices {
+      let window = values[max(0, index - 1)...min(values.count - 1, index + 1)].map(\.value)
+      let mean = window.reduce(0, +) / Double(window.count)
+      if mean > peak.value { peak = (index, mean) }
+    }
+    return peak
   }
 
   /// The last shift in level of a series (binary segmentation, default penalty).
