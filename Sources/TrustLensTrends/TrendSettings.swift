@@ -62,7 +62,7 @@ public struct TrendSettings: Sendable, Equatable {
     "rush_pressure_share": \.rushPressureShare,
     "setback_drop": \.setbackDrop, "avoid_skip_share": \.avoidSkipShare,
     "avoid_language_share": \.avoidLanguageShare, "trend_alpha": \.trendAlpha,
-    "progress_held_share": \.progressHeldShare, "self_care_low": \.selfCareLow,
+    "progress_held_share": \.progressHeldShare, "progress_min_rise": \.progressMinRise, "self_care_low": \.selfCareLow,
     "self_care_distress_share": \.selfCareDistressShare, "rci_sd": \.rciSD, "rci_reliability": \.rciReliability,
     ]
   }

@@ -4,6 +4,7 @@ import TrustLensCore
 import TrustLensImport
 import TrustLensPipeline
 import TrustLensExport
+import TrustLensTrends
 
 /// `trustlens`: parses arguments and calls the pipeline library; nothing else lives here.
 @main
@@ -375,8 +376,8 @@ func day(_ text: String?, _ option: String) throws -> LocalDay? {
 func signals(_ text: String?, _ option: String) throws -> [String] {
   guard let text else { return [] }
   let kinds = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-  for kind in kinds where !Signals.all.contains(kind) {
-    throw ValidationError("\(option): unknown signal \"\(kind)\" (expected one of: \(Signals.all.joined(separator: ", ")))")
+  for kind in kinds where SignalKind(rawValue: kind) == nil {
+    throw ValidationError("\(option): unknown signal \"\(kind)\" (expected one of: \(SignalKind.allSpellings))")
   }
   return kinds
 }
