@@ -28,6 +28,7 @@ public struct Dashboard: Sendable {
       "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
       "subjects": try report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
+      "outcomes": "outcomes: " + CaseloadOutcomes(report.subjects.lazy.map(\.assessment)).sentence,
       "overview": overviewLines(report),
     ]
     var lines = templates.render(.dashboard, model).split(separator: "\n", omittingEmptySubsequences: false).map {
