@@ -54,22 +54,5 @@ extension WorkbookRenderer {
       if let adherence = row.adherence { try workbook.write(adherence, sheet, row: r, column: 7, styles.percent) }
     }
     try workbook.autofilter(sheet, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
-    try writeOutcomes(CaseloadOutcomes(report.subjects.lazy.map(\.assessment)), sheet, workbook, styles, column: headers.count + 1)
-  }
-
-  /// The caseload's outcomes (RCI on the repair rating, and inactive subjects) beside the table.
-  private func writeOutcomes(
-    _ outcomes: CaseloadOutcomes, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles, column: Int
-  ) throws {
-    try workbook.setColumn(sheet, first: column, last: column, width: 34)
-    try workbook.write("Caseload outcomes (RCI on the repair rating)", sheet, row: 0, column: column, styles.header)
-    let lines = [
-      ("Reliable improvement", outcomes.improved), ("Reliable deterioration", outcomes.deteriorated),
-      ("No reliable change", outcomes.unchanged), ("Not measured", outcomes.notMeasured), ("Inactive", outcomes.inactive),
-    ]
-    for (index, (label, count)) in lines.enumerated() {
-      try workbook.write(label, sheet, row: index + 1, column: column)
-      try workbook.write(Double(count), sheet, row: index + 1, column: column + 1)
-    }
   }
 }

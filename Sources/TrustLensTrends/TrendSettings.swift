@@ -16,7 +16,7 @@ public struct TrendSettings: Sendable, Equatable {
   public var rushHurtShare = 0.3
   /// Share of a course's texts with pressure to move on at or above which, without a jump,
   /// the pressure dominates (with at least three such texts).
-  public var rushPressureShare = 0.08
+  public var rushPressureShare = 0.12
   /// A fall of the recent level below the earlier peak of at least this (rating points).
   public var setbackDrop = 2.0
   /// The recent period of a course (its last days), compared with its earlier peak for a
