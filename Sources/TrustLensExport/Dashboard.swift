@@ -28,6 +28,7 @@ public struct Dashboard: Sendable {
       "counts": "\(c.records) records: \(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, \(c.duplicates) duplicates",
       "subjects": try report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
+      "outcomes": outcomeLines(CaseloadOutcomes(report.subjects.lazy.map(\.assessment))),
       "overview": overviewLines(report),
     ]
     var lines = templates.render(.dashboard, model).split(separator: "\n", omittingEmptySubsequences: false).map {
@@ -37,6 +38,12 @@ public struct Dashboard: Sendable {
     var text = lines.joined(separator: "\n") + "\n"
     if ascii { text = Dashboard.asciify(text) }
     return color ? colorize(text) : text
+  }
+
+  /// The caseload's outcomes in two lines that fit 80 columns for caseloads of hundreds.
+  func outcomeLines(_ o: CaseloadOutcomes) -> String {
+    "RCI on the repair rating: \(o.improved) improved, \(o.deteriorated) deteriorated, \(o.unchanged) no reliable change\n"
+      + "\(o.notMeasured) not measured; \(o.inactive) inactive"
   }
 
   /// The caseload overview: one line per subject, those needing attention first.

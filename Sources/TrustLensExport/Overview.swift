@@ -23,7 +23,7 @@ public struct OverviewRow: Sendable {
       let a = subject.assessment
       return OverviewRow(
         subject: subject.displayName, status: a.status.rawValue, signals: a.signals.map(\.kind),
-        concern: a.signals.filter { $0.kind != "progress" }.map(\.strength).max() ?? 0, lastEntry: a.lastEntry,
+        concern: a.concern, lastEntry: a.lastEntry,
         daysSinceLastEntry: a.lastEntry.flatMap { last in report.asOf.map { last.days(to: $0) } },
         checkInsHeld: a.checkIns - a.skippedCheckIns, checkIns: a.checkIns)
     }

@@ -5,12 +5,6 @@ import TrustLensTrends
 /// Builds the monthly trend sheet's view of every subject: from its timeline while the report
 /// takes it over, then its notable entries from one pass over the spilled records.
 enum MonthBuilder {
-  /// The tags whose strongest match shows each signal in the notable entries.
-  static let signalTags: [String: [String]] = [
-    "rushing": ["rushing", "betrayal", "anger", "insecurity"], "setback": ["setback", "deception", "betrayal"],
-    "avoidance": ["avoidance"], "self-care-neglect": Taxonomy.negativeEmotions, "progress": ["progress", "connection", "hope", "safety"],
-  ]
-
   /// A subject's month, from its timeline, while the report takes the timeline over: daily
   /// mean valence in the month and the monthly rollups of the month and the five before it.
   /// Its notable entries come later, from the records (``attachNotables(month:to:records:)``).
@@ -34,7 +28,7 @@ enum MonthBuilder {
     try records.forEachEntry(subject: nil) { record in
       guard record.date.day >= month, record.date.day <= end, let signals = wanted[record.subject] else { return }
       for signal in signals {
-        let score = (signalTags[signal] ?? []).reduce(0.0) { $0 + record.analysis.intensity(of: $1) }
+        let score = (SignalKind(rawValue: signal)?.evidenceTags ?? []).reduce(0.0) { $0 + record.analysis.intensity(of: $1) }
         if score > 0, score > (best[record.subject]?[signal]?.score ?? 0) { best[record.subject, default: [:]][signal] = (score, record) }
       }
     }
@@ -43,7 +37,7 @@ enum MonthBuilder {
       let signals = report.subjects[index].assessment.signals
       report.subjects[index].month?.notable = signals.compactMap { signal in
         guard let (score, record) = best[subject]?[signal.kind] else { return nil }
-        let tags = Set(signalTags[signal.kind] ?? [])
+        let tags = Set(signal.signalKind?.evidenceTags ?? [])
         let evidence = record.analysis.evidence.filter { tags.contains($0.tag) }.map { "\($0.tag): \($0.match)" }
         return MonthView.Notable(signal: signal.kind, date: record.date, source: record.source, evidence: evidence, strength: score)
       }

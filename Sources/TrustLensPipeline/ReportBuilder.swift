@@ -90,6 +90,6 @@ public enum Attention {
   }
 
   private static func concern(_ subject: SubjectReport) -> Double {
-    subject.assessment.signals.filter { $0.kind != "progress" }.map(\.strength).max() ?? 0
+    subject.assessment.concern
   }
 }

@@ -264,8 +264,8 @@ struct YAMLReader {
   }
 
   func checkSignals(_ kinds: [String], _ node: Node) throws(PipelineError) {
-    for kind in kinds where !Signals.all.contains(kind) {
-      throw fail(node, "unknown signal \"\(kind)\" (expected one of: \(Signals.all.joined(separator: ", ")))")
+    for kind in kinds where SignalKind(rawValue: kind) == nil {
+      throw fail(node, "unknown signal \"\(kind)\" (expected one of: \(SignalKind.allSpellings))")
     }
   }
 
@@ -284,9 +284,4 @@ struct YAMLReader {
     default: return "malformed"
     }
   }
-}
-
-/// The signal kinds the trend stage can raise.
-public enum Signals {
-  public static let all = ["rushing", "setback", "avoidance", "progress", "self-care-neglect"]
 }

@@ -113,4 +113,79 @@ public enum Describe {
   public static func mean(_ values: some Collection<Double>) -> Double? {
     values.isEmpty ? nil : values.reduce(0, +) / Double(values.count)
   }
+
+  /// The median, or `nil` for no values.
+  public static func median(_ values: some Collection<Double>) -> Double? {
+    values.isEmpty ? nil : TrendTest.median(Array(values))
+  }
+
+  /// The sample variance (n − 1), or `nil` for fewer than two values.
+  public static func variance(_ values: some Collection<Double>) -> Double? {
+    guard values.count >= 2, let mean = mean(values) else { return nil }
+    return values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
+  }
+
+  /// A series' noise level (its standard deviation around its own course), estimated robustly
+  /// from successive differences: median |Δ| / (0.6745 · √2). A trend or a single jump barely
+  /// moves it. `nil` for fewer than three values.
+  public static func noise(_ values: [Double]) -> Double? {
+    guard values.count >= 3 else { return nil }
+    let differences = zip(values.dropFirst(), values).map { abs($0 - $1) }
+    return TrendTest.median(differences) / (0.6745 * 2.0.squareRoot())
+  }
+}
+
+/// Two samples' levels compared against their own variability: the difference of the means
+/// and Welch's z (normal approximation), for "is the later period really higher (lower)?".
+public struct LevelComparison: Sendable, Equatable {
+  public let before: Double
+  public let after: Double
+  /// `after − before`.
+  public var difference: Double { after - before }
+  /// The difference over its standard error.
+  public let z: Double
+
+  /// The comparison, or `nil` when a sample has fewer than `minimum` values. Each sample's
+  /// standard deviation is at least `floor` (small samples of rounded ratings can show no
+  /// spread at all); a sample of one takes `floor` as its spread.
+  public init?(before: [Double], after: [Double], floor: Double, minimum: Int = 2) {
+    guard before.count >= max(1, minimum), after.count >= max(1, minimum),
+      let a = Describe.mean(before), let b = Describe.mean(after)
+    else { return nil }
+    func spread(_ values: [Double]) -> Double { max(Describe.variance(values) ?? 0, floor * floor) }
+    let error = (spread(before) / Double(before.count) + spread(after) / Double(after.count)).squareRoot()
+    guard error > 0 else { return nil }
+    self.before = a
+    self.after = b
+    self.z = (b - a) / error
+  }
+
+  /// One-sided p-value that the later level is higher.
+  public var pRise: Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+  /// One-sided p-value that the later level is lower.
+  public var pFall: Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
+}
+
+/// Two shares compared (the two-proportion z test with a pooled share): "do more of the later
+/// texts carry it?".
+public struct ShareComparison: Sendable, Equatable {
+  public let before: Double
+  public let after: Double
+  public let z: Double
+
+  /// The comparison of `hits` out of `count` before and after; `nil` when a period is empty.
+  public init?(before: (hits: Int, count: Int), after: (hits: Int, count: Int)) {
+    guard before.count > 0, after.count > 0 else { return nil }
+    let a = Double(before.hits) / Double(before.count), b = Double(after.hits) / Double(after.count)
+    let pooled = Double(before.hits + after.hits) / Double(before.count + after.count)
+    let error = (pooled * (1 - pooled) * (1 / Double(before.count) + 1 / Double(after.count))).squareRoot()
+    self.before = a
+    self.after = b
+    self.z = error > 0 ? (b - a) / error : 0
+  }
+
+  /// One-sided p-value that the later share is higher.
+  public var pRise: Double { 0.5 * erfc(z / 2.0.squareRoot()) }
+  /// One-sided p-value that the later share is lower.
+  public var pFall: Double { 0.5 * erfc(-z / 2.0.squareRoot()) }
 }

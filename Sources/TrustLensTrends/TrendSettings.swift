@@ -7,17 +7,25 @@ public struct TrendSettings: Sendable, Equatable {
   public var rushLow = 4.0
   /// Ratings at or above this count as high after a jump.
   public var rushHigh = 8.0
+  /// A rise of at least this many rating points to `rushHigh` or above, from wherever it
+  /// started, is a jump too (from the middle of the scale to its top).
+  public var rushRise = 3.0
   /// A jump from low to high within this many days is fast.
   public var rushDays = 21
-  /// Share of entries around a jump that still carry hurt for it to look unsupported.
-  public var rushHurtShare = 0.5
+  /// Share of texts still carrying hurt (a negative emotion) for the hurt to persist.
+  public var rushHurtShare = 0.3
+  /// Share of a course's texts with pressure to move on at or above which, without a jump,
+  /// the pressure dominates (with at least three such texts).
+  public var rushPressureShare = 0.12
   /// A fall of the recent level below the earlier peak of at least this (rating points).
   public var setbackDrop = 2.0
-  /// The recent period whose level is compared with the earlier peak, in days.
-  public var recentDays = 21
+  /// The recent period of a course (its last days), compared with its earlier peak for a
+  /// setback and read for self-care, in days.
+  public var recentDays = 28
   /// Share of check-ins skipped at or above which check-ins count as avoided.
   public var avoidSkipShare = 0.5
-  /// Days without a held check-in, while entries go on, after which check-ins count as stopped.
+  /// The least break from held check-ins, while entries go on, that counts as stopped (the
+  /// subject's own cadence may ask for a longer one: three usual intervals).
   public var checkInGapDays = 21
   /// Share of recent entries with avoidance language at or above which it dominates.
   public var avoidLanguageShare = 0.3
@@ -29,10 +37,15 @@ public struct TrendSettings: Sendable, Equatable {
   public var trendAlpha = 0.05
   /// Share of check-ins held needed for progress ("mostly held").
   public var progressHeldShare = 0.75
-  /// A mean self-care rating at or below this over the recent period is neglect.
+  /// A median self-care rating at or below this over the recent period is neglect.
   public var selfCareLow = 3.0
-  /// Share of recent entries carrying distress, with no self-care mentioned, for neglect.
-  public var selfCareDistressShare = 0.5
+  /// The period read for self-care in the writing: the course's last days.
+  public var selfCareDays = 35
+  /// Share of recent texts carrying distress, with no self-care mentioned, for neglect.
+  public var selfCareDistressShare = 0.3
+  /// A subject whose last record is more than this many days before the run's date is
+  /// inactive.
+  public var inactiveDays = 28
 
   /// Standard deviation of ratings in the reference population, for the reliable change
   /// index (0–10 scale).
@@ -45,11 +58,12 @@ public struct TrendSettings: Sendable, Equatable {
   /// The names a pipeline may use, with a setter for each.
   public static var keys: [String: WritableKeyPath<TrendSettings, Double>] {
     [
-    "rush_low": \.rushLow, "rush_high": \.rushHigh, "rush_hurt_share": \.rushHurtShare,
+    "rush_low": \.rushLow, "rush_high": \.rushHigh, "rush_rise": \.rushRise, "rush_hurt_share": \.rushHurtShare,
+    "rush_pressure_share": \.rushPressureShare,
     "setback_drop": \.setbackDrop, "avoid_skip_share": \.avoidSkipShare,
     "avoid_language_share": \.avoidLanguageShare, "trend_alpha": \.trendAlpha,
-    "progress_held_share": \.progressHeldShare, "self_care_low": \.selfCareLow,
-    "self_care_distress_share": \.selfCareDistressShare,
+    "progress_held_share": \.progressHeldShare, "progress_min_rise": \.progressMinRise, "self_care_low": \.selfCareLow,
+    "self_care_distress_share": \.selfCareDistressShare, "rci_sd": \.rciSD, "rci_reliability": \.rciReliability,
     ]
   }
 
@@ -58,6 +72,7 @@ public struct TrendSettings: Sendable, Equatable {
     [
     "min_points": \.minPoints, "rush_days": \.rushDays, "recent_days": \.recentDays,
     "check_in_gap_days": \.checkInGapDays, "progress_min_days": \.progressMinDays,
+    "inactive_days": \.inactiveDays, "self_care_days": \.selfCareDays,
     ]
   }
 }

@@ -3,6 +3,7 @@ import Foundation
 import TrustLensCore
 import TrustLensImport
 import TrustLensPipeline
+import TrustLensTrends
 
 // Typed arguments: each parses (and validates) itself, with the message a user needs.
 
@@ -30,8 +31,8 @@ enum Arguments {
   static func signals(_ option: String) -> @Sendable (String) throws -> [String] {
     { text in
       let kinds = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-      for kind in kinds where !Signals.all.contains(kind) {
-        throw ValidationError("\(option): unknown signal \"\(kind)\" (expected one of: \(Signals.all.joined(separator: ", ")))")
+      for kind in kinds where SignalKind(rawValue: kind) == nil {
+        throw ValidationError("\(option): unknown signal \"\(kind)\" (expected one of: \(SignalKind.allSpellings))")
       }
       return kinds
     }
