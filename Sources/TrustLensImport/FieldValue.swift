@@ -1,4 +1,5 @@
 import Foundation
+import TrustLensCore
 
 /// One field of an input record, as the format gave it: a JSON value of any shape (a CSV
 /// cell is a string). Objects keep their members in order, unhashed: the objects read have a
@@ -80,7 +81,7 @@ enum FieldNames {
   static let text = ["text", "entry", "body", "note"]
   static let date = ["date", "datetime", "timestamp", "created"]
   static let subject = ["subject", "client"]
-  static let ratings = ["trust", "communication", "safety", "self_care", "mood"]
+  static let ratings = Rating.names
   static let counters = ["commitments_made", "commitments_kept"]
   static let held = "held"
   /// Fields that are never metrics, whatever they hold.
