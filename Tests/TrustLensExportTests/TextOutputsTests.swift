@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TrustLensCore
 import TrustLensExport
+import TrustLensTrends
 
 @Suite struct TextOutputsTests {
   @Test(arguments: [
@@ -64,5 +65,25 @@ import TrustLensExport
     #expect(html.contains("&lt;script&gt;"))
     #expect(html.contains("<svg") && html.contains("<figcaption>"))
     #expect(!html.contains("http://") || !html.contains("src=\"http"))
+  }
+
+  /// A nightly run marks what changed since the previous run; a first run marks nothing.
+  @Test func summaryMarksNewSignalsAndStatusChanges() throws {
+    var report = ExportFixtures.report
+    let day = ExportFixtures.day
+    report.subjects[0].assessment.signals = [
+      Signal(kind: "rushing", from: day, to: day, strength: 1, evidence: []),
+      Signal(kind: "withdrawal", from: day, to: day, strength: 1, evidence: []),
+    ]
+    let markdown = MarkdownSummary(templates: try Templates())
+    let first = markdown.render(report)
+    #expect(!first.contains("(new)") && !first.contains("(was ") && !first.contains("Since the previous run"))
+    #expect(first.contains("4 records = 1 entry + 1 check-in + 1 rejected + 0 duplicates") || first.contains("= 1 entry + 1 check-in"))
+    report.subjects[0].previousStatus = "made-up-status"
+    report.subjects[0].newSignals = ["withdrawal"]
+    let nightly = markdown.render(report)
+    #expect(nightly.contains("**Since the previous run:** 1 status change, 1 new signal"))
+    #expect(nightly.contains("(was made-up-status)"))
+    #expect(nightly.contains("rushing, **withdrawal** (new)"))
   }
 }
