@@ -44,11 +44,11 @@ public struct Dashboard: Sendable {
     return color ? colorize(text, overview: overview) : text
   }
 
-  /// What the sparkline and bar glyphs mean.
+  /// What the sparkline and bar glyphs mean, on two lines so that 80 columns show it whole.
   var legend: String {
     let levels = ascii ? Dashboard.asciiLevels : Dashboard.levels
     return "  one cell per week: \(levels.first.map(String.init) ?? "") low … \(levels.last.map(String.init) ?? "") high"
-      + " (ratings 0-10, valence -1 to 1), \(gap) no value that week; bars: share of texts"
+      + " (ratings 0-10, valence -1 to 1),\n  \(gap) no value that week; bars: share of texts"
   }
 
   /// The caseload overview: one line per subject, those needing attention first, each with

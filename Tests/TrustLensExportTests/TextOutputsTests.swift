@@ -49,6 +49,8 @@ import TrustLensTrends
     #expect(text.contains("c01[31m"))
     let ascii = try Dashboard(width: 80, ascii: true, templates: templates).render(ExportFixtures.report)
     #expect(ascii.unicodeScalars.allSatisfy { $0.isASCII })
+    // The legend shows whole at 80 columns, not cut with an ellipsis.
+    #expect(ascii.contains("no value that week; bars: share of texts\n"))
     let colored = try Dashboard(width: 80, color: true, templates: templates).render(ExportFixtures.report)
     #expect(colored.contains("\u{1B}[") && !colored.contains("\u{1B}[31m"))
   }
