@@ -88,4 +88,25 @@ import TrustLensTrends
     #expect(nightly.contains("(was made-up-status)"))
     #expect(nightly.contains("rushing, **withdrawal** (new)"))
   }
+
+  /// Overview rows link to their subject's section; tables scroll on a narrow screen; a
+  /// signal's evidence already under the status is not repeated.
+  @Test func htmlLinksScrollsAndDoesNotRepeat() throws {
+    var report = ExportFixtures.report
+    let second = report.subjects[0]
+    report.subjects.append(second)
+    report.subjects[1].displayName = "c09"
+    let why = report.subjects[0].assessment.statusEvidence + report.subjects[0].changes
+    report.subjects[0].assessment.signals = [
+      Signal(kind: "rushing", from: ExportFixtures.day, to: ExportFixtures.day, strength: 1, evidence: why + ["only under the signal"])
+    ]
+    let html = try HTMLReport(templates: try Templates()).render(report)
+    #expect(html.contains(##"<a href="#subject-1">"##) && html.contains(##"<a href="#subject-2">c09</a>"##))
+    #expect(html.contains(#"<section class="subject" id="subject-1">"#) && html.contains(#"id="subject-2""#))
+    #expect(html.contains(#"<div class="scroll"><table class="overview">"#))
+    #expect(html.contains("<li>only under the signal</li>"))
+    #expect(!why.isEmpty)
+    // Once in each section (the second subject is a copy of the first), never under the signal.
+    for line in why { #expect(html.components(separatedBy: "<li>\(line)</li>").count == 3, "\(line)") }
+  }
 }

@@ -62,7 +62,7 @@ struct EntriesSheet {
     self.sheet = first
     func fit(_ characters: Int, _ low: Double, _ high: Double) -> Double { min(max(Double(characters) + 2, low), high) }
     var columns = [
-      SheetColumn("Date", width: 16), SheetColumn("Subject", width: fit(extent.subject, 10, 30)),
+      SheetColumn("Date", width: 16, number: true), SheetColumn("Subject", width: fit(extent.subject, 10, 30)),
       SheetColumn("Kind", width: 9), SheetColumn("Valence", width: 8, number: true, note: EntriesSheet.valenceNote),
     ]
     if showsText { columns.append(SheetColumn("Text", width: EntriesSheet.textWidth)) }

@@ -1,6 +1,6 @@
 /// One column of a table sheet: its header, its width (at least the header's, with room for
-/// the filter button), whether it holds numbers (then its header is right-aligned over
-/// them), and a note on its header cell explaining it.
+/// the filter button), whether it holds numbers or dates (then its header is right-aligned
+/// over them, as their cells are), and a note on its header cell explaining it.
 struct SheetColumn {
   var title: String
   var width: Double

@@ -103,7 +103,7 @@ extension WorkbookRenderer {
     let known = Set(Rating.names)
     let noteWidth = 40.0, othersWidth = 24.0
     var columns = [
-      SheetColumn("Date", width: 16), SheetColumn("Subject", width: fit(longest.subject, 10, 30)),
+      SheetColumn("Date", width: 16, number: true), SheetColumn("Subject", width: fit(longest.subject, 10, 30)),
       SheetColumn("Held", width: 8, note: "held, or skipped (held = no): a skipped check-in is evidence of avoidance, not missing data."),
     ]
     columns += Rating.allCases.map { SheetColumn($0.rawValue, width: 7, number: true) }
@@ -145,7 +145,7 @@ extension WorkbookRenderer {
     let subjectWidth = Double(report.subjects.map(\.displayName.count).max() ?? 0) + 2
     let columns = [
       SheetColumn("Subject", width: min(max(subjectWidth, 10), 30)), SheetColumn("Signal", width: 18),
-      SheetColumn("From", width: 11), SheetColumn("To", width: 11),
+      SheetColumn("From", width: 11, number: true), SheetColumn("To", width: 11, number: true),
       SheetColumn("Strength", width: 9, number: true, note: WorkbookRenderer.strengthNote),
       SheetColumn("Status", width: 17), SheetColumn("Evidence", width: evidenceWidth),
     ]
