@@ -94,7 +94,8 @@ struct SVGChart {
   let title: String
   let series: [Series]
   let range: ClosedRange<Double>
-  static let colors = ["#2f6db5", "#c0392b", "#27ae60", "#8e44ad"]
+  /// One colour per series: the five ratings never share one.
+  static let colors = ["#2f6db5", "#c0392b", "#27ae60", "#8e44ad", "#d35400"]
 
   func render() -> String {
     let width = 340.0, height = 170.0, left = 34.0, right = 8.0, top = 22.0, bottom = 30.0
@@ -111,11 +112,13 @@ struct SVGChart {
       svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>"
       svg += "<text x=\"\(left - 4)\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">\(SVGChart.short(tick))</text>"
     }
+    // Legend items side by side, each as wide as its name (about 6 px a character at 10 px, the ■ included in the 12).
+    var legendX = left
     for (index, item) in series.enumerated() {
       let color = SVGChart.colors[index % SVGChart.colors.count]
       var segments: [[String]] = [[]]
       for (i, value) in item.values.enumerated() {
-        if let value { segments[segments.count - 1].append("\(f(x(i))),\(f(y(value)))") } else if !segments.last!.isEmpty { segments.append([]) }
+        if let value { segments[segments.count - 1].append("\(f(x(i))),\(f(y(value)))") } else if !segments[segments.count - 1].isEmpty { segments.append([]) }
       }
       for segment in segments where !segment.isEmpty {
         svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>"
@@ -124,7 +127,8 @@ struct SVGChart {
           svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(color)\"/>"
         }
       }
-      svg += "<text x=\"\(f(left + Double(index) * 90))\" y=\"\(f(height - 8))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
+      svg += "<text x=\"\(f(legendX))\" y=\"\(f(height - 8))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
+      legendX += 12 + 6 * Double(item.name.count)
     }
     return svg + "</svg>"
   }
