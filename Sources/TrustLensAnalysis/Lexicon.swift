@@ -37,7 +37,9 @@ public struct Lexicon: Sendable {
   /// An empty lexicon (no tags, no valence, no rules).
   public init() {}
 
-  /// The built-in lexicon: `rules.tsv`, and `model.tsv` or else `tags.tsv` and `valence.tsv`.
+  /// The built-in lexicon: the hand-written `rules.tsv`, `tags.tsv` and `valence.tsv` (the
+  /// default; see ``fitted()`` for the model fitted to labelled text, and README "Analyzer
+  /// quality" for why the default stays hand-written).
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
   public static func builtin() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
@@ -45,17 +47,16 @@ public struct Lexicon: Sendable {
     return lexicon
   }
 
-  /// The hand-written built-in lexicon without the fitted model: `rules.tsv`, `tags.tsv` and
-  /// `valence.tsv`. The baseline the fitted model is measured against, and the reference of
-  /// the hand-weighted rules.
+  /// The hand-written built-in lexicon (the same as ``builtin()``): the baseline the fitted
+  /// model is measured against, and the reference of the hand-weighted rules.
+  public static func handWritten() throws(LexiconError) -> Lexicon { try builtin() }
+
+  /// The built-in rules with the fitted model (`model.tsv`) for tags and valence: the
+  /// lexicon named `fitted` in pipelines and `--lexicon fitted`.
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
-  public static func handWritten() throws(LexiconError) -> Lexicon {
+  public static func fitted() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
-    let directory = try BuiltinLexicon.directory()
-    try lexicon.addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    try lexicon.addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
-    try lexicon.addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
-    lexicon.sources.append("builtin-hand")
+    try lexicon.addFitted()
     return lexicon
   }
 
@@ -69,18 +70,21 @@ public struct Lexicon: Sendable {
   /// How many tag and valence patterns are loaded.
   public var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
 
-  /// Adds the built-in rule file and the fitted model, or without a model the hand-written
-  /// tag and valence files.
+  /// Adds the built-in rule file and the hand-written tag and valence files.
   public mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    if let model = FileBytes.text(directory + "/model.tsv") {
-      try addModel(text: model, file: "builtin:model.tsv")
-    } else {
-      try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
-      try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
-    }
+    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
     sources.append("builtin")
+  }
+
+  /// Adds the built-in rule file and the fitted model (`model.tsv`).
+  public mutating func addFitted() throws(LexiconError) {
+    let directory = try BuiltinLexicon.directory()
+    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv")
+    sources.append("fitted")
   }
 
   /// Adds a fitted model file (see ``FittedModel``), as the fitting script does to read the

@@ -50,8 +50,15 @@ public struct TextAnalysis: Sendable, Hashable, Codable {
     self.evidence = evidence
   }
 
-  /// Intensity of any tag, emotion or theme; 0 when absent.
-  public func intensity(of tag: String) -> Double { emotions[tag] ?? themes[tag] ?? 0 }
+  /// Intensity of any tag, emotion or theme, in [0, 1]; 0 when absent. A name that is both
+  /// (possible in analysed lines read back) counts at its stronger intensity: the same rule
+  /// as ``tagIntensities`` and the timelines.
+  public func intensity(of tag: String) -> Double { max(emotions[tag] ?? 0, themes[tag] ?? 0) }
+
+  /// Every tag present with its intensity, in (0, 1]: the one emotion/theme rule every output
+  /// uses. Emotions and themes name different tags; a name in both counts once, at its
+  /// stronger intensity (the emotion's on a tie — the values are then equal).
+  public var tagIntensities: [String: Double] { emotions.merging(themes) { max($0, $1) } }
 }
 
 /// Which kind of text an analysed record is.

@@ -12,13 +12,19 @@ public struct HTMLReport: Sendable {
     self.templates = templates
   }
 
+  /// Each subject's section has an id (`subject-1`, `subject-2`… in report order) that its
+  /// overview row links to.
   public func render(_ report: Report) throws -> String {
+    var anchors: [String: String] = [:]
+    for (index, subject) in report.subjects.enumerated() {
+      for name in [subject.displayName, subject.assessment.subject] where anchors[name] == nil { anchors[name] = "subject-\(index + 1)" }
+    }
     let model = Templates.headerModel(report).merging([
-      "subjects": try report.subjects.map(subjectModel),
+      "subjects": try report.subjects.enumerated().map { try subjectModel($1, anchor: "subject-\($0 + 1)") },
       "hasOverview": report.subjects.count > 1,
       "overview": OverviewRow.rows(report).map { row -> [String: Any] in
         [
-          "name": row.subject, "status": row.status, "signals": row.signals.joined(separator: ", "),
+          "anchor": anchors[row.subject] ?? "", "name": row.subject, "status": row.status, "signals": row.signals.joined(separator: ", "),
           "concern": row.concern > 0 ? "\(Int((row.concern * 100).rounded()))%" : "—",
           "lastEntry": row.lastEntry?.description ?? "—", "days": row.daysSinceLastEntry.map(String.init) ?? "—",
           "checkIns": row.checkIns > 0 ? "\(row.checkInsHeld) of \(row.checkIns)" : "—",
@@ -28,13 +34,15 @@ public struct HTMLReport: Sendable {
     return templates.render(.html, model)
   }
 
-  func subjectModel(_ subject: SubjectReport) throws -> [String: Any] {
+  /// A subject's section. A signal's evidence that the status's Why already lists is not
+  /// repeated under it.
+  func subjectModel(_ subject: SubjectReport, anchor: String) throws -> [String: Any] {
     let a = subject.assessment
     var charts: [[String: Any]] = []
     let weeks = try subject.weekly
-    let ratings = ["trust", "safety", "communication"].compactMap { name -> SVGChart.Series? in
-      let values = weeks.map { $0.bucket.rating(name) }
-      return values.contains { $0 != nil } ? SVGChart.Series(name: name, values: values) : nil
+    let ratings = Rating.allCases.compactMap { rating -> SVGChart.Series? in
+      let values = weeks.map { $0.bucket.rating(rating.rawValue) }
+      return values.contains { $0 != nil } ? SVGChart.Series(name: rating.label, values: values) : nil
     }
     if !ratings.isEmpty {
       charts.append([
@@ -50,23 +58,26 @@ public struct HTMLReport: Sendable {
         "caption": SVGChart.describe("Valence", [valence], weeks.map(\.start)),
       ])
     }
+    let why = a.statusEvidence + subject.changes, shown = Set(why)
+    let period = "\(a.from?.description ?? "—") to \(a.to?.description ?? "—") · "
+      + "\(NumberText.count(a.entries, "entry", "entries")) · \(NumberText.count(a.checkIns, "check-in")) "
+      + "(\(a.skippedCheckIns) skipped) · last entry \(a.lastEntry?.description ?? "—")"
     return [
-      "name": subject.displayName, "status": a.status.rawValue,
-      "period": "\(a.from?.description ?? "—") to \(a.to?.description ?? "—") · \(a.entries) entries · \(a.checkIns) check-ins (\(a.skippedCheckIns) skipped) · last entry \(a.lastEntry?.description ?? "—")",
-      "why": a.statusEvidence + subject.changes, "charts": charts,
+      "anchor": anchor, "name": subject.displayName, "status": a.status.rawValue, "period": period,
+      "why": why, "charts": charts,
       "signals": a.signals.map { signal -> [String: Any] in
-        [
+        let evidence = signal.evidence.filter { !shown.contains($0) }
+        return [
           "kind": signal.kind, "from": signal.from.description, "to": signal.to.description,
-          "strength": "\(Int((signal.strength * 100).rounded()))%", "evidence": signal.evidence,
+          "strength": NumberText.percent(signal.strength), "hasEvidence": !evidence.isEmpty, "evidence": evidence,
         ]
       },
       "hasMetrics": !a.metrics.isEmpty,
-      "metrics": a.metrics.keys.sorted().map { name -> [String: Any] in
-        let m = a.metrics[name]!
-        return [
+      "metrics": a.metrics.sorted { $0.key < $1.key }.map { name, m -> [String: Any] in
+        [
           "name": name, "first": SVGChart.short(m.first), "last": SVGChart.short(m.last),
           "slope": m.slopePerWeek.map { SVGChart.short($0, digits: 2) } ?? "—",
-          "p": m.trendP.map { SVGChart.short($0, digits: 3) } ?? "—",
+          "p": m.trendP.map(NumberText.pValue) ?? "—",
         ]
       },
     ]
@@ -83,7 +94,8 @@ struct SVGChart {
   let title: String
   let series: [Series]
   let range: ClosedRange<Double>
-  static let colors = ["#2f6db5", "#c0392b", "#27ae60", "#8e44ad"]
+  /// One colour per series: the five ratings never share one.
+  static let colors = ["#2f6db5", "#c0392b", "#27ae60", "#8e44ad", "#d35400"]
 
   func render() -> String {
     let width = 340.0, height = 170.0, left = 34.0, right = 8.0, top = 22.0, bottom = 30.0
@@ -100,11 +112,13 @@ struct SVGChart {
       svg += "<line x1=\"\(left)\" x2=\"\(width - right)\" y1=\"\(f(y(tick)))\" y2=\"\(f(y(tick)))\" stroke=\"#ddd\"/>"
       svg += "<text x=\"\(left - 4)\" y=\"\(f(y(tick) + 4))\" font-size=\"10\" text-anchor=\"end\" fill=\"#666\">\(SVGChart.short(tick))</text>"
     }
+    // Legend items side by side, each as wide as its name (about 6 px a character at 10 px, the ■ included in the 12).
+    var legendX = left
     for (index, item) in series.enumerated() {
       let color = SVGChart.colors[index % SVGChart.colors.count]
       var segments: [[String]] = [[]]
       for (i, value) in item.values.enumerated() {
-        if let value { segments[segments.count - 1].append("\(f(x(i))),\(f(y(value)))") } else if !segments.last!.isEmpty { segments.append([]) }
+        if let value { segments[segments.count - 1].append("\(f(x(i))),\(f(y(value)))") } else if !segments[segments.count - 1].isEmpty { segments.append([]) }
       }
       for segment in segments where !segment.isEmpty {
         svg += "<polyline fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\" points=\"\(segment.joined(separator: " "))\"/>"
@@ -113,7 +127,8 @@ struct SVGChart {
           svg += "<circle cx=\"\(xy[0])\" cy=\"\(xy[1])\" r=\"2.5\" fill=\"\(color)\"/>"
         }
       }
-      svg += "<text x=\"\(f(left + Double(index) * 90))\" y=\"\(f(height - 8))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
+      svg += "<text x=\"\(f(legendX))\" y=\"\(f(height - 8))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
+      legendX += 12 + 6 * Double(item.name.count)
     }
     return svg + "</svg>"
   }

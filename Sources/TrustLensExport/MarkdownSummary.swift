@@ -10,16 +10,34 @@ public struct MarkdownSummary: Sendable {
     self.templates = templates
   }
 
+  /// A status that changed since the previous run shows in bold with the one it was
+  /// (`**needs-attention** (was steady)`), a signal new since then in bold with `(new)`, and
+  /// a line above the table counts both — for a nightly job's summary page. Without a
+  /// previous run (no run state, or the first run) nothing is marked.
   public func render(_ report: Report) -> String {
+    var statusChanges = 0, newSignals = 0
+    let subjects = report.subjects.map { subject -> [String: Any] in
+      let a = subject.assessment
+      var status = a.status.rawValue
+      if let before = subject.previousStatus, before != status {
+        status = "**\(status)** (was \(before))"
+        statusChanges += 1
+      }
+      let new = Set(subject.newSignals ?? [])
+      newSignals += new.count
+      let signals = a.signals.map { new.contains($0.kind) ? "**\($0.kind)** (new)" : $0.kind }
+      return [
+        "name": MarkdownSummary.escape(subject.displayName), "status": status,
+        "signals": signals.joined(separator: ", "), "lastEntry": a.lastEntry?.description ?? "—",
+        "why": MarkdownSummary.escape(a.statusEvidence.first ?? ""),
+      ]
+    }
+    let changes = [
+      statusChanges > 0 ? NumberText.count(statusChanges, "status change") : nil,
+      newSignals > 0 ? NumberText.count(newSignals, "new signal") : nil,
+    ].compactMap { $0 }
     let model = Templates.headerModel(report, escape: MarkdownSummary.escape).merging([
-      "subjects": report.subjects.map { subject -> [String: Any] in
-        let a = subject.assessment
-        return [
-          "name": MarkdownSummary.escape(subject.displayName), "status": a.status.rawValue,
-          "signals": a.signals.map(\.kind).joined(separator: ", "), "lastEntry": a.lastEntry?.description ?? "—",
-          "why": MarkdownSummary.escape(a.statusEvidence.first ?? ""),
-        ]
-      },
+      "subjects": subjects, "hasChanges": !changes.isEmpty, "changes": changes.joined(separator: ", "),
     ]) { $1 }
     return templates.render(.markdown, model)
   }

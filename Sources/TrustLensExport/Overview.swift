@@ -25,34 +25,7 @@ public struct OverviewRow: Sendable {
         subject: subject.displayName, status: a.status.rawValue, signals: a.signals.map(\.kind),
         concern: a.concern, lastEntry: a.lastEntry,
         daysSinceLastEntry: a.lastEntry.flatMap { last in report.asOf.map { last.days(to: $0) } },
-        checkInsHeld: a.checkIns - a.skippedCheckIns, checkIns: a.checkIns)
+        checkInsHeld: a.heldCheckIns, checkIns: a.checkIns)
     }
-  }
-}
-
-extension WorkbookRenderer {
-  /// The caseload overview: one row per subject, those needing attention first.
-  func writeOverview(_ report: Report, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles) throws {
-    workbook.setTabColor(sheet, 0xC00000)
-    let headers = ["Subject", "Status", "Signals", "Strongest concern", "Last entry", "Days since", "Check-ins held", "Adherence"]
-    try workbook.setColumn(sheet, first: 0, last: 1, width: 18)
-    try workbook.setColumn(sheet, first: 2, last: 2, width: 40)
-    try workbook.setColumn(sheet, first: 3, last: 7, width: 14)
-    try header(headers, sheet, workbook, styles)
-    workbook.freeze(sheet, rows: 1, columns: 1)
-    let rows = OverviewRow.rows(report)
-    for (index, row) in rows.enumerated() {
-      let r = index + 1
-      try workbook.write(row.subject, sheet, row: r, column: 0)
-      let status = RepairStatus(rawValue: row.status).flatMap { styles.status[$0] } ?? .none
-      try workbook.write(row.status, sheet, row: r, column: 1, status)
-      try workbook.write(row.signals.joined(separator: ", "), sheet, row: r, column: 2)
-      try workbook.write(row.concern, sheet, row: r, column: 3, styles.percent)
-      if let last = row.lastEntry { try workbook.write(XlsxWorkbook.serial(RecordDate(day: last)), sheet, row: r, column: 4, styles.date) }
-      if let days = row.daysSinceLastEntry { try workbook.write(Double(days), sheet, row: r, column: 5) }
-      try workbook.write("\(row.checkInsHeld) of \(row.checkIns)", sheet, row: r, column: 6)
-      if let adherence = row.adherence { try workbook.write(adherence, sheet, row: r, column: 7, styles.percent) }
-    }
-    try workbook.autofilter(sheet, lastRow: max(rows.count, 1), lastColumn: headers.count - 1)
   }
 }

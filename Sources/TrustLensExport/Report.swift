@@ -114,6 +114,11 @@ public struct Report: Sendable {
   public var timeZone: String = ""
   /// Output files written, relative to the output folder (filled in as they are written).
   public var outputs: [String]
+  /// Whether the outputs show the journal texts themselves (the Entries sheet's Text column).
+  /// True by default; set it to false for a report whose outputs are shared without the
+  /// writing in them — a pseudonymised caseload, where codes replace names but a text would
+  /// still identify its writer.
+  public var showsText = true
 
   public init(
     pipeline: String, asOf: LocalDay?, counts: RunCounts, subjects: [SubjectReport],

@@ -17,17 +17,21 @@ public struct Rollups: Sendable {
   private let storage: Storage
   public let weeklyCount: Int
   public let monthlyCount: Int
+  /// Weeks from the first week with data to the last, empty ones included (``WeekAxis``).
+  public let weekCount: Int
 
   public init(weekly: [(start: LocalDay, bucket: DayBucket)], monthly: [(start: LocalDay, bucket: DayBucket)]) {
     storage = .memory(weekly: weekly, monthly: monthly)
     weeklyCount = weekly.count
     monthlyCount = monthly.count
+    weekCount = WeekAxis.count(weekly)
   }
 
-  fileprivate init(file: RollupFile, offset: Int, length: Int, weeklyCount: Int, monthlyCount: Int) {
+  fileprivate init(file: RollupFile, offset: Int, length: Int, weeklyCount: Int, monthlyCount: Int, weekCount: Int) {
     storage = .file(file, offset: offset, length: length)
     self.weeklyCount = weeklyCount
     self.monthlyCount = monthlyCount
+    self.weekCount = weekCount
   }
 
   /// Weekly rollup (keyed by Monday), in calendar order.
@@ -83,7 +87,9 @@ public final class RollupFile: @unchecked Sendable {
     // Appends: reads use pread at their own offsets and never move the file's position.
     try AnonymousSpillFile.write(bytes, to: descriptor, name: name)
     defer { end += bytes.count }
-    return Rollups(file: self, offset: end, length: bytes.count, weeklyCount: weekly.count, monthlyCount: monthly.count)
+    return Rollups(
+      file: self, offset: end, length: bytes.count, weeklyCount: weekly.count, monthlyCount: monthly.count,
+      weekCount: WeekAxis.count(weekly))
   }
 
   /// The rollups at `offset` (a failed read is an error naming the file).
@@ -93,7 +99,9 @@ public final class RollupFile: @unchecked Sendable {
     var bytes = [UInt8](repeating: 0, count: length)
     var done = 0
     while done < length {
-      let result = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress! + done, length - done, off_t(offset + done)) }
+      let result = bytes.withUnsafeMutableBytes { buffer in
+        buffer.baseAddress.map { pread(descriptor, $0 + done, length - done, off_t(offset + done)) } ?? 0
+      }
       if result < 0, errno == EINTR { continue }
       guard result > 0 else {
         throw AtomicFile.WriteError(

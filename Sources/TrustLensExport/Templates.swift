@@ -55,12 +55,14 @@ public struct Templates: Sendable {
   }
 
   /// The fields every template's view model starts with: the pipeline, the as-of day, the
-  /// counts and the alerts; `escape` prepares text from input for the template's format.
+  /// counts (one by one, and as `countsSum` / `countsList` sentences with every noun in the
+  /// right number) and the alerts; `escape` prepares text from input for the template's format.
   public static func headerModel(_ report: Report, escape: (String) -> String = { $0 }) -> [String: Any] {
     let c = report.counts
     return [
       "pipeline": escape(report.pipeline), "asOf": report.asOf?.description ?? "—", "records": c.records,
       "entries": c.entries, "checkins": c.checkIns, "rejected": c.rejected, "duplicates": c.duplicates,
+      "countsSum": RunCountsText.sum(c), "countsList": RunCountsText.list(c),
       "hasAlerts": !report.alerts.isEmpty, "alerts": report.alerts.map(escape).joined(separator: ", "),
     ]
   }

@@ -1,3 +1,5 @@
+import TrustLensCore
+
 /// The fields TrustLens knows and the column names (and JSON keys) each is read from.
 ///
 /// Names are compared folded: lower case, a trailing bracketed part dropped, and only letters
@@ -14,7 +16,7 @@ enum FieldNames {
   static let author = "author"
   static let tags = "tags"
   static let held = "held"
-  static let ratings = ["trust", "communication", "safety", "self_care", "mood"]
+  static let ratings = Rating.names
   static let counters = ["commitments_made", "commitments_kept"]
 
   /// Every field and its aliases (folded), best first: when two columns of a file name the

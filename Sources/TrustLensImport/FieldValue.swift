@@ -1,4 +1,5 @@
 import Foundation
+import TrustLensCore
 
 /// One field of an input record, as the format gave it: a JSON value of any shape (a CSV
 /// cell is a string). Objects keep their members in order, unhashed: the objects read have a

@@ -9,9 +9,13 @@ public enum LexiconLoader {
     do {
       // The rule word classes always come from the built-in rules, even when custom
       // lexicons replace the built-in tags and valence.
-      if !names.contains("builtin") { try lexicon.addBuiltinRules() }
+      if !names.contains("builtin") && !names.contains("fitted") { try lexicon.addBuiltinRules() }
       for name in names {
-        if name == "builtin" { try lexicon.addBuiltin() } else { try lexicon.addFile(name) }
+        switch name {
+        case "builtin": try lexicon.addBuiltin()
+        case "fitted": try lexicon.addFitted()
+        default: try lexicon.addFile(name)
+        }
       }
     } catch {
       throw PipelineError(wrapping: error)

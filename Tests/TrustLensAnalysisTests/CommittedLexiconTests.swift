@@ -25,7 +25,7 @@ private let recorded: [RecordedText] = {
 }()
 
 private func present(_ text: String) -> Set<String> {
-  let analysis = builtinAnalyzer.analyze(text)
+  let analysis = fittedAnalyzer.analyze(text)
   return Set(analysis.emotions.keys).union(analysis.themes.keys)
 }
 
@@ -44,7 +44,7 @@ private func present(_ text: String) -> Set<String> {
 
   @Test func builtinLexiconIsTheFittedModel() {
     // A fitted tag has a model score in the explanation; the hand-written lexicon has none.
-    let fitted = builtinAnalyzer.explain("I feel safe with him again").tags.contains { $0.model != nil }
+    let fitted = fittedAnalyzer.explain("I feel safe with him again").tags.contains { $0.model != nil }
     let hand = handAnalyzer.explain("I feel safe with him again").tags.contains { $0.model != nil }
     #expect(fitted && !hand)
   }
@@ -104,13 +104,13 @@ private func present(_ text: String) -> Set<String> {
 
   /// A betrayal sentence cannot come out positive.
   @Test func betrayalIsNotPositive() {
-    #expect(builtinAnalyzer.analyze("He lied to me about the money again.").valence < 0)
+    #expect(fittedAnalyzer.analyze("He lied to me about the money again.").valence < 0)
   }
 
   /// The issue's own example: implied betrayal with no feeling word still reads positive.
   @Test func brokenConfidenceIsNotPositive() {
     withKnownIssue("implied betrayal: valence +0.47") {
-      #expect(builtinAnalyzer.analyze("My best friend told my manager what I said in confidence.").valence < 0)
+      #expect(fittedAnalyzer.analyze("My best friend told my manager what I said in confidence.").valence < 0)
     }
   }
 

@@ -112,7 +112,7 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
   }
 
   @Test func valenceTermsAddUpToTheValence() throws {
-    for analyzer in [try smallAnalyzer(), builtinAnalyzer, handAnalyzer] {
+    for analyzer in [try smallAnalyzer(), fittedAnalyzer, handAnalyzer] {
       let text = "He lied to me. I don't feel safe?! But tonight was good, really good!!"
       let explanation = analyzer.explain(text)
       let sum = explanation.valenceTerms.reduce(0) { $0 + $1.value } + explanation.valenceEmphasis.reduce(0) { $0 + $1.value }

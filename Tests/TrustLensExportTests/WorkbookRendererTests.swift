@@ -179,3 +179,60 @@ import TrustLensExport
     #expect(EvidenceText.line([]) == "")
   }
 }
+
+@Suite struct EntriesTextTests {
+  /// Records of two subjects, added out of order, with their texts and the writer's tags.
+  static var records: [AnalyzedRecord] {
+    func record(_ id: String, _ subject: String, day: Int, text: String, tags: [String] = []) -> AnalyzedRecord {
+      AnalyzedRecord(
+        id: id, subject: subject, date: RecordDate(day: ExportFixtures.day.adding(days: day)),
+        source: SourceLocation(file: "j.jsonl", line: day + 1), kind: .entry,
+        analysis: TextAnalysis(words: 3, valence: 0.1, emotions: [:], themes: [:], evidence: []),
+        text: text, author: nil, userTags: tags)
+    }
+    return [
+      record("z3", "c02", day: 2, text: "Third of c02"),
+      record("z1", "c01", day: 5, text: "Later of c01", tags: ["walk", "family"]),
+      record("z2", "c01", day: 1, text: "Earlier of c01"),
+      record("z4", "c01", day: 3, text: String(repeating: "x", count: 40_000)),
+    ]
+  }
+
+  func write(showsText: Bool) throws -> (entries: String, workbook: String) {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    var report = ExportFixtures.report
+    report.showsText = showsText
+    let book = try StreamingWorkbook(path: path, tags: report.categories.map(\.name), month: false, overview: false)
+    for record in Self.records { try book.add(record) }
+    try book.finish(report, records: InMemoryRecords(), subject: nil)
+    return (try ExportFixtures.zipPart(path, "xl/worksheets/sheet2.xml"), try ExportFixtures.zipPart(path, "xl/workbook.xml"))
+  }
+
+  @Test func entriesShowTextAndTagsBySubjectThenDate() throws {
+    let (entries, _) = try write(showsText: true)
+    #expect(entries.contains(">Text<") && entries.contains(">Tags<"))
+    #expect(entries.contains("walk, family"))
+    let order = ["Earlier of c01", "Later of c01", "Third of c02"].map { entries.range(of: $0)?.lowerBound }
+    #expect(order.allSatisfy { $0 != nil })
+    #expect(order[0]! < order[1]! && order[1]! < order[2]!)
+    // A text past Excel's cell limit is cut, with a marker saying so.
+    #expect(entries.contains("[cut to Excel's 32,767-character limit: the text has 40000 characters"))
+    #expect(!entries.contains(String(repeating: "x", count: 32_767)))
+  }
+
+  @Test func textsAreLeftOutWhenTheReportDoesNotShowThem() throws {
+    let (entries, _) = try write(showsText: false)
+    #expect(!entries.contains(">Text<"))
+    #expect(!entries.contains("Earlier of c01"))
+    #expect(entries.contains("walk, family"))
+  }
+
+  @Test func everySheetHasAPrintSetup() throws {
+    let (entries, workbook) = try write(showsText: true)
+    #expect(entries.contains(#"orientation="landscape""#))
+    #expect(entries.contains(#"fitToHeight="0""#))
+    #expect(entries.contains("<fitToPage") || entries.contains(#"fitToPage="1""#))
+    #expect(entries.contains("<oddFooter>") && entries.contains("Page &amp;P of &amp;N"))
+    #expect(workbook.contains("_xlnm.Print_Titles"))
+  }
+}

@@ -43,6 +43,14 @@ final class XlsxWorkbook {
     }
   }
 
+  /// A chart's value axis: its range, its number format, and the step between its labels
+  /// (1 for counts, so a count axis never reads 0.2, 0.4 …).
+  struct ValueAxis {
+    var range: ClosedRange<Double>?
+    var format: String?
+    var step: Double?
+  }
+
   /// A block of cells on one sheet (zero-based, inclusive).
   struct CellRange {
     var sheet: String
@@ -61,6 +69,8 @@ final class XlsxWorkbook {
     var fontColor: UInt32?
     var background: UInt32?
     var verticalTop = false
+    /// Right-aligned: headers over number columns.
+    var alignRight = false
   }
 
   let path: String
@@ -94,9 +104,7 @@ final class XlsxWorkbook {
     _ = trustlens_set_xlsx_zip_level(XlsxWorkbook.deflateLevel)
     var options = lxw_workbook_options()
     options.constant_memory = constantMemory ? 1 : 0
-    let tmp = strdup(temporaryFolder)!
-    retained.append(tmp)
-    options.tmpdir = tmp
+    options.tmpdir = try retain(temporaryFolder)
     options.use_zip64 = 1
     guard let workbook = workbook_new_opt(path, &options) else {
       throw XlsxError(path: path, reason: "cannot create the workbook")
@@ -104,13 +112,17 @@ final class XlsxWorkbook {
     self.workbook = workbook
     // Fixed document properties: the same inputs give byte-identical files.
     var properties = lxw_doc_properties()
-    let title = strdup("TrustLens report")!
-    let author = strdup("TrustLens")!
-    retained += [title, author]
-    properties.title = title
-    properties.author = author
+    properties.title = try retain("TrustLens report")
+    properties.author = try retain("TrustLens")
     properties.created = 1_767_225_600  // 2026-01-01T00:00:00Z
     workbook_set_properties(workbook, &properties)
+  }
+
+  /// A C copy of `text` that lives as long as the workbook (libxlsxwriter keeps the pointer).
+  private func retain(_ text: String) throws(XlsxError) -> UnsafeMutablePointer<CChar> {
+    guard let copy = strdup(text) else { throw XlsxError(path: path, reason: "out of memory") }
+    retained.append(copy)
+    return copy
   }
 
   deinit {
@@ -139,6 +151,7 @@ final class XlsxWorkbook {
     if spec.italic { format_set_italic(pointer) }
     if spec.wrap { format_set_text_wrap(pointer) }
     if spec.verticalTop { format_set_align(pointer, UInt8(LXW_ALIGN_VERTICAL_TOP.rawValue)) }
+    if spec.alignRight { format_set_align(pointer, UInt8(LXW_ALIGN_RIGHT.rawValue)) }
     if let numberFormat = spec.numberFormat { format_set_num_format(pointer, numberFormat) }
     if let size = spec.fontSize { format_set_font_size(pointer, size) }
     if let color = spec.fontColor { format_set_font_color(pointer, lxw_color_t(color)) }
@@ -154,13 +167,25 @@ final class XlsxWorkbook {
   static let maxStringLength = 32_767
 
   func write(_ text: String, _ sheet: Sheet, row: Int, column: Int, _ format: Format = .none) throws(XlsxError) {
-    var value = text
-    // UTF-16 never needs more units than UTF-8 bytes: count UTF-16 only for long texts.
-    if value.utf8.count > XlsxWorkbook.maxStringLength, value.utf16.count > XlsxWorkbook.maxStringLength {
-      value = String(value.utf16.prefix(XlsxWorkbook.maxStringLength - 20)) ?? String(value.prefix(16_000))
-      value += " …[cut by TrustLens]"
-    }
+    let value = XlsxWorkbook.fitted(text) { _ in " …[cut by TrustLens]" }
     try check(worksheet_write_string(sheet.pointer, lxw_row_t(row), lxw_col_t(column), value, format.pointer))
+  }
+
+  /// `text` as it fits a cell: whole when it holds at most ``maxStringLength`` UTF-16 units
+  /// (Excel's limit), else its start cut on a character boundary with `marker` — given the
+  /// text's length in characters — before it (a marker ending in a space) or after it.
+  static func fitted(_ text: String, marker: (Int) -> String) -> String {
+    // UTF-16 never needs more units than UTF-8 bytes: count UTF-16 only for long texts.
+    guard text.utf8.count > maxStringLength, text.utf16.count > maxStringLength else { return text }
+    let mark = marker(text.count)
+    var budget = maxStringLength - mark.utf16.count
+    var kept = ""
+    for character in text {
+      budget -= character.utf16.count
+      guard budget >= 0 else { break }
+      kept.append(character)
+    }
+    return mark.hasSuffix(" ") ? mark + kept : kept + mark
   }
 
   /// Writes a number; non-finite values are left blank (Excel cannot store them).
@@ -186,31 +211,43 @@ final class XlsxWorkbook {
     try check(worksheet_autofilter(sheet.pointer, 0, 0, lxw_row_t(lastRow), lxw_col_t(lastColumn)))
   }
 
-  /// A new chart with a title, its legend at the bottom and, when given, a value-axis range.
-  func addChart(_ kind: ChartKind, title: String, valueAxis: ClosedRange<Double>? = nil, valueFormat: String? = nil) throws(XlsxError) -> Chart {
+  /// A new chart with a title, its legend at the bottom, a value axis as given, and a
+  /// category axis of text labels (one category per label, so each week's bar has the
+  /// width of a week; `labelEvery`: show every n-th label); blank cells are gaps.
+  func addChart(_ kind: ChartKind, title: String, valueAxis: ValueAxis = ValueAxis(), labelEvery: Int = 1) throws(XlsxError) -> Chart {
     guard let workbook, let chart = workbook_add_chart(workbook, kind.code) else {
       throw XlsxError(path: path, reason: "cannot add a chart")
     }
     chart_title_set_name(chart, title)
     chart_legend_set_position(chart, UInt8(LXW_CHART_LEGEND_BOTTOM.rawValue))
+    chart_show_blanks_as(chart, UInt8(LXW_CHART_BLANKS_AS_GAP.rawValue))
     if let axis = chart.pointee.y_axis {
-      if let valueAxis {
-        chart_axis_set_min(axis, valueAxis.lowerBound)
-        chart_axis_set_max(axis, valueAxis.upperBound)
+      if let range = valueAxis.range {
+        chart_axis_set_min(axis, range.lowerBound)
+        chart_axis_set_max(axis, range.upperBound)
       }
-      if let valueFormat { chart_axis_set_num_format(axis, valueFormat) }
+      if let format = valueAxis.format { chart_axis_set_num_format(axis, format) }
+      if let step = valueAxis.step { chart_axis_set_major_unit(axis, step) }
     }
     if let axis = chart.pointee.x_axis {
-      chart_axis_set_num_format(axis, "yyyy-mm-dd")
       chart_axis_set_label_position(axis, UInt8(LXW_CHART_AXIS_LABEL_POSITION_LOW.rawValue))
+      if labelEvery > 1 {
+        chart_axis_set_interval_unit(axis, UInt16(clamping: labelEvery))
+        chart_axis_set_interval_tick(axis, UInt16(clamping: labelEvery))
+      }
     }
     return Chart(pointer: chart)
   }
 
-  /// Adds a series named `name` plotting `values` against `categories`.
-  func addSeries(_ chart: Chart, name: String, categories: CellRange, values: CellRange) throws(XlsxError) {
+  /// Adds a series named `name` plotting `values` against `categories`; `markers`: a dot on
+  /// every point (a line series with gaps or few points is otherwise hard to see).
+  func addSeries(_ chart: Chart, name: String, categories: CellRange, values: CellRange, markers: Bool = false) throws(XlsxError) {
     guard let series = chart_add_series(chart.pointer, nil, nil) else {
       throw XlsxError(path: path, reason: "cannot add a chart series")
+    }
+    if markers {
+      chart_series_set_marker_type(series, UInt8(LXW_CHART_MARKER_CIRCLE.rawValue))
+      chart_series_set_marker_size(series, 5)
     }
     chart_series_set_categories(
       series, categories.sheet, lxw_row_t(categories.firstRow), lxw_col_t(categories.firstColumn),
@@ -258,12 +295,33 @@ final class XlsxWorkbook {
     worksheet_set_tab_color(sheet.pointer, lxw_color_t(color))
   }
 
-  /// Print setup: landscape, as many pages wide as `pagesWide` (0: as needed), with the
-  /// first `headerRows` rows repeated on every page.
-  func printSetup(_ sheet: Sheet, pagesWide: Int, headerRows: Int = 0) throws(XlsxError) {
+  /// Print setup: landscape, fitted to one page wide (as many tall as it takes), the first
+  /// `headerRows` rows repeated on every page, `footer` at the foot of each page (left,
+  /// centre, right; the right part followed by the page number), and — when given — only
+  /// the columns up to `lastPrintedColumn` printed.
+  func printSetup(
+    _ sheet: Sheet, headerRows: Int = 0, footer: (left: String, center: String), lastPrintedColumn: Int? = nil
+  ) throws(XlsxError) {
     worksheet_set_landscape(sheet.pointer)
-    if pagesWide > 0 { worksheet_fit_to_pages(sheet.pointer, UInt16(pagesWide), 0) }
+    worksheet_fit_to_pages(sheet.pointer, 1, 0)
     if headerRows > 0 { try check(worksheet_repeat_rows(sheet.pointer, 0, lxw_row_t(headerRows - 1))) }
+    if let lastPrintedColumn {
+      try check(worksheet_print_area(sheet.pointer, 0, 0, lxw_row_t(LXW_ROW_MAX - 1), lxw_col_t(lastPrintedColumn)))
+    }
+    // Excel's header and footer codes: & starts one, && is a literal &; 255 characters at most.
+    func part(_ text: String, _ room: Int) -> String {
+      String(text.prefix(room)).replacingOccurrences(of: "&", with: "&&")
+    }
+    let text = "&L\(part(footer.left, 60))&C\(part(footer.center, 60))&RPage &P of &N"
+    try check(worksheet_set_footer(sheet.pointer, text))
+  }
+
+  /// A note (comment) on a cell, shown when the pointer rests on it.
+  func note(_ text: String, _ sheet: Sheet, row: Int, column: Int) throws(XlsxError) {
+    var options = lxw_comment_options()
+    options.width = 320
+    options.height = 120
+    try check(worksheet_write_comment_opt(sheet.pointer, lxw_row_t(row), lxw_col_t(column), text, &options))
   }
 
   /// Writes the file and frees the workbook. Call once; later calls do nothing.
@@ -299,7 +357,9 @@ final class XlsxWorkbook {
 
   /// Excel's serial date for a record date (days since 1899-12-30, time as a fraction).
   static func serial(_ date: RecordDate) -> Double {
-    let base = LocalDay(year: 1899, month: 12, day: 30)!
-    return Double(base.days(to: date.day)) + Double(date.secondsOfDay ?? 0) / 86_400
+    Double(serialBase.days(to: date.day)) + Double(date.secondsOfDay ?? 0) / 86_400
   }
+
+  /// Day 0 of Excel's serial dates, 1899-12-30 (693,593 days after 0001-01-01).
+  private static let serialBase = LocalDay(dayNumber: 693_593)
 }

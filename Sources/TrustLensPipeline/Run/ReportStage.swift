@@ -19,6 +19,8 @@ struct ReportStage {
     report.pipelinePath = context.pipeline.path
     report.timeZone = context.pipeline.timeZone.identifier
     report.skippedFiles = stream.diagnostics.skippedFiles
+    // Pseudonymised outputs are for sharing: the journal text would name the person.
+    report.showsText = !context.pipeline.pseudonymize
     if let month {
       try MonthBuilder.attachNotables(month: month, to: &report, records: stream.entries.records)
     }

@@ -19,7 +19,8 @@ extension RunOutcome {
   /// What the run read and where it wrote, in one line for standard error.
   public func sentence(pipeline: PipelineFile) -> String {
     let c = report.counts
-    return "\(pipeline.name): \(c.records) records (\(c.entries) entries, \(c.checkIns) check-ins, \(c.rejected) rejected, "
-      + "\(c.duplicates) duplicates), \(report.subjects.count) subjects → \(pipeline.outputDir)"
+    return "\(pipeline.name): \(NumberText.count(c.records, "record")) (\(NumberText.count(c.entries, "entry", "entries")), "
+      + "\(NumberText.count(c.checkIns, "check-in")), \(c.rejected) rejected, \(NumberText.count(c.duplicates, "duplicate"))), "
+      + "\(NumberText.count(report.subjects.count, "subject")) → \(pipeline.outputDir)"
   }
 }
