@@ -107,6 +107,8 @@ public struct Report: Sendable {
   public var rejects: [Reject]
   /// Files met and not read, each with its reason.
   public var skippedFiles: [SkippedFile] = []
+  /// The writers' own tags with their weeks and tone (the Own tags sheet), by subject.
+  public var ownTags: [OwnTag] = []
   public var alerts: [String]
   /// The pipeline file the run came from, for the About sheet (`nil` for commands).
   public var pipelinePath: String?

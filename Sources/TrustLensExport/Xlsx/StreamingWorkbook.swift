@@ -88,6 +88,7 @@ public final class StreamingWorkbook {
     try renderer.writeMonthly(report, try workbook.addSheet("Monthly"), workbook, styles)
     try renderer.writeCheckIns(report, records, subject, try workbook.addSheet("Check-ins"), workbook, styles)
     try renderer.writeSignals(report, try workbook.addSheet("Signals"), workbook, styles)
+    if !report.ownTags.isEmpty { try renderer.writeOwnTags(report, try workbook.addSheet("Own tags"), workbook, styles) }
     try renderer.writeRejects(report, try workbook.addSheet("Rejects"), workbook, styles)
     try renderer.writeAbout(report, try workbook.addSheet("About"), workbook, styles)
     try workbook.close()

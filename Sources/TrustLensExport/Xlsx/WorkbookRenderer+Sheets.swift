@@ -170,6 +170,32 @@ extension WorkbookRenderer {
     try workbook.autofilter(sheet, lastRow: max(row, 1), lastColumn: columns.count - 1)
   }
 
+  /// The writers' own tags: one row per subject and tag, its weeks and the tone of its
+  /// entries beside the subject's other entries.
+  func writeOwnTags(_ report: Report, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles) throws {
+    let names = Dictionary(report.subjects.map { ($0.assessment.subject, $0.displayName) }, uniquingKeysWith: { first, _ in first })
+    let columns = [
+      SheetColumn("Subject", width: 14), SheetColumn("Tag", width: 18), SheetColumn("Entries", width: 8, number: true),
+      SheetColumn("Weeks", width: 7, number: true), SheetColumn("First", width: 11, number: true),
+      SheetColumn("Last", width: 11, number: true),
+      SheetColumn("Valence with tag", width: 10, number: true, note: "Mean valence (-1 to 1) of the entries the writer gave this tag."),
+      SheetColumn("Valence otherwise", width: 10, number: true, note: "Mean valence of the subject's other entries; empty when every entry has the tag."),
+    ]
+    try WorkbookRenderer.table(columns, sheet, workbook, styles, freezeColumns: 2, footer: WorkbookRenderer.footer(report))
+    for (index, tag) in report.ownTags.enumerated() {
+      let row = index + 1
+      try workbook.write(names[tag.subject] ?? tag.subject, sheet, row: row, column: 0)
+      try workbook.write(tag.tag, sheet, row: row, column: 1)
+      try workbook.write(Double(tag.entries), sheet, row: row, column: 2, styles.integer)
+      try workbook.write(Double(tag.weeks), sheet, row: row, column: 3, styles.integer)
+      try workbook.write(XlsxWorkbook.serial(RecordDate(day: tag.first)), sheet, row: row, column: 4, styles.date)
+      try workbook.write(XlsxWorkbook.serial(RecordDate(day: tag.last)), sheet, row: row, column: 5, styles.date)
+      try workbook.write(tag.valence, sheet, row: row, column: 6, styles.number2)
+      if let other = tag.otherValence { try workbook.write(other, sheet, row: row, column: 7, styles.number2) }
+    }
+    try workbook.autofilter(sheet, lastRow: max(report.ownTags.count, 1), lastColumn: columns.count - 1)
+  }
+
   static let strengthNote =
     "How strongly the data shows the signal, 0–100%. Rushing: how many of its cues hold (hurt persisting, repair work absent, pressure to move on, check-ins stopping). Setback: how far the recent mean fell below the earlier peak, against twice setback_drop. Avoidance: the share of check-ins skipped, the length of the gap, or the share of texts with avoidance language. Progress and self-care-neglect: whether one or both of their kinds of evidence hold."
 

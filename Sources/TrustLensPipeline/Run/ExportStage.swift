@@ -48,6 +48,7 @@ struct ExportStage {
       single.counts = counts[id]
       single.rejects = report.rejects.filter { $0.subject == id }
       single.skippedFiles = []
+      single.ownTags = report.ownTags.filter { $0.subject == id }
       single.alerts = alerts.filter { $0.subject == id }.map(\.text)
       let written = try writer.write(single, dir: folder, prefix: name + "/", subject: id, timings: &context.timings)
       outputs += written

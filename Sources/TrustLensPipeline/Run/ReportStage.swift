@@ -19,6 +19,7 @@ struct ReportStage {
     report.pipelinePath = context.pipeline.path
     report.timeZone = context.pipeline.timeZone.identifier
     report.skippedFiles = stream.diagnostics.skippedFiles
+    report.ownTags = stream.ownTags.tags
     // Pseudonymised outputs are for sharing: the journal text would name the person.
     report.showsText = !context.pipeline.pseudonymize
     if let month {

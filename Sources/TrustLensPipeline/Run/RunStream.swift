@@ -13,6 +13,7 @@ final class RunStream {
   let analysis: AnalysisFileSink?
   let rejects: RejectsSink
   let diagnostics: DiagnosticsSink
+  let ownTags = OwnTagsSink()
   private let chain: SinkChain
 
   init(_ context: RunContext) throws {
@@ -38,7 +39,7 @@ final class RunStream {
       path: pipeline.formats.contains(.rejects) ? folder.file("rejects.csv") : nil,
       privatePath: context.privateFolder.map { $0 + "/rejects.private.csv" }, pseudonyms: context.pseudonyms)
     diagnostics = DiagnosticsSink(showsRejects: false, write: context.notice)
-    chain = SinkChain([ProgressSink(bytes: context.bytesRead, totalBytes: context.inputBytes, progress: context.progress), TimelineSink(timelines), entries, rejects, diagnostics])
+    chain = SinkChain([ProgressSink(bytes: context.bytesRead, totalBytes: context.inputBytes, progress: context.progress), TimelineSink(timelines), ownTags, entries, rejects, diagnostics])
   }
 
   /// Reads every input of the run, then commits `analysis.jsonl` and the rejects files.
