@@ -130,23 +130,29 @@ struct DatedTextReader {
   /// jrnl's tags: `@word` where a word starts (not inside an e-mail address), in order, once
   /// each.
   static func jrnlTags(in text: String) -> [String] {
-    guard text.contains("@") else { return [] }
+    // The `@` is found on the bytes (most entries have none); only around each one are
+    // characters looked at, as a whole-text walk by characters was most of a jrnl import.
     var tags: [String] = []
-    var previous: Character = " "
-    var index = text.startIndex
-    while index < text.endIndex {
-      let character = text[index]
-      if character == "@" && !(previous.isLetter || previous.isNumber || previous == "@") {
-        let start = text.index(after: index)
-        let end = text[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? text.endIndex
-        let tag = String(text[start..<end])
-        if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
-        index = end
-        previous = "a"
+    var from = text.utf8.startIndex
+    while let at = text.utf8[from...].firstIndex(of: UInt8(ascii: "@")) {
+      let start = text.utf8.index(after: at)
+      let opens: Bool
+      if at == text.startIndex {
+        opens = true
+      } else {
+        let previous = text[text.index(before: at)]
+        opens = !(previous.isLetter || previous.isNumber || previous == "@")
+      }
+      guard opens else {
+        from = start
         continue
       }
-      previous = character
-      index = text.index(after: index)
+      let end = text[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? text.endIndex
+      let tag = String(text[start..<end])
+      if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+      // The character after a tag is not a tag's opening `@` ("@a@b" is the one tag a).
+      guard end < text.endIndex else { break }
+      from = text[end] == "@" ? text.utf8.index(after: end) : end
     }
     return tags
   }

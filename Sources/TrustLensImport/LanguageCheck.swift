@@ -12,6 +12,9 @@ struct LanguageCheck {
   static let minimumWords = 8
   /// At or above this share of function words a text counts as English.
   static let englishShare = 0.15
+  /// A file's first texts are all checked; after these, one in ``sampleEvery``.
+  static let checkedInFull = 256
+  static let sampleEvery = 16
 
   /// The verdict on one text: `nil` when too short to judge.
   static func looksEnglish(_ text: String) -> Bool? {

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 import TrustLensCore
-import TrustLensImport
+@testable import TrustLensImport
 
 @Suite struct TextJournalTests {
   /// As `jrnl --export txt` writes it (default time format `%F %r`).
@@ -65,5 +65,38 @@ import TrustLensImport
     let path = TestSupport.write("## 2026-13-40 oops\ntext\n## 2026-03-02\n\n", "j.md", in: folder)
     let reasons = try readAll(path).compactMap(\.reject).map(\.reason)
     #expect(reasons == ["invalid date \"2026-13-40\"", "empty text"])
+  }
+}
+
+/// jrnl's `@tags`, found on the bytes, are the tags a walk over every character finds.
+@Suite struct JrnlTagTests {
+  /// The character-by-character rule the byte scan must keep.
+  static func reference(_ text: String) -> [String] {
+    var tags: [String] = []
+    var previous: Character = " "
+    var index = text.startIndex
+    while index < text.endIndex {
+      let character = text[index]
+      if character == "@" && !(previous.isLetter || previous.isNumber || previous == "@") {
+        let start = text.index(after: index)
+        let end = text[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? text.endIndex
+        let tag = String(text[start..<end])
+        if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
+        index = end
+        previous = "a"
+        continue
+      }
+      previous = character
+      index = text.index(after: index)
+    }
+    return tags
+  }
+
+  @Test(arguments: [
+    "", "no tags here", "@start and @end", "mail me@example.com", "@a@b @c", "@@x @ y", "über@nicht @café-1 @x_y.",
+    "😀@emoji @日本 tail@", "@tag\u{301} combined", "two @same and @same", "@", "x @", "(@paren) [@b]",
+  ])
+  func theByteScanFindsTheReferenceTags(_ text: String) {
+    #expect(DatedTextReader.jrnlTags(in: text) == Self.reference(text), "\(text.debugDescription)")
   }
 }
