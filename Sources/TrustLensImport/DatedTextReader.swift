@@ -150,9 +150,8 @@ struct DatedTextReader {
       let end = text[start...].firstIndex { !($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") } ?? text.endIndex
       let tag = String(text[start..<end])
       if !tag.isEmpty && !tags.contains(tag) { tags.append(tag) }
-      // The character after a tag is not a tag's opening `@` ("@a@b" is the one tag a).
-      guard end < text.endIndex else { break }
-      from = text[end] == "@" ? text.utf8.index(after: end) : end
+      // An `@` right after a tag follows a letter or an `@`, so it opens none ("@a@b" is a).
+      from = end
     }
     return tags
   }
