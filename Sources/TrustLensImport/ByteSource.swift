@@ -57,7 +57,11 @@ final class ByteSource {
       close(fd)
       throw ImportError.cannotOpen(path: path, reason: "not a regular file")
     }
-    self.init(descriptor: fd, name: path, owned: true, bufferSize: bufferSize, maxRead: maxRead)
+    // A small file gets a buffer of its size, not the whole `bufferSize` zeroed (a caseload of
+    // many small files; the buffer still grows if the file does).
+    let fileSize = Int(clamping: status.st_size)
+    self.init(
+      descriptor: fd, name: path, owned: true, bufferSize: min(bufferSize, max(4096, fileSize + 1)), maxRead: maxRead)
   }
 
   /// Reads an open descriptor (standard input, or a pipe in tests); `owned` closes it at the end.

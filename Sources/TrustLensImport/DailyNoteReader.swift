@@ -38,7 +38,7 @@ struct DailyNoteReader {
         invalid = "invalid UTF-8 at byte \(offset + 1) of line \(line.number)"
       }
       if frontMatter.take(text, lineNumber: line.number) { continue }
-      if bodyLine == nil && !text.allSatisfy(\.isWhitespace) { bodyLine = line.number }
+      if bodyLine == nil && !text.isAllWhitespace { bodyLine = line.number }
       size += line.bytes.count + 1
       if size > DailyNoteReader.maxNoteSize {
         tooLong = true

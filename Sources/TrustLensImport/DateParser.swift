@@ -78,6 +78,7 @@ public struct DateParser: Sendable {
       let day = LocalDay(year: year, month: month, day: dayOfMonth)
     else { return .failure(invalid(text)) }
     if scanner.isAtEnd { return .success(RecordDate(day: day)) }
+    if let clock = scanner.isoClock() { return .success(date(day, secondsOfDay: clock.secondsOfDay, offset: clock.offset)) }
     let rest = text.utf8.dropFirst(scanner.position)
     guard let clock = DateParser.clock(Substring(rest)) else { return .failure(invalid(text)) }
     return .success(date(day, secondsOfDay: clock.secondsOfDay, offset: clock.offset))
@@ -251,6 +252,55 @@ private struct DateScanner {
   }
 
   mutating func digits(exactly count: Int) -> Int? { digits(minimum: count, maximum: count) }
+
+  /// The rest of the text read as the time most exports write — `T21:14`, ` 21:14:05.250`,
+  /// then nothing, `Z` or `±HH:MM`/`±HHMM`/`±HH` — straight from the bytes; nil (the position
+  /// unchanged) for anything else, which ``DateParser/clock(_:)`` reads. Where both read a
+  /// text, they give the same time.
+  mutating func isoClock() -> (secondsOfDay: Int, offset: Int?)? {
+    let start = position
+    if let clock = readISOClock() { return clock }
+    position = start
+    return nil
+  }
+
+  private mutating func readISOClock() -> (secondsOfDay: Int, offset: Int?)? {
+    guard consume(UInt8(ascii: "T")) || consume(UInt8(ascii: " ")),
+      let hour = digits(exactly: 2), hour < 24, consume(UInt8(ascii: ":")), let minute = digits(exactly: 2), minute < 60
+    else { return nil }
+    var second = 0
+    if consume(UInt8(ascii: ":")) {
+      guard let s = digits(exactly: 2), s < 61 else { return nil }
+      second = min(s, 59)
+      if consume(UInt8(ascii: ".")) || consume(UInt8(ascii: ",")), digits(minimum: 1, maximum: 9) == nil { return nil }
+    }
+    let secondsOfDay = hour * 3600 + minute * 60 + second
+    if isAtEnd { return (secondsOfDay, nil) }
+    let offset: Int
+    if consume(UInt8(ascii: "Z")) || consume(UInt8(ascii: "z")) {
+      offset = 0
+    } else {
+      let sign: Int
+      if consume(UInt8(ascii: "+")) {
+        sign = 1
+      } else if consume(UInt8(ascii: "-")) {
+        sign = -1
+      } else {
+        return nil
+      }
+      guard let hours = digits(exactly: 2), hours <= 14 else { return nil }
+      var minutes = 0
+      if consume(UInt8(ascii: ":")) {
+        guard let m = digits(exactly: 2) else { return nil }
+        minutes = m
+      } else if let m = digits(exactly: 2) {
+        minutes = m
+      }
+      guard minutes < 60 else { return nil }
+      offset = sign * (hours * 3600 + minutes * 60)
+    }
+    return isAtEnd ? (secondsOfDay, offset) : nil
+  }
 
   mutating func digits(minimum: Int, maximum: Int) -> Int? {
     var value = 0

@@ -139,7 +139,7 @@ public struct DatePattern: Sendable, Equatable, CustomStringConvertible {
         guard let value = scanner.offset() else { return nil }
         offset = value
       case .literal(let character):
-        guard scanner.consume(character) else { return nil }
+        guard scanner.consume(literal: character) else { return nil }
       case .space:
         guard scanner.skipSpaces() else { return nil }
       }
@@ -176,7 +176,17 @@ struct TextScanner {
 
   var isAtEnd: Bool { bytes.isEmpty }
 
-  mutating func consume(_ character: Character) -> Bool {
+  /// True (consuming it) when `scalar` comes next. ASCII, the common case, is one byte
+  /// compared.
+  mutating func consume(_ scalar: Unicode.Scalar) -> Bool {
+    guard scalar.isASCII else { return consume(literal: Character(scalar)) }
+    guard bytes.first == UInt8(truncatingIfNeeded: scalar.value) else { return false }
+    bytes = bytes.dropFirst()
+    return true
+  }
+
+  /// True (consuming it) when `character` (a pattern's literal) comes next.
+  mutating func consume(literal character: Character) -> Bool {
     let wanted = character.utf8
     guard bytes.starts(with: wanted) else { return false }
     bytes = bytes.dropFirst(wanted.count)
@@ -242,22 +252,37 @@ struct TextScanner {
     return true
   }
 
-  /// True (consuming it) when the next word is `word` (lower case) followed by a space.
-  mutating func consumeWord(_ wanted: String) -> Bool {
-    guard word() == wanted, bytes.dropFirst(wanted.utf8.count).first == 32 else { return false }
-    bytes = bytes.dropFirst(wanted.utf8.count)
+  /// True (consuming it) when the next word is `word` (lower-case ASCII letters) followed by
+  /// a space. Compares bytes in place: this runs for every date with a time.
+  mutating func consumeWord(_ wanted: StaticString) -> Bool {
+    var rest = bytes
+    for letter in UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount) {
+      guard let byte = rest.first, byte | 0x20 == letter else { return false }
+      rest = rest.dropFirst()
+    }
+    guard rest.first == 32 else { return false }
+    bytes = rest
     return true
   }
 
   /// `AM`/`PM`/`a.m.`/`p.m.` in any case; true for PM.
   mutating func meridiem() -> Bool? {
-    let lowered = bytes.prefix(4).map { $0 | 0x20 }
-    for (spelling, pm) in [("a.m.", false), ("p.m.", true), ("am", false), ("pm", true)]
-    where lowered.starts(with: spelling.utf8.map { $0 | 0x20 }) {
-      bytes = bytes.dropFirst(spelling.utf8.count)
-      return pm
+    var next = bytes.makeIterator()
+    guard let first = next.next().map({ $0 | 0x20 }), first == UInt8(ascii: "a") || first == UInt8(ascii: "p") else {
+      return nil
     }
-    return nil
+    let pm = first == UInt8(ascii: "p")
+    switch next.next() {
+    case let byte? where byte | 0x20 == UInt8(ascii: "m"):
+      bytes = bytes.dropFirst(2)
+      return pm
+    case UInt8(ascii: ".")?:
+      guard let m = next.next(), m | 0x20 == UInt8(ascii: "m"), next.next() == UInt8(ascii: ".") else { return nil }
+      bytes = bytes.dropFirst(4)
+      return pm
+    default:
+      return nil
+    }
   }
 
   /// `Z`, `±HH:MM`, `±HHMM` or `±HH`, in seconds east of UTC.

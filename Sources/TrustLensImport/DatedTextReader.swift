@@ -83,7 +83,7 @@ struct DatedTextReader {
           }
         }
         current = entry
-      } else if !text.allSatisfy(\.isWhitespace) {
+      } else if !text.isAllWhitespace {
         preamble = preamble.map { ($0.line, $0.count + 1) } ?? (line.number, 1)
       }
     }

@@ -60,7 +60,7 @@ struct DelimitedReader {
       if watching {
         for index in cells.indices where current.unknown[index] && !unread[index] {
           let cell = cells[index]
-          if !cell.allSatisfy(\.isWhitespace) && (current.kind == .journal || Double(cell.trimmed()) == nil) {
+          if !cell.isAllWhitespace && (current.kind == .journal || Double(cell.trimmed()) == nil) {
             unread[index] = true
           }
         }

@@ -18,6 +18,11 @@ final class FieldResolver {
   private let mapped: [String: String]  // folded column name → field
   private let mappedFields: Set<String>
   private var cache: [String: Resolution] = [:]
+  /// The keys of the last object ``fields(of:)`` read and, per member, the field it fills (nil:
+  /// outranked). Lines of one file mostly repeat their keys in one order; such a line is
+  /// placed by this plan instead of being resolved key by key.
+  private var lastKeys: [String] = []
+  private var lastPlan: [String?] = []
 
   init(mapping: ColumnMapping) {
     var mapped: [String: String] = [:]
@@ -53,21 +58,40 @@ final class FieldResolver {
   /// them arbitrary. Of a key repeated in one spelling, the last counts, as JSON parsers do;
   /// of two names of one field (`text` and `note`), the preferred one.
   func fields(of members: [(key: String, value: FieldValue)]) -> Result<[String: FieldValue], ImportRejection> {
+    if !members.elementsEqual(lastKeys, by: { $0.key == $1 }) {
+      switch plan(for: members) {
+      case .success(let plan): (lastKeys, lastPlan) = (members.map(\.key), plan)
+      case .failure(let rejection): return .failure(rejection)
+      }
+    }
     var fields: [String: FieldValue] = [:]
     fields.reserveCapacity(members.count)
-    var ranks: [String: (rank: Int, raw: String)] = [:]
-    for (key, value) in members {
+    for (member, field) in zip(members, lastPlan) {
+      if let field { fields[field] = member.value }
+    }
+    return .success(fields)
+  }
+
+  /// Per member, the field it fills, or nil when a later spelling or a preferred name of the
+  /// same field wins (see ``fields(of:)``).
+  private func plan(for members: [(key: String, value: FieldValue)]) -> Result<[String?], ImportRejection> {
+    var plan: [String?] = []
+    plan.reserveCapacity(members.count)
+    var winners: [String: (rank: Int, raw: String, member: Int)] = [:]
+    for (index, key) in members.lazy.map(\.key).enumerated() {
       let resolution = resolve(key)
-      if let earlier = ranks[resolution.key] {
+      plan.append(nil)
+      if let earlier = winners[resolution.key] {
         if earlier.raw != key && earlier.raw.lowercased() == key.lowercased() {
           return .failure(ImportRejection(reason: FieldResolver.caseClash(members, key)))
         }
         if earlier.raw != key && earlier.rank < resolution.rank { continue }
+        plan[earlier.member] = nil
       }
-      ranks[resolution.key] = (resolution.rank, key)
-      fields[resolution.key] = value
+      winners[resolution.key] = (resolution.rank, key, index)
+      plan[index] = resolution.key
     }
-    return .success(fields)
+    return .success(plan)
   }
 
   /// `keys "TEXT", "Text" and "text" differ only in case`.

@@ -45,7 +45,7 @@ enum FieldValue: Sendable {
   var isBlank: Bool {
     switch self {
     case .null: return true
-    case .string(let s): return s.allSatisfy(\.isWhitespace)
+    case .string(let s): return s.isAllWhitespace
     default: return false
     }
   }

@@ -94,9 +94,9 @@ struct RecordBuilder {
   /// The record's text (its title first, on a line of its own), `nil` when it has none.
   private func text(of fields: [String: FieldValue]) -> Result<String?, ImportRejection> {
     var parts: [String] = []
-    if case .string(let title)? = fields[FieldNames.title], !title.allSatisfy(\.isWhitespace) { parts.append(title.trimmed()) }
+    if case .string(let title)? = fields[FieldNames.title], !title.isAllWhitespace { parts.append(title.trimmed()) }
     switch fields[FieldNames.text] {
-    case .string(let body)? where !body.allSatisfy(\.isWhitespace): parts.append(body)
+    case .string(let body)? where !body.isAllWhitespace: parts.append(body)
     case nil, .null?, .string?: break
     case .number?, .bool?, .array?, .object?:
       if parts.isEmpty { return .failure(ImportRejection(reason: "text is not a string")) }
@@ -165,8 +165,12 @@ struct RecordBuilder {
       default: result.problems.append("held is not yes or no")
       }
     }
-    for (name, value) in fields.sorted(by: { $0.key < $1.key })
-    where !FieldNames.nonMetric.contains(name) && !value.isBlank {
+    // In name order, so problems read the same on every run; most records have no metric
+    // field at all, and then nothing is sorted.
+    var metricFields: [(key: String, value: FieldValue)] = []
+    for field in fields where !FieldNames.nonMetric.contains(field.key) && !field.value.isBlank { metricFields.append(field) }
+    if metricFields.count > 1 { metricFields.sort { $0.key < $1.key } }
+    for (name, value) in metricFields {
       let isCounter = FieldNames.counters.contains(name)
       let known = isCounter || FieldNames.ratings.contains(name)
       let number: Double

@@ -1,3 +1,17 @@
+extension StringProtocol {
+  /// Whether the text is empty or only white space (`Character.isWhitespace`). Decided on
+  /// the first bytes for ASCII, without walking grapheme clusters; the rule is the
+  /// characters' all the same.
+  var isAllWhitespace: Bool {
+    for byte in utf8 {
+      if byte == 32 || (9...13).contains(byte) { continue }
+      if byte < 0x80 { return false }
+      return allSatisfy(\.isWhitespace)
+    }
+    return true
+  }
+}
+
 extension String {
   /// The text without leading and trailing white space (see `Substring.trimmed()`).
   func trimmed() -> String { self[...].trimmed() }

@@ -46,6 +46,24 @@ import TrustLensImport
     #expect(reject.source == SourceLocation(file: path, line: 1))
   }
 
+  /// Lines that repeat the previous line's keys reuse its placement; a line with other keys
+  /// (another order, a preferred name, a repeated key, a clash) is placed by its own keys.
+  @Test func eachLineIsPlacedByItsOwnKeys() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      {"date":"2026-03-01","note":"n1","text":"t1"}
+      {"date":"2026-03-02","note":"n2","text":"t2"}
+      {"date":"2026-03-03","text":"t3","note":"n3"}
+      {"date":"2026-03-04","note":"n4"}
+      {"date":"2026-03-05","note":"n5","note":"m5"}
+      {"date":"2026-03-06","Text":"a","text":"b"}
+      {"date":"2026-03-07","note":"n7","text":"t7"}
+      """
+    let records = try readAll(TestSupport.write(text, "j.jsonl", in: folder))
+    #expect(records.map { $0.entry?.text } == ["t1", "t2", "t3", "n4", "m5", nil, "t7"])
+    #expect(records[5].reject?.reason == #"keys "Text" and "text" differ only in case"#)
+  }
+
   /// A key given twice in one spelling: the last counts, on both parsing paths; a key's case
   /// does not matter.
   @Test func theLastOfARepeatedKeyCountsAndCaseDoesNot() throws {
