@@ -64,6 +64,9 @@ public enum EvidenceTags {
   public static let avoidance = ["avoidance"]
   /// Looking after oneself.
   public static let selfCare = ["self-care"]
+  /// Not looking after oneself ("skipped dinner again"): a theme of the built-in lexicon
+  /// beside the 27 of the contract.
+  public static let selfNeglect = ["self-neglect"]
   /// Noticing improvement and feeling safe and close again.
   public static let improvement = ["progress", "connection", "hope", "safety"]
 

@@ -20,7 +20,7 @@ public struct TrendSettings: Sendable, Equatable {
   /// A fall of the recent level below the earlier peak of at least this (rating points).
   public var setbackDrop = 2.0
   /// The recent period of a course (its last days), compared with its earlier peak for a
-  /// setback and read for self-care, in days.
+  /// setback, in days.
   public var recentDays = 28
   /// Share of check-ins skipped at or above which check-ins count as avoided.
   public var avoidSkipShare = 0.5
@@ -37,12 +37,18 @@ public struct TrendSettings: Sendable, Equatable {
   public var trendAlpha = 0.05
   /// Share of check-ins held needed for progress ("mostly held").
   public var progressHeldShare = 0.75
-  /// A median self-care rating at or below this over the recent period is neglect.
+  /// A median self-care rating at or below this over the recent self-care period is neglect
+  /// (when it fell: see `selfCareFall`).
   public var selfCareLow = 3.0
-  /// The period read for self-care in the writing: the course's last days.
-  public var selfCareDays = 35
+  /// The least fall, in rating points, of the recent median self-care rating below the
+  /// median of the subject's earlier self-care ratings (when there are earlier ones).
+  public var selfCareFall = 2.0
+  /// The period read for self-care, in ratings and writing: the course's last days.
+  public var selfCareDays = 28
+  /// Share of recent texts with bad self-care, good self-care absent, for neglect.
+  public var selfNeglectShare = 0.3
   /// Share of recent texts carrying distress, with no self-care mentioned, for neglect.
-  public var selfCareDistressShare = 0.3
+  public var selfCareDistressShare = 0.5
   /// A subject whose last record is more than this many days before the run's date is
   /// inactive.
   public var inactiveDays = 28
@@ -63,6 +69,7 @@ public struct TrendSettings: Sendable, Equatable {
     "setback_drop": \.setbackDrop, "avoid_skip_share": \.avoidSkipShare,
     "avoid_language_share": \.avoidLanguageShare, "trend_alpha": \.trendAlpha,
     "progress_held_share": \.progressHeldShare, "progress_min_rise": \.progressMinRise, "self_care_low": \.selfCareLow,
+    "self_care_fall": \.selfCareFall, "self_neglect_share": \.selfNeglectShare,
     "self_care_distress_share": \.selfCareDistressShare, "rci_sd": \.rciSD, "rci_reliability": \.rciReliability,
     ]
   }

@@ -92,6 +92,43 @@ func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
   }
 }
 
+/// Bad self-care is its own theme of the built-in lexicon, `self-neglect` (the writing
+/// evidence of the self-care-neglect signal), and never counts as self-care.
+@Suite struct SelfNeglectTests {
+  @Test(arguments: [
+    "Skipped dinner again; I just wasn't hungry.",
+    "Three hours of sleep. Again.",
+    "I know I'm neglecting myself, but I can't find the energy to care.",
+    "I've stopped exercising completely.",
+    "Missed my own therapy appointment and didn't rebook.",
+    "Haven't been to yoga in weeks.",
+  ])
+  func badSelfCareIsSelfNeglect(_ text: String) {
+    let found = handTags(text)
+    #expect(found.contains("self-neglect"), "\(text) → \(found.sorted())")
+    #expect(!found.contains("self-care"), "\(text) → \(found.sorted())")
+  }
+
+  @Test(arguments: [
+    "Went for a run before work.",
+    "Slept a full eight hours for the first time in ages.",
+    "I'm eating properly again, three meals a day.",
+  ])
+  func goodSelfCareIsSelfCare(_ text: String) {
+    let found = handTags(text)
+    #expect(found.contains("self-care") && !found.contains("self-neglect"), "\(text) → \(found.sorted())")
+  }
+
+  @Test(arguments: ["We watched a film and went to bed early.", "I can't believe I let myself hope.", "Walked the dog."])
+  func factsOfTheDayAreNotSelfCare(_ text: String) {
+    #expect(!handTags(text).contains("self-care"), "\(text) → \(handTags(text).sorted())")
+  }
+
+  @Test func badSelfCareLowersTheTone() {
+    #expect(handAnalyzer.analyze("Three hours of sleep.").valence < 0)
+  }
+}
+
 @Suite struct ValenceTests {
   @Test func toneHasTheRightSign() {
     #expect(fittedAnalyzer.analyze("Today was a wonderful, warm day together").valence > 0.3)
