@@ -104,7 +104,7 @@ struct DatedTextReader {
   func entryStart(_ line: String) -> (date: String, rest: String)? {
     switch style {
     case .jrnl:
-      guard line.hasPrefix("["), let close = line.firstIndex(of: "]") else { return nil }
+      guard line.hasPrefix("["), let close = line.firstIndex(ofASCII: UInt8(ascii: "]")) else { return nil }
       let inside = line[line.index(after: line.startIndex)..<close]
       guard DatedTextReader.looksLikeDate(inside) else { return nil }
       var rest = line[line.index(after: close)...].trimmed()
@@ -133,8 +133,8 @@ struct DatedTextReader {
     // The `@` is found on the bytes (most entries have none); only around each one are
     // characters looked at, as a whole-text walk by characters was most of a jrnl import.
     var tags: [String] = []
-    var from = text.utf8.startIndex
-    while let at = text.utf8[from...].firstIndex(of: UInt8(ascii: "@")) {
+    var from = text.startIndex
+    while let at = text.firstIndex(ofASCII: UInt8(ascii: "@"), from: from) {
       let start = text.utf8.index(after: at)
       let opens: Bool
       if at == text.startIndex {

@@ -12,6 +12,18 @@ extension StringProtocol {
   }
 }
 
+extension StringProtocol {
+  /// The index of the first `byte` (an ASCII character, so always a character boundary),
+  /// searched on the contiguous UTF-8 storage; a generic walk of the UTF-8 view is several
+  /// times slower, and readers search every line.
+  func firstIndex(ofASCII byte: UInt8, from start: Index? = nil) -> Index? {
+    let from = start ?? startIndex
+    let found: Int?? = self[from...].utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: byte) }
+    guard let offset = found else { return self[from...].utf8.firstIndex(of: byte) }
+    return offset.map { utf8.index(from, offsetBy: $0) }
+  }
+}
+
 extension String {
   /// The text without leading and trailing white space (see `Substring.trimmed()`).
   func trimmed() -> String { self[...].trimmed() }

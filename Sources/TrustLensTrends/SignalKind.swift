@@ -41,14 +41,14 @@ public enum SignalKind: String, Sendable, CaseIterable, Codable {
     case .setback: return EvidenceTags.relapse
     case .avoidance: return EvidenceTags.avoidance
     case .progress: return EvidenceTags.improvement
-    case .selfCareNeglect: return EvidenceTags.distress
+    case .selfCareNeglect: return EvidenceTags.selfNeglect + EvidenceTags.distress
     case .inactive: return []
     }
   }
 }
 
 /// The groups of tags the detectors read, each defined once. Every group names built-in
-/// tags of the contract's taxonomy.
+/// tags: the contract's taxonomy, and the built-in lexicon's own `self-neglect`.
 public enum EvidenceTags {
   /// Pressure to move on ("you should be over it").
   public static let pressure = ["rushing"]

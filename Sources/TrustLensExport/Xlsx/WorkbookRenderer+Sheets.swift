@@ -197,7 +197,7 @@ extension WorkbookRenderer {
   }
 
   static let strengthNote =
-    "How strongly the data shows the signal, 0–100%. Rushing: how many of its cues hold (hurt persisting, repair work absent, pressure to move on, check-ins stopping). Setback: how far the recent mean fell below the earlier peak, against twice setback_drop. Avoidance: the share of check-ins skipped, the length of the gap, or the share of texts with avoidance language. Progress and self-care-neglect: whether one or both of their kinds of evidence hold."
+    "How strongly the data shows the signal, 0–100%. Rushing: how many of its cues hold (hurt persisting, repair work absent, pressure to move on, check-ins stopping). Setback: how far the recent mean fell below the earlier peak, against twice setback_drop. Avoidance: the share of check-ins skipped, the length of the gap, or the share of texts with avoidance language. Progress: 70% with one kind of evidence (ratings or writing), 90% with both. Self-care-neglect: 60% with one of its three kinds (low self-care ratings, bad self-care written, no self-care written while distressed), 90% with two or more."
 
   func writeRejects(_ report: Report, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles) throws {
     let fileWidth = Double(report.rejects.map(\.source.file.count).max() ?? 0) + 2
