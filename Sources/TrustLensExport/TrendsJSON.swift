@@ -1,4 +1,4 @@
-import TrustLensCore
+public import TrustLensCore
 public import TrustLensTrends
 
 /// The `trends --format json` document: an array with one object per subject.
