@@ -137,20 +137,26 @@ final class RunState {
     fresh.append((key, RunState.frame(analysis)))
   }
 
-  /// An analysis as the cache keeps it: one spill frame.
+  /// The version of the cached frames' fields, their first field: spill frames are otherwise
+  /// read only by the process that wrote them, so a change to ``SpillWriter/analysis(_:)``
+  /// must raise it (older entries then are misses, analysed again and replaced).
+  static let cacheFrameVersion = 1
+
+  /// An analysis as the cache keeps it: one spill frame, its version then the analysis.
   static func frame(_ analysis: TextAnalysis) -> Data {
     var writer = SpillWriter()
+    writer.int(cacheFrameVersion)
     writer.analysis(analysis)
     return Data(writer.frame())
   }
 
   /// The analysis in a cached frame, or `nil` when the bytes are not exactly one whole frame
-  /// of one analysis (its ranges are checked by the caller).
+  /// of one analysis of this version (its ranges are checked by the caller).
   static func analysis(frame data: Data) -> TextAnalysis? {
     data.withUnsafeBytes { raw in
       var reader = SpillReader(raw.bindMemory(to: UInt8.self))
       guard let length = try? reader.int32(), Int(length) == reader.remaining,
-        let analysis = try? reader.analysis(), reader.remaining == 0
+        (try? reader.int()) == cacheFrameVersion, let analysis = try? reader.analysis(), reader.remaining == 0
       else { return nil }
       return analysis
     }

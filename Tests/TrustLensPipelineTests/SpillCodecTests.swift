@@ -90,6 +90,9 @@ import TrustLensCore
     lying[0] &+= 1
     #expect(RunState.analysis(frame: lying) == nil)
     #expect(RunState.analysis(frame: Data()) == nil)
+    var otherVersion = frame
+    otherVersion[4] &+= 1
+    #expect(RunState.analysis(frame: otherVersion) == nil)
     #expect(RunState.analysis(frame: Data(#"{"words":3}"#.utf8)) == nil)
   }
 }
