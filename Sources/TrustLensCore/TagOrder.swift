@@ -1,6 +1,6 @@
 /// Taxonomy order for built-in tags; custom categories after them, by name.
-public enum TagOrder {
-  public static func sorted(_ tags: some Sequence<String>) -> [String] {
+package enum TagOrder {
+  package static func sorted(_ tags: some Sequence<String>) -> [String] {
     // Each tag ranked once, not once per comparison.
     tags.map { (rank: rank($0), tag: $0) }
       .sorted { lhs, rhs in lhs.rank != rhs.rank ? lhs.rank < rhs.rank : lhs.tag < rhs.tag }

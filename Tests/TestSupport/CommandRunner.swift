@@ -46,9 +46,12 @@ public enum CommandRunner {
   ///
   /// `prefix` is a command to run it under (e.g. `setpriv …`); with `replaceExecutable` the
   /// prefix's last element is the binary to run instead of the built one.
+  /// Runs the built binary with `arguments` and waits for it. Its standard input is `stdin`
+  /// (or `stdinBytes`), written from another thread `chunk` bytes at a time while both output
+  /// pipes are read, then closed; nothing when neither is given.
   public static func run(
-    _ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment: [String: String] = [:],
-    prefix: [String] = [], replaceExecutable: Bool = false
+    _ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, chunk: Int = 1 << 16,
+    directory: URL? = nil, environment: [String: String] = [:], prefix: [String] = [], replaceExecutable: Bool = false
   ) throws -> Result {
     let process = Process()
     if prefix.isEmpty {
@@ -67,8 +70,18 @@ public enum CommandRunner {
     process.standardError = err
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
+    let bytes = stdinBytes ?? stdin.map { Array($0.utf8) } ?? []
+    let writeEnd = input.fileHandleForWriting.fileDescriptor
+    let writer = Thread {
+      var offset = 0
+      while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, min($0.count, chunk)) }
+        if n <= 0 { break }
+        offset += n
+      }
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
     // Read both pipes concurrently so a full pipe never blocks the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
