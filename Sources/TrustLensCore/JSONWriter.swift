@@ -57,6 +57,18 @@ package struct JSONWriter {
   package mutating func field(_ name: String, _ number: Double?) { key(name); value(number) }
   package mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
 
+  /// `"name":[{…},…]`: one object per item, its members written by `members`.
+  package mutating func objects<Item>(_ name: String, _ items: some Sequence<Item>, members: (inout JSONWriter, Item) -> Void) {
+    key(name)
+    beginArray()
+    for item in items {
+      beginObject()
+      members(&self, item)
+      endObject()
+    }
+    endArray()
+  }
+
   private mutating func separate() {
     if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
     needsComma[needsComma.count - 1] = true

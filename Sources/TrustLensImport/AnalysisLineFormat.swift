@@ -58,12 +58,7 @@ package enum AnalysisLineFormat {
     json.field(Key.source, record.source.description)
     json.field(Key.kind, record.kind.rawValue)
     if let author = record.author { json.field(Key.author, author) }
-    if !record.userTags.isEmpty {
-      json.key(Key.tags)
-      json.beginArray()
-      for tag in record.userTags { json.value(tag) }
-      json.endArray()
-    }
+    writeList(Key.tags, record.userTags, into: &json)
     json.field(Key.words, record.analysis.words)
     json.field(Key.valence, record.analysis.valence)
     json.key(Key.emotions)
@@ -80,12 +75,7 @@ package enum AnalysisLineFormat {
       json.field(Key.Evidence.weight, evidence.weight)
       json.field(Key.Evidence.start, evidence.start)
       json.field(Key.Evidence.end, evidence.end)
-      if !evidence.rules.isEmpty {
-        json.key(Key.Evidence.rules)
-        json.beginArray()
-        for rule in evidence.rules { json.value(rule) }
-        json.endArray()
-      }
+      writeList(Key.Evidence.rules, evidence.rules, into: &json)
       json.endObject()
     }
     json.endArray()
@@ -105,14 +95,18 @@ package enum AnalysisLineFormat {
       json.field(Key.Contribution.end, contribution.end)
       if let base = contribution.base { json.field(Key.Contribution.base, base) }
       json.field(Key.Contribution.value, contribution.value)
-      if !contribution.rules.isEmpty {
-        json.key(Key.Contribution.rules)
-        json.beginArray()
-        for rule in contribution.rules { json.value(rule) }
-        json.endArray()
-      }
+      writeList(Key.Contribution.rules, contribution.rules, into: &json)
       json.endObject()
     }
+    json.endArray()
+  }
+
+  /// `"key":[…]` for a list that is not empty; nothing for an empty one.
+  private static func writeList(_ key: String, _ values: [String], into json: inout JSONWriter) {
+    guard !values.isEmpty else { return }
+    json.key(key)
+    json.beginArray()
+    for value in values { json.value(value) }
     json.endArray()
   }
 

@@ -71,14 +71,8 @@ public enum CommandRunner {
     process.standardInput = input
     try process.run()
     let bytes = stdinBytes ?? stdin.map { Array($0.utf8) } ?? []
-    let writeEnd = input.fileHandleForWriting.fileDescriptor
     let writer = Thread {
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, min($0.count, chunk)) }
-        if n <= 0 { break }
-        offset += n
-      }
+      writeInChunks(bytes, to: input.fileHandleForWriting.fileDescriptor, chunk: chunk)
       try? input.fileHandleForWriting.close()
     }
     writer.start()
@@ -96,5 +90,16 @@ public enum CommandRunner {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Writes `bytes` to `descriptor` at most `chunk` bytes per `write`, stopping early when the
+  /// reader has gone (the descriptor is left open).
+  public static func writeInChunks(_ bytes: [UInt8], to descriptor: Int32, chunk: Int) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, min($0.count, chunk)) }
+      if n <= 0 { break }
+      offset += n
+    }
   }
 }

@@ -129,12 +129,7 @@ import TrustLensPipeline
     signal(SIGPIPE, SIG_IGN)
     let (readEnd, writeEnd) = (fds[0], fds[1])
     let writer = Thread {
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, min($0.count, chunk)) }
-        if n <= 0 { break }
-        offset += n
-      }
+      CommandRunner.writeInChunks(bytes, to: writeEnd, chunk: chunk)
       close(writeEnd)
     }
     let saved = dup(0)
