@@ -37,15 +37,10 @@ public enum SummaryJSON {
       json.endObject()
     }
     json.endArray()
-    json.key("skipped")
-    json.beginArray()
-    for file in report.skippedFiles {
-      json.beginObject()
+    json.objects("skipped", report.skippedFiles) { json, file in
       json.field("path", file.path)
       json.field("reason", file.reason)
-      json.endObject()
     }
-    json.endArray()
     json.key("alerts")
     json.beginArray()
     for alert in report.alerts { json.value(alert) }

@@ -12,7 +12,7 @@ public enum TrendsJSON {
   }
 
   /// One subject object, as in the contract.
-  public static func write(_ a: Assessment, into json: inout JSONWriter) {
+  static func write(_ a: Assessment, into json: inout JSONWriter) {
     json.beginObject()
     json.field("subject", a.subject)
     json.field("from", a.from?.description)

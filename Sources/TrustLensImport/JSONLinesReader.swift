@@ -26,7 +26,7 @@ struct JSONLinesReader {
     var analyzed: [(bytes: [UInt8], location: SourceLocation)] = []
     var analyzedBytes = 0
     func emitAnalyzed() throws {
-      for record in AnalyzedLineReader.read(analyzed) { try context.emit(record) }
+      for record in AnalysisLineFormat.read(analyzed) { try context.emit(record) }
       analyzed.removeAll(keepingCapacity: true)
       analyzedBytes = 0
     }
@@ -34,8 +34,8 @@ struct JSONLinesReader {
       if line.bytes.allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) && !line.tooLong { continue }
       let location = SourceLocation(file: context.file, line: line.number)
       // A file of analysed records (cluster shards) is recognised by its first record.
-      if analyzedFile == nil && !line.tooLong { analyzedFile = AnalyzedLineReader.looksAnalyzed(line.bytes) }
-      if analyzedFile == true, !line.tooLong, AnalyzedLineReader.looksAnalyzed(line.bytes) {
+      if analyzedFile == nil && !line.tooLong { analyzedFile = AnalysisLineFormat.looksAnalyzed(line.bytes) }
+      if analyzedFile == true, !line.tooLong, AnalysisLineFormat.looksAnalyzed(line.bytes) {
         analyzed.append((line.bytes, location))
         analyzedBytes += line.bytes.count
         if analyzed.count == JSONLinesReader.analyzedBatch || analyzedBytes >= JSONLinesReader.analyzedBatchBytes {

@@ -37,9 +37,11 @@ public enum Commands {
   public enum AnalyzeFormat: String, CaseIterable, Sendable { case jsonl, csv, table }
   public enum TrendsFormat: String, CaseIterable, Sendable { case json, table }
 
-  /// One result per journal entry and per check-in note, streamed in input order.
+  /// One result per journal entry and per check-in note, streamed in input order. With
+  /// `contributions` (JSON Lines only), each line also lists the words that moved its valence
+  /// (see ``ValenceContributions``).
   public static func analyze(
-    _ selection: InputSelection, format: AnalyzeFormat, output: FileSink,
+    _ selection: InputSelection, format: AnalyzeFormat, contributions: Bool = false, output: FileSink,
     diagnostic: @escaping (String) -> Void
   ) throws -> Int32 {
     let analyzer = Analyzer(lexicon: try LexiconLoader.load(selection.lexicons))
@@ -49,7 +51,15 @@ public enum Commands {
     let ingest = Ingest(sources: selection.sources, analyzer: analyzer)
     switch format {
     case .jsonl:
-      counts = try ingest.run(into: diagnostics, lines: OutputLines(output) { AnalysisLine.encode($0) + "\n" })
+      let encode: @Sendable (AnalyzedRecord) -> String
+      if contributions {
+        encode = { record in
+          AnalysisLineFormat.encode(record, contributions: ValenceContributions.of(record, by: analyzer)) + "\n"
+        }
+      } else {
+        encode = { record in AnalysisLineFormat.encode(record) + "\n" }
+      }
+      counts = try ingest.run(into: diagnostics, lines: OutputLines(output, encode: encode))
     case .csv:
       try output.write(EntriesCSV.header(tags: tags))
       counts = try ingest.run(into: diagnostics, lines: OutputLines(output) { EntriesCSV.line($0, tags: tags) })

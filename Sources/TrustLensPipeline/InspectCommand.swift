@@ -101,15 +101,10 @@ enum InspectText {
       json.field("delimiter", report.delimiter?.rawValue)
       json.field("delimiter_origin", report.delimiter == nil ? nil : report.delimiterOrigin.rawValue)
       json.field("kind", report.kind?.rawValue)
-      json.key("columns")
-      json.beginArray()
-      for column in report.columns {
-        json.beginObject()
+      json.objects("columns", report.columns) { json, column in
         json.field("name", column.name)
         json.field("field", column.field)
-        json.endObject()
       }
-      json.endArray()
       json.field("records", report.records)
       json.field("entries", report.entries)
       json.field("checkins", report.checkIns)
@@ -117,25 +112,15 @@ enum InspectText {
       json.field("analyzed", report.analyzed)
       json.field("texts_checked", report.textsChecked)
       json.field("not_english", report.nonEnglishTexts)
-      json.key("rejects")
-      json.beginArray()
-      for reject in file.rejects {
-        json.beginObject()
+      json.objects("rejects", file.rejects) { json, reject in
         json.field("line", reject.source.line)
         json.field("reason", reject.reason)
-        json.endObject()
       }
-      json.endArray()
       json.field("notice_count", file.noticeCount)
-      json.key("notices")
-      json.beginArray()
-      for notice in file.notices {
-        json.beginObject()
+      json.objects("notices", file.notices) { json, notice in
         json.field("line", notice.source.line)
         json.field("message", notice.message)
-        json.endObject()
       }
-      json.endArray()
       json.endObject()
     }
     json.endArray()

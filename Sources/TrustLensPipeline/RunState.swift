@@ -33,16 +33,17 @@ final class RunState {
   private let database: DatabaseQueue
   private let lock: LockFile
   /// Analyses computed in this run, written with the run's history at the end.
-  private var fresh: [(key: String, json: Data)] = []
+  private var fresh: [(key: String, frame: Data)] = []
   /// Called once, the first time a cached analysis fails validation (it is analysed again).
   private let notice: (String) -> Void
   private var invalidSeen = false
   /// Cached analyses that failed validation in this run (each a cache miss).
   private(set) var invalidCached = 0
 
-  /// The cache's table. Renamed when its key changed (FNV digests → SHA-256), so an older
-  /// state's cache is dropped and rebuilt, never misread.
-  static let cacheTable = "cached_analysis"
+  /// The cache's table. Renamed when its key or its form changed (FNV digests → SHA-256,
+  /// Codable JSON → the spill frame of ``SpillWriter/analysis(_:)``), so an older state's
+  /// cache is dropped and rebuilt, never misread.
+  static let cacheTable = "cached_analysis_frame"
 
   init(path: String, notice: @escaping (String) -> Void = { _ in }) throws {
     self.path = path
@@ -60,7 +61,8 @@ final class RunState {
         try db.execute(
           sql: """
             DROP TABLE IF EXISTS analysis;
-            CREATE TABLE IF NOT EXISTS \(RunState.cacheTable) (key TEXT PRIMARY KEY, json BLOB NOT NULL);
+            DROP TABLE IF EXISTS cached_analysis;
+            CREATE TABLE IF NOT EXISTS \(RunState.cacheTable) (key TEXT PRIMARY KEY, frame BLOB NOT NULL);
             CREATE TABLE IF NOT EXISTS run (id INTEGER PRIMARY KEY AUTOINCREMENT, pipeline TEXT NOT NULL, as_of TEXT);
             CREATE TABLE IF NOT EXISTS subject_status (
               run INTEGER NOT NULL REFERENCES run(id), subject TEXT NOT NULL, status TEXT NOT NULL,
@@ -107,13 +109,13 @@ final class RunState {
   /// run, with one notice per run.
   func cachedAnalysis(key: String) throws -> TextAnalysis? {
     let data = try database.read { db in
-      try Data.fetchOne(db, sql: "SELECT json FROM \(RunState.cacheTable) WHERE key = ?", arguments: [key])
+      try Data.fetchOne(db, sql: "SELECT frame FROM \(RunState.cacheTable) WHERE key = ?", arguments: [key])
     }
     guard let data else { return nil }
     let problem: String
     if data.count > RunState.maxCachedBytes {
       problem = "larger than \(RunState.maxCachedBytes) bytes"
-    } else if let analysis = try? JSONDecoder().decode(TextAnalysis.self, from: data) {
+    } else if let analysis = RunState.analysis(frame: data) {
       guard let invalid = analysis.validationProblem else { return analysis }
       problem = invalid
     } else {
@@ -127,12 +129,37 @@ final class RunState {
     return nil
   }
 
-  /// The largest cached analysis read back (its JSON).
+  /// The largest cached analysis read back (its frame).
   static let maxCachedBytes = 16 << 20
 
   /// Remembers an analysis made in this run (saved by ``record(run:)``).
   func remember(key: String, analysis: TextAnalysis) throws {
-    fresh.append((key, try JSONEncoder().encode(analysis)))
+    fresh.append((key, RunState.frame(analysis)))
+  }
+
+  /// The version of the cached frames' fields, their first field: spill frames are otherwise
+  /// read only by the process that wrote them, so a change to ``SpillWriter/analysis(_:)``
+  /// must raise it (older entries then are misses, analysed again and replaced).
+  static let cacheFrameVersion = 1
+
+  /// An analysis as the cache keeps it: one spill frame, its version then the analysis.
+  static func frame(_ analysis: TextAnalysis) -> Data {
+    var writer = SpillWriter()
+    writer.int(cacheFrameVersion)
+    writer.analysis(analysis)
+    return Data(writer.frame())
+  }
+
+  /// The analysis in a cached frame, or `nil` when the bytes are not exactly one whole frame
+  /// of one analysis of this version (its ranges are checked by the caller).
+  static func analysis(frame data: Data) -> TextAnalysis? {
+    data.withUnsafeBytes { raw in
+      var reader = SpillReader(raw.bindMemory(to: UInt8.self))
+      guard let length = try? reader.int32(), Int(length) == reader.remaining,
+        (try? reader.int()) == cacheFrameVersion, let analysis = try? reader.analysis(), reader.remaining == 0
+      else { return nil }
+      return analysis
+    }
   }
 
   /// The statuses and signals of the latest earlier run of `pipeline`, by subject.
@@ -154,8 +181,8 @@ final class RunState {
   /// Saves this run's analyses and statuses in one transaction.
   func record(pipeline: String, asOf: LocalDay?, subjects: [(subject: String, status: String, signals: [String])]) throws {
     try database.write { db in
-      for (key, json) in fresh {
-        try db.execute(sql: "INSERT OR REPLACE INTO \(RunState.cacheTable) (key, json) VALUES (?, ?)", arguments: [key, json])
+      for (key, frame) in fresh {
+        try db.execute(sql: "INSERT OR REPLACE INTO \(RunState.cacheTable) (key, frame) VALUES (?, ?)", arguments: [key, frame])
       }
       try db.execute(sql: "INSERT INTO run (pipeline, as_of) VALUES (?, ?)", arguments: [pipeline, asOf?.description])
       let run = db.lastInsertedRowID

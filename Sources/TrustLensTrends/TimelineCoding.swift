@@ -4,7 +4,7 @@ public import TrustLensCore
 /// on disk and carry on folding records into them later as if they had never left memory
 /// (every sum and count comes back bit for bit); and single buckets, for rollups kept on disk.
 extension SpillWriter {
-  public mutating func timeline(_ timeline: Timeline) {
+  package mutating func timeline(_ timeline: Timeline) {
     string(timeline.subject)
     int(timeline.entryCount)
     int(timeline.checkInCount)
@@ -14,7 +14,7 @@ extension SpillWriter {
   }
 
   /// One day's (or period's) bucket, exactly.
-  public mutating func bucket(_ day: LocalDay, _ bucket: DayBucket) {
+  package mutating func bucket(_ day: LocalDay, _ bucket: DayBucket) {
     int(day.dayNumber)
     int(bucket.entries)
     int(bucket.texts)
@@ -42,7 +42,7 @@ extension SpillWriter {
 
 extension SpillReader {
   /// A timeline written by ``SpillWriter/timeline(_:)`` (tag ids are this process's).
-  public mutating func timeline() throws(CorruptFrame) -> Timeline {
+  package mutating func timeline() throws(CorruptFrame) -> Timeline {
     var timeline = Timeline(subject: try string())
     timeline.entryCount = try int()
     timeline.checkInCount = try int()
@@ -55,7 +55,7 @@ extension SpillReader {
   }
 
   /// A bucket written by ``SpillWriter/bucket(_:_:)``.
-  public mutating func bucket() throws(CorruptFrame) -> (LocalDay, DayBucket) {
+  package mutating func bucket() throws(CorruptFrame) -> (LocalDay, DayBucket) {
     let day = try day()
     var bucket = DayBucket()
     bucket.entries = try int()

@@ -46,9 +46,12 @@ public enum CommandRunner {
   ///
   /// `prefix` is a command to run it under (e.g. `setpriv …`); with `replaceExecutable` the
   /// prefix's last element is the binary to run instead of the built one.
+  /// Runs the built binary with `arguments` and waits for it. Its standard input is `stdin`
+  /// (or `stdinBytes`), written from another thread `chunk` bytes at a time while both output
+  /// pipes are read, then closed; nothing when neither is given.
   public static func run(
-    _ arguments: [String], stdin: String? = nil, directory: URL? = nil, environment: [String: String] = [:],
-    prefix: [String] = [], replaceExecutable: Bool = false
+    _ arguments: [String], stdin: String? = nil, stdinBytes: [UInt8]? = nil, chunk: Int = 1 << 16,
+    directory: URL? = nil, environment: [String: String] = [:], prefix: [String] = [], replaceExecutable: Bool = false
   ) throws -> Result {
     let process = Process()
     if prefix.isEmpty {
@@ -67,8 +70,12 @@ public enum CommandRunner {
     process.standardError = err
     process.standardInput = input
     try process.run()
-    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-    try input.fileHandleForWriting.close()
+    let bytes = stdinBytes ?? stdin.map { Array($0.utf8) } ?? []
+    let writer = Thread {
+      writeInChunks(bytes, to: input.fileHandleForWriting.fileDescriptor, chunk: chunk)
+      try? input.fileHandleForWriting.close()
+    }
+    writer.start()
     // Read both pipes concurrently so a full pipe never blocks the child.
     nonisolated(unsafe) var errData = Data()
     let group = DispatchGroup()
@@ -83,5 +90,16 @@ public enum CommandRunner {
     return Result(
       status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
       stderr: String(decoding: errData, as: UTF8.self))
+  }
+
+  /// Writes `bytes` to `descriptor` at most `chunk` bytes per `write`, stopping early when the
+  /// reader has gone (the descriptor is left open).
+  public static func writeInChunks(_ bytes: [UInt8], to descriptor: Int32, chunk: Int) {
+    var offset = 0
+    while offset < bytes.count {
+      let n = bytes[offset...].withUnsafeBytes { write(descriptor, $0.baseAddress, min($0.count, chunk)) }
+      if n <= 0 { break }
+      offset += n
+    }
   }
 }

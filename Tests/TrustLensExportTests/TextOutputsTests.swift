@@ -34,13 +34,6 @@ import TrustLensTrends
     #expect(json.text == #"{"t":"a\"b\\c\n\u0001\u2028é","n":null,"x":2.0}"#)
   }
 
-  @Test func analysisLinesHaveTheContractShape() throws {
-    let line = AnalysisLine.encode(ExportFixtures.records[0])
-    #expect(line.hasPrefix(#"{"id":"r1","subject":"c01","date":"2026-03-01T21:14:00-05:00","source":"j.jsonl:1","kind":"entry","words":5,"valence":-0.5,"emotions":{"betrayal":0.9},"themes":{"deception":0.7},"evidence":[{"tag":"betrayal""#))
-    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-    #expect(object?["kind"] as? String == "entry")
-  }
-
   @Test func dashboardStripsEscapeSequencesAndFitsTheWidth() throws {
     let templates = try Templates()
     let text = try Dashboard(width: 60, templates: templates).render(ExportFixtures.report)

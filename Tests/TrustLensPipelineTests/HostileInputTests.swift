@@ -129,12 +129,7 @@ import TrustLensPipeline
     signal(SIGPIPE, SIG_IGN)
     let (readEnd, writeEnd) = (fds[0], fds[1])
     let writer = Thread {
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, min($0.count, chunk)) }
-        if n <= 0 { break }
-        offset += n
-      }
+      CommandRunner.writeInChunks(bytes, to: writeEnd, chunk: chunk)
       close(writeEnd)
     }
     let saved = dup(0)
@@ -174,7 +169,8 @@ import TrustLensPipeline
   @Test func analyzeReadsAllOfStandardInputWrittenAByteAtATime() throws {
     let path = TestSupport.repositoryRoot.appendingPathComponent("data/devset/devset.jsonl").path
     let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count
-    let result = try Self.runWithStandardInput(["analyze", "-", "--subject", "x", "--format", "jsonl"], file: path, chunk: 1)
+    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+    let result = try CommandRunner.run(["analyze", "-", "--subject", "x", "--format", "jsonl"], stdinBytes: bytes, chunk: 1)
     #expect(result.status == 0, "\(result.stderr)")
     let out = result.stdout.split(separator: "\n")
     #expect(out.count == lines)
@@ -202,40 +198,6 @@ import TrustLensPipeline
     #expect(counts.reused == 2)
     #expect((counts.entries, counts.checkIns) == (1, 1))
     #expect(counts.records == 2, "every line read is counted once")
-  }
-
-  /// Runs the built binary with `file` written to its standard input `chunk` bytes at a time.
-  static func runWithStandardInput(_ arguments: [String], file: String, chunk: Int) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = CommandRunner.executable
-    process.arguments = arguments
-    process.currentDirectoryURL = TestSupport.repositoryRoot
-    let out = Pipe(), err = Pipe(), input = Pipe()
-    (process.standardOutput, process.standardError, process.standardInput) = (out, err, input)
-    try process.run()
-    let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-    let writeEnd = input.fileHandleForWriting.fileDescriptor
-    let writer = Thread {
-      var offset = 0
-      while offset < bytes.count {
-        let n = bytes[offset...].withUnsafeBytes { write(writeEnd, $0.baseAddress, min($0.count, chunk)) }
-        if n <= 0 { break }
-        offset += n
-      }
-      try? input.fileHandleForWriting.close()
-    }
-    writer.start()
-    nonisolated(unsafe) var errData = Data()
-    let group = DispatchGroup()
-    group.enter()
-    DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outData = out.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
   }
 
   @Test func aFiftyMegabyteLineIsRejectedAndTheNextLineKept() throws {

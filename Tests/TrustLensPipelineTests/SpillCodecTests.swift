@@ -75,4 +75,24 @@ import TrustLensCore
       }
     }
   }
+
+  /// The run state caches an analysis as its spill frame: read back whole, and anything but
+  /// exactly one whole frame (cut short, a byte more, a wrong length) is no analysis.
+  @Test func cachedAnalysisFramesRoundTripAndDamageIsAMiss() {
+    let analysis = TextAnalysis(
+      words: 7, valence: -0.25, emotions: ["betrayal": 0.5], themes: ["deception": 1],
+      evidence: [Evidence(tag: "betrayal", match: "lied", sentence: 1, start: 3, end: 7, weight: 0.9, rules: ["negation"])])
+    let frame = RunState.frame(analysis)
+    #expect(RunState.analysis(frame: frame) == analysis)
+    #expect(RunState.analysis(frame: frame.dropLast()) == nil)
+    #expect(RunState.analysis(frame: frame + [0]) == nil)
+    var lying = frame
+    lying[0] &+= 1
+    #expect(RunState.analysis(frame: lying) == nil)
+    #expect(RunState.analysis(frame: Data()) == nil)
+    var otherVersion = frame
+    otherVersion[4] &+= 1
+    #expect(RunState.analysis(frame: otherVersion) == nil)
+    #expect(RunState.analysis(frame: Data(#"{"words":3}"#.utf8)) == nil)
+  }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TrustLensCore
 import TrustLensExport
+import TrustLensImport
 
 /// Writes the per-format files of one report into one folder.
 struct OutputWriter {
@@ -51,7 +52,7 @@ struct OutputWriter {
         written.append("entries.csv")
       case .analysis where subject != nil:
         try AtomicFile.stream(to: dir + "/analysis.jsonl") { sink in
-          try records.forEachEntry(subject: subject) { try sink.write(AnalysisLine.encode($0) + "\n") }
+          try records.forEachEntry(subject: subject) { try sink.write(AnalysisLineFormat.encode($0) + "\n") }
         }
         written.append("analysis.jsonl")
       case .rejects where subject != nil:

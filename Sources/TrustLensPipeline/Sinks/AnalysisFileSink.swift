@@ -1,5 +1,5 @@
 import TrustLensCore
-import TrustLensExport
+import TrustLensImport
 
 /// `analysis.jsonl`: one line per analysed text from the `--since` day on, made on the
 /// analysis threads, written in input order to a temporary file that becomes the output
@@ -15,7 +15,7 @@ final class AnalysisFileSink: LineSink {
     stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
   }
 
-  let encode: @Sendable (AnalyzedRecord) -> String = { AnalysisLine.encode($0) + "\n" }
+  let encode: @Sendable (AnalyzedRecord) -> String = { AnalysisLineFormat.encode($0) + "\n" }
 
   func write(_ line: String, of record: AnalyzedRecord) throws {
     if since.map({ record.date.day >= $0 }) ?? true { try stream.write(line) }

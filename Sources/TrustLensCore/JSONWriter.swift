@@ -3,43 +3,43 @@
 ///
 /// Works on UTF-8 bytes: plain runs of a string are copied at once, only `"`, `\` and
 /// control characters (and U+2028/U+2029) are escaped.
-public struct JSONWriter {
+package struct JSONWriter {
   private var bytes: [UInt8] = []
   private var needsComma = [false]
 
-  public init() {
+  package init() {
     bytes.reserveCapacity(1024)
   }
 
   /// The JSON built so far.
-  public var text: String { String(decoding: bytes, as: UTF8.self) }
+  package var text: String { String(decoding: bytes, as: UTF8.self) }
 
   /// The JSON built since the last call, handed over and forgotten (nesting is kept): for
   /// writing a large document in pieces.
-  public mutating func takeBytes() -> [UInt8] {
+  package mutating func takeBytes() -> [UInt8] {
     defer { bytes.removeAll(keepingCapacity: true) }
     return bytes
   }
 
-  public mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
-  public mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
-  public mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
-  public mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
+  package mutating func beginObject() { separate(); bytes.append(UInt8(ascii: "{")); needsComma.append(false) }
+  package mutating func endObject() { needsComma.removeLast(); bytes.append(UInt8(ascii: "}")) }
+  package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
+  package mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
   /// Writes `"key":` — the next value belongs to it.
-  public mutating func key(_ key: String) {
+  package mutating func key(_ key: String) {
     separate()
     JSONWriter.appendString(key, to: &bytes)
     bytes.append(UInt8(ascii: ":"))
     needsComma[needsComma.count - 1] = false
   }
 
-  public mutating func value(_ string: String?) {
+  package mutating func value(_ string: String?) {
     separate()
     if let string { JSONWriter.appendString(string, to: &bytes) } else { bytes.append(contentsOf: "null".utf8) }
   }
 
-  public mutating func value(_ number: Double?) {
+  package mutating func value(_ number: Double?) {
     separate()
     guard let number, number.isFinite else {
       bytes.append(contentsOf: "null".utf8)
@@ -49,13 +49,25 @@ public struct JSONWriter {
     bytes.append(contentsOf: text.utf8)
   }
 
-  public mutating func value(_ number: Int) { separate(); bytes.append(contentsOf: String(number).utf8) }
-  public mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
-  public mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
+  package mutating func value(_ number: Int) { separate(); bytes.append(contentsOf: String(number).utf8) }
+  package mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
+  package mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
-  public mutating func field(_ name: String, _ string: String?) { key(name); value(string) }
-  public mutating func field(_ name: String, _ number: Double?) { key(name); value(number) }
-  public mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
+  package mutating func field(_ name: String, _ string: String?) { key(name); value(string) }
+  package mutating func field(_ name: String, _ number: Double?) { key(name); value(number) }
+  package mutating func field(_ name: String, _ number: Int) { key(name); value(number) }
+
+  /// `"name":[{…},…]`: one object per item, its members written by `members`.
+  package mutating func objects<Item>(_ name: String, _ items: some Sequence<Item>, members: (inout JSONWriter, Item) -> Void) {
+    key(name)
+    beginArray()
+    for item in items {
+      beginObject()
+      members(&self, item)
+      endObject()
+    }
+    endArray()
+  }
 
   private mutating func separate() {
     if needsComma[needsComma.count - 1] { bytes.append(UInt8(ascii: ",")) }
@@ -63,7 +75,7 @@ public struct JSONWriter {
   }
 
   /// Appends `string` as a JSON string literal to `text`.
-  public static func appendString(_ string: String, to text: inout String) {
+  package static func appendString(_ string: String, to text: inout String) {
     var bytes: [UInt8] = []
     appendString(string, to: &bytes)
     text += String(decoding: bytes, as: UTF8.self)

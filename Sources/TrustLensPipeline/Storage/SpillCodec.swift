@@ -1,6 +1,7 @@
 import TrustLensCore
 
-/// The frames of the records a run spills (see ``SpillWriter``).
+/// The frames of the records a run spills (see ``SpillWriter``), and of the analyses the run
+/// state caches: the one binary form of an analysis.
 extension SpillWriter {
   /// One analysed record as a frame.
   static func frame(_ record: AnalyzedRecord) -> [UInt8] {
@@ -20,7 +21,16 @@ extension SpillWriter {
   mutating func record(_ record: AnalyzedRecord) {
     identity(id: record.id, subject: record.subject, date: record.date, source: record.source)
     int(record.kind == .entry ? 0 : 1)
-    let a = record.analysis
+    analysis(record.analysis)
+    string(record.text)
+    int(record.author == nil ? 0 : 1)
+    string(record.author ?? "")
+    int(record.userTags.count)
+    for tag in record.userTags { string(tag) }
+  }
+
+  /// An analysis's fields: in a record's frame, and the run state's cached analyses.
+  mutating func analysis(_ a: TextAnalysis) {
     int(a.words)
     double(a.valence)
     tags(a.emotions)
@@ -36,11 +46,6 @@ extension SpillWriter {
       int(e.rules.count)
       for rule in e.rules { string(rule) }
     }
-    string(record.text)
-    int(record.author == nil ? 0 : 1)
-    string(record.author ?? "")
-    int(record.userTags.count)
-    for tag in record.userTags { string(tag) }
   }
 
   /// A check-in's fields.
@@ -61,6 +66,19 @@ extension SpillReader {
   mutating func analyzedRecord() throws(CorruptFrame) -> AnalyzedRecord {
     let (id, subject, date, source) = try identity()
     let kind: AnalyzedKind = try int() == 0 ? .entry : .checkinNote
+    let analysis = try analysis()
+    let text = try string()
+    let hasAuthor = try int() == 1, author = try string()
+    var userTags: [String] = []
+    // A tag is at least one string length: 8 bytes.
+    for _ in 0..<(try count(of: 8)) { userTags.append(try string()) }
+    return AnalyzedRecord(
+      id: id, subject: subject, date: date, source: source, kind: kind, analysis: analysis, text: text,
+      author: hasAuthor ? author : nil, userTags: userTags)
+  }
+
+  /// An analysis written by ``SpillWriter/analysis(_:)``.
+  mutating func analysis() throws(CorruptFrame) -> TextAnalysis {
     let words = try int(), valence = try double(), emotions = try tags(), themes = try tags()
     var evidence: [Evidence] = []
     // An evidence item is at least two string lengths and five numbers: 56 bytes.
@@ -70,15 +88,7 @@ extension SpillReader {
       for _ in 0..<(try count(of: 8)) { rules.append(try string()) }
       evidence.append(Evidence(tag: tag, match: match, sentence: sentence, start: start, end: end, weight: weight, rules: rules))
     }
-    let text = try string()
-    let hasAuthor = try int() == 1, author = try string()
-    var userTags: [String] = []
-    // A tag is at least one string length: 8 bytes.
-    for _ in 0..<(try count(of: 8)) { userTags.append(try string()) }
-    return AnalyzedRecord(
-      id: id, subject: subject, date: date, source: source, kind: kind,
-      analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence),
-      text: text, author: hasAuthor ? author : nil, userTags: userTags)
+    return TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence)
   }
 
   mutating func checkIn() throws(CorruptFrame) -> CheckIn {

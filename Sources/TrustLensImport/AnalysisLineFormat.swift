@@ -1,0 +1,235 @@
+import Foundation
+package import TrustLensCore
+
+/// The analysed-line format — the line `trustlens analyze --format jsonl` writes for each
+/// analysed record, per the contract — owned in one place: ``encode(_:)`` writes it (for
+/// `analyze` and a run's analysis file) and ``read(_:location:)`` reads it back (so `trends` and
+/// `run` can assess what a cluster analysed, shards in any order). Both go by one list of
+/// field names, ``Key``.
+///
+/// Emotions and themes are written in taxonomy order (custom categories after, by name),
+/// evidence in text order; `author` and `tags` (people's own tags) only when present.
+package enum AnalysisLineFormat {
+  /// The field names of the line, in the order they are written.
+  enum Key {
+    static let id = "id", subject = "subject", date = "date", source = "source", kind = "kind"
+    static let author = "author", tags = "tags", words = "words", valence = "valence"
+    static let emotions = "emotions", themes = "themes", evidence = "evidence"
+    /// Only with `analyze --contributions`; not read back.
+    static let contributions = "contributions"
+    /// The fields of one evidence item.
+    enum Evidence {
+      static let tag = "tag", match = "match", sentence = "sentence", weight = "weight", start = "start"
+      static let end = "end", rules = "rules"
+    }
+    /// The fields of one valence contribution.
+    enum Contribution {
+      static let match = "match", sentence = "sentence", start = "start", end = "end", base = "base"
+      static let value = "value", rules = "rules"
+    }
+  }
+
+  /// A word (or hand-weighted match) that moved the valence, and by how much: a term of the
+  /// valence sum after every rule, as `explain` shows it.
+  package struct Contribution: Sendable, Hashable {
+    package var match: String
+    /// 1-based sentence; character offsets (Unicode scalars), half-open.
+    package var sentence: Int, start: Int, end: Int
+    /// The score before the rules, when the match has one.
+    package var base: Double?
+    /// What it added to the valence sum, signed.
+    package var value: Double
+    package var rules: [String]
+
+    package init(match: String, sentence: Int, start: Int, end: Int, base: Double?, value: Double, rules: [String]) {
+      (self.match, self.sentence, self.start, self.end) = (match, sentence, start, end)
+      (self.base, self.value, self.rules) = (base, value, rules)
+    }
+  }
+
+  /// One JSON object without a line end; with `contributions`, a last field
+  /// `"contributions"` lists them in text order (`base` and `rules` only when present).
+  package static func encode(_ record: AnalyzedRecord, contributions: [Contribution]? = nil) -> String {
+    var json = JSONWriter()
+    json.beginObject()
+    json.field(Key.id, record.id)
+    json.field(Key.subject, record.subject)
+    json.field(Key.date, record.date.description)
+    json.field(Key.source, record.source.description)
+    json.field(Key.kind, record.kind.rawValue)
+    if let author = record.author { json.field(Key.author, author) }
+    writeList(Key.tags, record.userTags, into: &json)
+    json.field(Key.words, record.analysis.words)
+    json.field(Key.valence, record.analysis.valence)
+    json.key(Key.emotions)
+    writeTags(record.analysis.emotions, into: &json)
+    json.key(Key.themes)
+    writeTags(record.analysis.themes, into: &json)
+    json.key(Key.evidence)
+    json.beginArray()
+    for evidence in record.analysis.evidence {
+      json.beginObject()
+      json.field(Key.Evidence.tag, evidence.tag)
+      json.field(Key.Evidence.match, evidence.match)
+      json.field(Key.Evidence.sentence, evidence.sentence)
+      json.field(Key.Evidence.weight, evidence.weight)
+      json.field(Key.Evidence.start, evidence.start)
+      json.field(Key.Evidence.end, evidence.end)
+      writeList(Key.Evidence.rules, evidence.rules, into: &json)
+      json.endObject()
+    }
+    json.endArray()
+    if let contributions { write(contributions, into: &json) }
+    json.endObject()
+    return json.text
+  }
+
+  private static func write(_ contributions: [Contribution], into json: inout JSONWriter) {
+    json.key(Key.contributions)
+    json.beginArray()
+    for contribution in contributions {
+      json.beginObject()
+      json.field(Key.Contribution.match, contribution.match)
+      json.field(Key.Contribution.sentence, contribution.sentence)
+      json.field(Key.Contribution.start, contribution.start)
+      json.field(Key.Contribution.end, contribution.end)
+      if let base = contribution.base { json.field(Key.Contribution.base, base) }
+      json.field(Key.Contribution.value, contribution.value)
+      writeList(Key.Contribution.rules, contribution.rules, into: &json)
+      json.endObject()
+    }
+    json.endArray()
+  }
+
+  /// `"key":[…]` for a list that is not empty; nothing for an empty one.
+  private static func writeList(_ key: String, _ values: [String], into json: inout JSONWriter) {
+    guard !values.isEmpty else { return }
+    json.key(key)
+    json.beginArray()
+    for value in values { json.value(value) }
+    json.endArray()
+  }
+
+  private static func writeTags(_ tags: [String: Double], into json: inout JSONWriter) {
+    json.beginObject()
+    for tag in TagOrder.sorted(tags.keys) { json.field(tag, tags[tag]) }
+    json.endObject()
+  }
+
+  /// True for an object with the analysis keys (`"emotions":{`, `"kind":`, `"valence":`),
+  /// found by a byte scan that stops early, so ordinary journal lines cost almost nothing.
+  static func looksAnalyzed(_ bytes: [UInt8]) -> Bool {
+    guard bytes.first == UInt8(ascii: "{") else { return false }
+    return markers.allSatisfy { contains(bytes, $0) }
+  }
+
+  /// What every analysed line holds, as bytes.
+  private static let markers: [[UInt8]] = ["\"\(Key.emotions)\":{", "\"\(Key.kind)\":", "\"\(Key.valence)\":"]
+    .map { Array($0.utf8) }
+
+  private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    let count = needle.count
+    guard bytes.count >= count else { return false }
+    let first = needle[0]
+    return bytes.withUnsafeBufferPointer { haystack in
+      needle.withUnsafeBufferPointer { needle in
+        var index = 0
+        let last = haystack.count - count
+        while index <= last {
+          if haystack[index] == first {
+            var offset = 1
+            while offset < count && haystack[index + offset] == needle[offset] { offset += 1 }
+            if offset == count { return true }
+          }
+          index += 1
+        }
+        return false
+      }
+    }
+  }
+
+  /// Reads many lines at once, in chunks of 64 lines run in parallel (parsing is most of the
+  /// time it takes to read analysed shards); the records come back in the lines' order.
+  static func read(_ lines: [(bytes: [UInt8], location: SourceLocation)]) -> [ImportedRecord] {
+    let chunkSize = 64
+    guard lines.count > chunkSize else { return lines.map { read($0.bytes, location: $0.location) } }
+    let results = UnsafeMutableBufferPointer<ImportedRecord>.allocate(capacity: lines.count)
+    defer { results.deallocate() }
+    let slots = Slots(results)
+    DispatchQueue.concurrentPerform(iterations: (lines.count + chunkSize - 1) / chunkSize) { chunk in
+      for index in chunk * chunkSize..<min(chunk * chunkSize + chunkSize, lines.count) {
+        (slots.buffer.baseAddress! + index).initialize(to: read(lines[index].bytes, location: lines[index].location))
+      }
+    }
+    defer { results.deinitialize() }
+    return Array(results)
+  }
+
+  /// Result slots shared by the chunks: each chunk initialises its own range, and nobody reads
+  /// before every chunk is done (hence unchecked Sendable).
+  private struct Slots: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<ImportedRecord>
+    init(_ buffer: UnsafeMutableBufferPointer<ImportedRecord>) { self.buffer = buffer }
+  }
+
+  /// One line read back: an analysed record, or a reject naming the line and why.
+  package static func read(_ bytes: [UInt8], location: SourceLocation) -> ImportedRecord {
+    // The fast parser reads well-formed lines; Foundation's parser judges the others.
+    if let object = FlatJSONParser.parse(bytes), case .object = object { return record(object, location: location) }
+    guard let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] else {
+      return .reject(Reject(source: location, reason: "not valid JSON"))
+    }
+    return record(FieldValue(json: object), location: location)
+  }
+
+  private static func record(_ object: FieldValue, location: SourceLocation) -> ImportedRecord {
+    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: location, reason: reason)) }
+    guard let id = object[Key.id]?.string, let subject = object[Key.subject]?.string,
+      let dateText = object[Key.date]?.string, let kindText = object[Key.kind]?.string,
+      let kind = AnalyzedKind(rawValue: kindText), let words = object[Key.words]?.integer,
+      let valence = object[Key.valence]?.number
+    else { return reject("analysed record without id, subject, date, kind, words or valence") }
+    // Ranges the analyzer keeps to; anything else would poison every sum it reaches.
+    guard (-1...1).contains(valence) else { return reject("valence \(valence) is outside [-1, 1]") }
+    guard words >= 0 else { return reject("words \(words) is negative") }
+    guard case .success(let date) = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse(dateText) else {
+      return reject("invalid date \"\(Excerpt.clean(dateText))\"")
+    }
+    /// An object of tag intensities; the last of duplicate keys wins, and a value that is not
+    /// a number drops its tag (as Foundation's reading did).
+    func tags(_ key: String) -> [String: Double] {
+      guard case .object(let members)? = object[key] else { return [:] }
+      var tags: [String: Double] = [:]
+      for (tag, value) in members { tags[tag] = value.number }
+      return tags
+    }
+    let emotions = tags(Key.emotions), themes = tags(Key.themes)
+    for (tag, intensity) in emotions.merging(themes, uniquingKeysWith: max) where !(0...1).contains(intensity) {
+      return reject("intensity \(intensity) of \"\(Excerpt.clean(tag))\" is outside [0, 1]")
+    }
+    var evidence: [Evidence] = []
+    if case .array(let items)? = object[Key.evidence] {
+      for item in items {
+        guard let tag = item[Key.Evidence.tag]?.string, let match = item[Key.Evidence.match]?.string else { continue }
+        var rules: [String] = []
+        if case .array(let names)? = item[Key.Evidence.rules] { rules = names.compactMap(\.string) }
+        evidence.append(
+          Evidence(
+            tag: tag, match: match, sentence: item[Key.Evidence.sentence]?.integer ?? 0, start: item[Key.Evidence.start]?.integer ?? 0,
+            end: item[Key.Evidence.end]?.integer ?? 0, weight: item[Key.Evidence.weight]?.number ?? 0, rules: rules))
+      }
+    }
+    var userTags: [String] = []
+    if case .array(let tags)? = object[Key.tags] { userTags = tags.compactMap(\.string) }
+    // The record keeps its original source ("file:line" of the analysed input).
+    let source = object[Key.source]?.string.flatMap { text -> SourceLocation? in
+      guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
+      return SourceLocation(file: String(text[..<colon]), line: line)
+    } ?? location
+    return .analyzed(
+      AnalyzedRecord(
+        id: id, subject: subject, date: date, source: source, kind: kind,
+        analysis: TextAnalysis(words: words, valence: valence, emotions: emotions, themes: themes, evidence: evidence),
+        author: object[Key.author]?.string, userTags: userTags))
+  }
+}
