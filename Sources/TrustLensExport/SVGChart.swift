@@ -91,8 +91,9 @@ struct SVGChart {
         svg += "<text x=\"\(f(at))\" y=\"\(f(axisY + 14 + 11 * Double(line)))\" font-size=\"10\" text-anchor=\"middle\" fill=\"#666\">\(HTMLText.escape(text))</text>"
       }
     }
-    // Legend items side by side, each as wide as its name (about 6 px a character at 10 px, the ■ included in the 12).
-    var legendX = s.left
+    // Legend items side by side from the left edge, each as wide as its name (up to 6.2 px a
+    // character at 10 px, the ■ and the gap in the 16): the five ratings fit in 340 px.
+    var legendX = 4.0
     for (index, item) in series.enumerated() {
       let color = SVGChart.colors[index % SVGChart.colors.count]
       var segments: [[(Double, Double)]] = [[]]
@@ -108,7 +109,7 @@ struct SVGChart {
         }
       }
       svg += "<text x=\"\(f(legendX))\" y=\"\(f(s.height - 6))\" font-size=\"10\" fill=\"\(color)\">■ \(HTMLText.escape(item.name))</text>"
-      legendX += 12 + 6 * Double(item.name.count)
+      legendX += 16 + 6.2 * Double(item.name.count)
     }
     return svg + "</svg>"
   }
