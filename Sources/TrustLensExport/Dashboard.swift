@@ -33,7 +33,7 @@ public struct Dashboard: Sendable {
       "legend": legend,
       "subjects": try report.subjects.map(subjectModel),
       "hasOverview": report.subjects.count > 1,
-      "outcomes": outcomeLines(CaseloadOutcomes(report.subjects.lazy.map(\.assessment))),
+      "outcomes": outcomeLines(report.outcomes),
       "overview": overview.map(\.line),
     ]
     var lines = templates.render(.dashboard, model).split(separator: "\n", omittingEmptySubsequences: false).map {

@@ -122,6 +122,10 @@ public struct Report: Sendable {
   /// still identify its writer.
   public var showsText = true
 
+  /// The caseload's outcomes (reliable change of the repair rating, inactive subjects): the
+  /// one count the Overview sheet, the dashboard's head, the HTML head and `report.json` show.
+  public var outcomes: CaseloadOutcomes { CaseloadOutcomes(subjects.lazy.map(\.assessment)) }
+
   public init(
     pipeline: String, asOf: LocalDay?, counts: RunCounts, subjects: [SubjectReport],
     categories: [(name: String, kind: TagKind)], lexicons: [String], rejects: [Reject],

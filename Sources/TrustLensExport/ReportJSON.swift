@@ -19,7 +19,7 @@ public enum ReportJSON {
     json.field("rejected", report.counts.rejected)
     json.field("duplicates", report.counts.duplicates)
     json.endObject()
-    let outcomes = CaseloadOutcomes(report.subjects.lazy.map(\.assessment))
+    let outcomes = report.outcomes
     json.key("outcomes")
     json.beginObject()
     json.field("reliably_improved", outcomes.improved)

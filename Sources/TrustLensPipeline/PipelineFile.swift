@@ -86,6 +86,10 @@ public struct PipelineFile: Sendable {
   public var trends = TrendSettings()
   public var outputDir: String
   public var perSubject = false
+  /// Whether the run's own workbook (`report.xlsx` at the top of the output folder) has the
+  /// Entries sheet's Text column (`outputs: entries_text:`, default true). Per-subject
+  /// workbooks always have it; pseudonymised outputs never do.
+  public var entriesText = true
   public var formats: [OutputFormat] = [.xlsx, .dashboard, .json, .analysis, .rejects]
   public var failOn: [String] = []
   public var failOnAny: [String] = []

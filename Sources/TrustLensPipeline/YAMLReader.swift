@@ -216,12 +216,13 @@ struct YAMLReader {
 
   private func outputs(_ node: Node, into pipeline: inout PipelineFile) throws(PipelineError) {
     var sawDir = false
-    for (key, _, value) in try mapping(node, "outputs", allowed: ["dir", "per_subject", "formats"]) {
+    for (key, _, value) in try mapping(node, "outputs", allowed: ["dir", "per_subject", "entries_text", "formats"]) {
       switch key {
       case "dir":
         pipeline.outputDir = resolve(try string(value, key))
         sawDir = true
       case "per_subject": pipeline.perSubject = try bool(value, key)
+      case "entries_text": pipeline.entriesText = try bool(value, key)
       case "formats":
         var formats: [PipelineFile.OutputFormat] = []
         for name in try strings(value, key) {

@@ -34,5 +34,34 @@ enum ExportFixtures {
       rejects: [Reject(source: SourceLocation(file: "j.jsonl", line: 3), reason: "empty text")])
   }
 
+  /// Two subjects over five weeks: check-ins (one skipped) with trust and mood, entries with
+  /// emotions, and a week without any record.
+  static var course: (report: Report, records: InMemoryRecords) {
+    let monday = LocalDay(iso: "2026-03-02")!
+    var entries: [AnalyzedRecord] = []
+    var checkIns: [CheckIn] = []
+    for (week, trust) in [(0, 3.0), (1, 4.0), (3, 6.0), (4, 7.0)] {
+      let day = monday.adding(days: 7 * week)
+      checkIns.append(
+        CheckIn(
+          id: "k\(week)", subject: "c01", date: RecordDate(day: day), source: SourceLocation(file: "k.csv", line: week + 2),
+          held: week != 1, ratings: week != 1 ? ["trust": trust, "mood": trust - 1] : [:]))
+      entries.append(
+        AnalyzedRecord(
+          id: "e\(week)", subject: "c01", date: RecordDate(day: day.adding(days: 1)), source: SourceLocation(file: "j.jsonl", line: week + 1),
+          kind: .entry, analysis: TextAnalysis(words: 4, valence: -0.5 + 0.2 * Double(week), emotions: ["betrayal": 0.8, "hope": 0.4], themes: ["progress": 0.5], evidence: [])))
+    }
+    var timeline = Timeline(subject: "c01")
+    entries.forEach { timeline.add($0) }
+    checkIns.forEach { timeline.add($0) }
+    let subject = SubjectReport(assessment: Assessor().assess(timeline), weekly: timeline.rollup(.week))
+    var other = subject
+    other.displayName = "c02"
+    let report = Report(
+      pipeline: "test", asOf: monday.adding(days: 35), counts: RunCounts(), subjects: [subject, other],
+      categories: [("betrayal", .emotion), ("hope", .emotion), ("progress", .theme)], lexicons: ["builtin"], rejects: [])
+    return (report, InMemoryRecords(entries: entries, checkIns: checkIns))
+  }
+
   static func zipPart(_ path: String, _ part: String) throws -> String { try TestSupport.zipPart(path, part) }
 }

@@ -3,6 +3,7 @@ import Testing
 import TestSupport
 import TrustLensCore
 import TrustLensExport
+import TrustLensTrends
 
 @Suite struct WorkbookRendererTests {
   func render(to path: String) throws {
@@ -88,6 +89,70 @@ import TrustLensExport
 
   @Test func anUnwritableFolderIsAClearErrorAndLeavesNoFile() throws {
     #expect(throws: (any Error).self) { try render(to: "/nonexistent-folder/report.xlsx") }
+  }
+}
+
+/// The Summary's charts read back from their XML parts: a category axis of the Weekly sheet's
+/// weeks (one category per week, so bars are a week wide), an integer count axis, ratings on
+/// 0–10 and emotion shares on [0, 1]. And the Overview's caseload outcomes.
+@Suite struct WorkbookChartTests {
+  /// Every chart part of the workbook, by its title.
+  static func charts(_ path: String) throws -> [String: String] {
+    var charts: [String: String] = [:]
+    for part in try TestSupport.zipListing(path) where part.hasPrefix("xl/charts/chart") {
+      let xml = try ExportFixtures.zipPart(path, part)
+      guard let start = xml.range(of: "<a:t>"), let end = xml.range(of: "</a:t>", range: start.upperBound..<xml.endIndex) else { continue }
+      charts[String(xml[start.upperBound..<end.lowerBound]), default: ""] += xml
+    }
+    return charts
+  }
+
+  /// The value axis (`<c:valAx>…</c:valAx>`) of a chart's XML.
+  static func valueAxis(_ xml: String) -> String {
+    guard let start = xml.range(of: "<c:valAx>"), let end = xml.range(of: "</c:valAx>") else { return "" }
+    return String(xml[start.lowerBound..<end.upperBound])
+  }
+
+  @Test func chartAxesReadBack() throws {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    let (report, records) = ExportFixtures.course
+    try WorkbookRenderer().write(report, records: records, to: path)
+    let charts = try Self.charts(path)
+    let titles = ["Repair ratings (weekly mean)", "Self-care and mood (weekly mean)", "Valence (weekly mean, −1 to 1)",
+      "Emotions (share of the week's texts)", "Check-ins held and skipped (per week)"]
+    for title in titles { #expect(charts[title] != nil, "\(title) in \(charts.keys.sorted())") }
+    for (title, xml) in charts {
+      // A category axis of week labels, never a date axis in days; one category per week of
+      // the course, the empty third week included: the Weekly sheet's week column (B), rows
+      // 2–6 for the first subject and 7–11 for the second.
+      #expect(xml.contains("<c:catAx>") && !xml.contains("<c:dateAx>"), "\(title)")
+      #expect(xml.contains("<c:cat><c:numRef><c:f>Weekly!$B$2:$B$6</c:f>") && xml.contains("<c:f>Weekly!$B$7:$B$11</c:f>"), "\(title)")
+    }
+    let counts = Self.valueAxis(charts["Check-ins held and skipped (per week)"] ?? "")
+    #expect(counts.contains(#"<c:majorUnit val="1"/>"#) && counts.contains(#"<c:min val="0"/>"#))
+    #expect(counts.contains(#"formatCode="0""#))
+    #expect(charts["Check-ins held and skipped (per week)"]?.contains("<c:grouping val=\"stacked\"/>") == true)
+    let emotions = Self.valueAxis(charts["Emotions (share of the week's texts)"] ?? "")
+    #expect(emotions.contains(#"<c:min val="0"/>"#) && emotions.contains(#"<c:max val="1"/>"#))
+    #expect(emotions.contains(#"formatCode="0%""#))
+    let ratings = Self.valueAxis(charts["Repair ratings (weekly mean)"] ?? "")
+    #expect(ratings.contains(#"<c:min val="0"/>"#) && ratings.contains(#"<c:max val="10"/>"#))
+    // A line with gaps gets a marker on every point.
+    #expect(charts["Repair ratings (weekly mean)"]?.contains(#"<c:symbol val="circle"/>"#) == true)
+  }
+
+  @Test func overviewShowsTheCaseloadOutcomes() throws {
+    let path = TestSupport.temporaryFolder().appendingPathComponent("report.xlsx").path
+    let (report, records) = ExportFixtures.course
+    try WorkbookRenderer().write(report, records: records, to: path)
+    let overview = try ExportFixtures.zipPart(path, "xl/worksheets/sheet1.xml")
+    let outcomes = report.outcomes
+    #expect(outcomes.subjects == 2)
+    #expect(overview.contains("Caseload outcomes"))
+    for (count, name) in [(outcomes.improved, "reliably improved"), (outcomes.unchanged, "no reliable change"), (outcomes.inactive, "inactive")] {
+      // The count is a number cell, the name beside it.
+      #expect(overview.contains("<v>\(count)</v></c><c r=") && overview.contains(">\(name)<"), "\(name)")
+    }
   }
 }
 

@@ -108,6 +108,31 @@ import TrustLensTrends
     }
   }
 
+  /// `entries_text: false` leaves the texts out of the run's own workbook; each subject's
+  /// workbook keeps them.
+  @Test func entriesTextOffLeavesTheCaseloadWorkbookWithoutTexts() throws {
+    let output = TestSupport.temporaryFolder()
+    var pipeline = try Self.demoPipeline(into: output)
+    pipeline.entriesText = false
+    pipeline.perSubject = true
+    pipeline.formats = [.xlsx]
+    _ = try Runner(pipeline: pipeline).run()
+    func sheets(_ path: String) throws -> String {
+      try TestSupport.zipListing(path).filter { $0.hasPrefix("xl/worksheets/sheet") }.map { try TestSupport.zipPart(path, $0) }.joined()
+    }
+    let caseload = try sheets(output.appendingPathComponent("report.xlsx").path)
+    let text = "I trusted him completely and he threw it away."  // c01's first entry
+    #expect(caseload.contains(">Evidence<") && !caseload.contains(text))
+    let subjects = try FileManager.default.contentsOfDirectory(atPath: output.path).filter {
+      FileManager.default.fileExists(atPath: output.appendingPathComponent("\($0)/report.xlsx").path)
+    }
+    #expect(!subjects.isEmpty)
+    for subject in subjects {
+      #expect(try sheets(output.appendingPathComponent("\(subject)/report.xlsx").path).contains(">Text<"), "\(subject)")
+      if subject == "c01" { #expect(try sheets(output.appendingPathComponent("c01/report.xlsx").path).contains(text)) }
+    }
+  }
+
   @Test func failOnAnyFiresExitOne() throws {
     let output = TestSupport.temporaryFolder()
     let outcome = try Runner(pipeline: Self.demoPipeline(into: output), options: RunOptions(failOnAny: ["rushing"])).run()

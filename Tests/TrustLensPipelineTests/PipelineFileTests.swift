@@ -43,6 +43,7 @@ import TrustLensTrends
     ("name: x\ninptus: []\n", #"p.yml:2: unknown key "inptus" in the pipeline"#),
     ("inputs:\n  - path: a\n    subjct: folder\noutputs: {dir: o}\n", #"p.yml:3: unknown key "subjct" in an input"#),
     ("inputs: [a]\noutputs:\n  dir: o\n  per_subject: maybe\n", "p.yml:4: per_subject must be true or false"),
+    ("inputs: [a]\noutputs:\n  dir: o\n  entries_text: some\n", "p.yml:4: entries_text must be true or false"),
     ("timezone: Mars/Olympus\ninputs: [a]\noutputs: {dir: o}\n", #"p.yml:1: unknown time zone "Mars/Olympus""#),
     ("inputs: [a]\noutputs: {dir: o, formats: [pdf]}\n", #"p.yml:2: unknown output format "pdf""#),
     ("inputs: [a]\noutputs: {dir: o}\nalerts: {fail_on: [rush]}\n", #"p.yml:3: unknown signal "rush""#),

@@ -26,13 +26,19 @@ public final class StreamingWorkbook {
   private let rows: SortedEntries
   private var extent = EntriesSheet.Extent()
   private var committed = false
+  private let keepsText: Bool
 
   /// - Parameters:
   ///   - tags: the tag columns of the Entries sheet (the report's categories, in order).
   ///   - month: whether the report will carry a monthly trend sheet (hidden if it does not).
   ///   - overview: whether to make the caseload Overview sheet; when the report turns out to
   ///     have a single subject it is hidden.
-  public init(path: String, tags: [String], month: Bool, overview: Bool, renderer: WorkbookRenderer = WorkbookRenderer()) throws {
+  ///   - keepsText: whether the waiting rows keep their texts; false when the report will
+  ///     not show them (`Report.showsText`), so they are never spilled.
+  public init(
+    path: String, tags: [String], month: Bool, overview: Bool, keepsText: Bool = true, renderer: WorkbookRenderer = WorkbookRenderer()
+  ) throws {
+    self.keepsText = keepsText
     self.path = path
     self.renderer = renderer
     self.tags = tags
@@ -59,7 +65,13 @@ public final class StreamingWorkbook {
 
   /// Keeps one row of the Entries sheet.
   public func add(_ record: AnalyzedRecord) throws {
-    try rows.add(record)
+    if keepsText {
+      try rows.add(record)
+    } else {
+      var record = record
+      record.text = ""
+      try rows.add(record)
+    }
     extent.include(record)
   }
 

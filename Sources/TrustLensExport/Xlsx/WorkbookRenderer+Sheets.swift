@@ -233,7 +233,7 @@ extension WorkbookRenderer {
       ("", ""),
     ]
     rows += WorkbookRenderer.howToRead.map { ($0.0, $0.1) }
-    if !report.showsText { rows.append(("Text", "The texts themselves are left out of this report (pseudonymised): see each record at its source.")) }
+    if !report.showsText { rows.append(("Text", "The texts themselves are left out of this workbook (a pseudonymised report, or the pipeline's entries_text: false): see each record at its source.")) }
     for (index, (key, value)) in rows.enumerated() {
       let lines = WrappedLines.count(value, width: width)
       if lines > 1 { try workbook.setRowHeight(sheet, row: index, height: WrappedLines.height(lines: lines, maximumLines: 30)) }

@@ -50,6 +50,7 @@ struct ExportStage {
       single.skippedFiles = []
       single.ownTags = report.ownTags.filter { $0.subject == id }
       single.alerts = alerts.filter { $0.subject == id }.map(\.text)
+      single.showsText = !context.pipeline.pseudonymize
       let written = try writer.write(single, dir: folder, prefix: name + "/", subject: id, timings: &context.timings)
       outputs += written
       context.progress(.writing(outputs: written, part: index + 2, parts: parts))

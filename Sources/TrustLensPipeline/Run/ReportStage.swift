@@ -21,7 +21,8 @@ struct ReportStage {
     report.skippedFiles = stream.diagnostics.skippedFiles
     report.ownTags = stream.ownTags.tags
     // Pseudonymised outputs are for sharing: the journal text would name the person.
-    report.showsText = !context.pipeline.pseudonymize
+    // `entries_text: false` leaves them out of the run's own workbook (per-subject ones keep them).
+    report.showsText = !context.pipeline.pseudonymize && context.pipeline.entriesText
     if let month {
       try MonthBuilder.attachNotables(month: month, to: &report, records: stream.entries.records)
     }

@@ -27,7 +27,7 @@ final class RunStream {
       ? WorkbookFeed(
         StreamingWorkbook(
           path: folder.file("report.xlsx"), tags: context.analyzer.lexicon.categories.map(\.name),
-          month: context.month != nil, overview: true))
+          month: context.month != nil, overview: true, keepsText: !pipeline.pseudonymize && pipeline.entriesText))
       : nil
     entries = try EntryOutputsSink(
       feed: feed, spillsEntries: ExportStage.readsEntriesAgain(pipeline, month: context.month), since: context.options.since,
