@@ -221,9 +221,10 @@ package enum AnalysisLineFormat {
     }
     var userTags: [String] = []
     if case .array(let tags)? = object[Key.tags] { userTags = tags.compactMap(\.string) }
-    // The record keeps its original source ("file:line" of the analysed input).
+    // The record keeps its original source ("file:line" of the analysed input); a source that
+    // names no line (none, or one below 1) is this line's own.
     let source = object[Key.source]?.string.flatMap { text -> SourceLocation? in
-      guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]) else { return nil }
+      guard let colon = text.lastIndex(of: ":"), let line = Int(text[text.index(after: colon)...]), line >= 1 else { return nil }
       return SourceLocation(file: String(text[..<colon]), line: line)
     } ?? location
     return .analyzed(

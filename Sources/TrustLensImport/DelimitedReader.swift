@@ -129,7 +129,10 @@ struct DelimitedReader {
     for (field, columns) in clashes.sorted(by: { $0.key < $1.key }) {
       let used = best[field]?.column ?? columns[0]
       let listed = columns.map { show(names[$0]) }.joined(separator: " and ")
-      context.notice(line: line, "columns \(listed) all name the \(field); \(show(names[used])) is read (choose with columns:)")
+      // A column that is no known field is named by its own (folded) header text: shown as
+      // any header text is, cleaned, and not at all under pseudonyms.
+      let named = unknown[used] ? "column \(show(field))" : field
+      context.notice(line: line, "columns \(listed) all name the \(named); \(show(names[used])) is read (choose with columns:)")
     }
     if !fields.contains(FieldNames.date) {
       context.notice(line: line, "no date column in \(headerList); name one with columns: (every row is rejected)")

@@ -78,7 +78,8 @@ import TrustLensPipeline
   }
 
   /// The readers' invariants, on every input:
-  /// - every record starts on a line of the input, and no message carries a control character;
+  /// - every record (but an analysed one, which keeps its origin's line) starts on a line of
+  ///   the input, and no message carries a control character;
   /// - read through reads of 7 bytes (as a pipe may deliver them), the same records and
   ///   notices come out as read whole;
   /// - through ingest, the run reconciles with what the reader gave: entries + check-ins +
@@ -101,7 +102,8 @@ import TrustLensPipeline
     precondition(whole == chunked, "reads of 7 bytes gave other records")
     precondition(wholeNotices == chunkedNotices, "reads of 7 bytes gave other notices")
     let lines = bytes.lazy.filter { $0 == 10 }.count + 1
-    for record in whole {
+    // An analysed record keeps the line of the input it was analysed from, not this one's.
+    for record in whole where !record.hasPrefix("a ") {
       let line = Int(record.split(separator: " ")[1])!
       precondition(line >= 1 && line <= lines, "a record outside the input's lines: \(record)")
     }

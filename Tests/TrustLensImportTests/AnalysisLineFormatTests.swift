@@ -55,4 +55,17 @@ struct AnalysisLineFormatTests {
     }
     #expect(reject.source.description == "a.jsonl:7" && reject.reason.contains("valence -3"))
   }
+
+  /// A source without a line of its own (`:0`, a negative or missing line) is the analysed
+  /// line's own location, never a record "on line 0" (found by fuzzing the jsonl reader).
+  @Test(arguments: ["j.jsonl:0", "j.jsonl:-4", "j.jsonl", "j.jsonl:x"])
+  func aSourceWithoutALineIsTheLinesOwn(_ source: String) {
+    let line = AnalysisLineFormat.encode(Self.record).replacingOccurrences(of: #""source":"j.jsonl:1""#, with: #""source":"\#(source)""#)
+    guard case .analyzed(let read) = AnalysisLineFormat.read(Array(line.utf8), location: SourceLocation(file: "a.jsonl", line: 7))
+    else {
+      Issue.record("not read: \(line)")
+      return
+    }
+    #expect(read.source == SourceLocation(file: "a.jsonl", line: 7))
+  }
 }

@@ -20,6 +20,22 @@ import TrustLensImport
     #expect(second.date.description == "2026-03-02")
   }
 
+  /// Two header cells that fold to one unknown name are told with that name cleaned of
+  /// control characters (found by fuzzing the csv reader), and not quoted at all under
+  /// pseudonyms.
+  @Test func aClashOfUnknownColumnsIsToldCleaned() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("date,text,Weather\u{12} today,WEATHER\u{12} today\n2026-03-01,fine,3,4\n", "j.csv", in: folder)
+    for quoting in [true, false] {
+      var options = ImportOptions(timeZone: TimeZone(identifier: "UTC")!)
+      options.quoteValues = quoting
+      let notices = try readFile(path, options: options).notices.map(\.description)
+      let clash = try #require(notices.first { $0.contains("all name the") })
+      #expect(!clash.unicodeScalars.contains { $0.value < 0x20 }, "\(clash.debugDescription)")
+      #expect(clash.contains("column") && clash.lowercased().contains("weather") == quoting, "\(clash)")
+    }
+  }
+
   @Test func reportsRaggedRowsAndUnterminatedQuotes() throws {
     let folder = TestSupport.temporaryFolder()
     let path = TestSupport.write("date,text\n2026-03-01,ok\n2026-03-02,a,b\n2026-03-03,\"never closed\n", "j.csv", in: folder)

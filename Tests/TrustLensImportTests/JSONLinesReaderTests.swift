@@ -114,7 +114,7 @@ import TrustLensImport
 /// entry in place; values the analyzer never writes are rejects, not crashes.
 @Suite struct AnalysedShardTests {
   private static func line(_ index: Int) -> String {
-    #"{"id":"e\#(index)","subject":"s\#(index % 7)","date":"2026-03-\#(String(format: "%02d", index % 28 + 1))","source":"j.jsonl:\#(index)","kind":"entry","words":\#(index % 90),"valence":\#(Double(index % 200) / 100 - 1),"emotions":{"anger":\#(Double(index % 100) / 100)},"themes":{"accountability":0.5},"evidence":[{"tag":"anger","match":"so angry","sentence":1,"start":3,"end":11,"weight":0.8,"rules":["intensifier"]}]}"#
+    #"{"id":"e\#(index)","subject":"s\#(index % 7)","date":"2026-03-\#(String(format: "%02d", index % 28 + 1))","source":"j.jsonl:\#(index + 1)","kind":"entry","words":\#(index % 90),"valence":\#(Double(index % 200) / 100 - 1),"emotions":{"anger":\#(Double(index % 100) / 100)},"themes":{"accountability":0.5},"evidence":[{"tag":"anger","match":"so angry","sentence":1,"start":3,"end":11,"weight":0.8,"rules":["intensifier"]}]}"#
   }
 
   @Test func batchesKeepLineOrderAndRejectsInPlace() throws {
@@ -142,7 +142,7 @@ import TrustLensImport
         continue
       }
       #expect(analysed.id == "e\(index)")
-      #expect(analysed.source.line == index)
+      #expect(analysed.source.line == index + 1)
       #expect(analysed.analysis.words == index % 90)
       #expect(analysed.analysis.emotions["anger"] == Double(index % 100) / 100)
       #expect(analysed.analysis.evidence.first?.rules == ["intensifier"])
