@@ -35,22 +35,24 @@ extension WorkbookRenderer {
     try writeOutcomes(report.outcomes, sheet, workbook, styles, row: max(rows.count, 1) + 2)
   }
 
-  /// The outcomes block from `row`: a title with a note on what RCI means, then one line per
-  /// outcome, the count (a number) in the first column and its name beside it.
+  /// The outcomes block from `row`: a title (with a cell note on what RCI means), a line on
+  /// what is counted, then one line per outcome, the count (a number) in the first column and
+  /// its name beside it. Title and line stand alone in their rows, so neither is cut off by
+  /// the narrow first column.
   func writeOutcomes(_ outcomes: CaseloadOutcomes, _ sheet: XlsxWorkbook.Sheet, _ workbook: XlsxWorkbook, _ styles: Styles, row: Int) throws {
     try workbook.write("Caseload outcomes", sheet, row: row, column: 0, styles.bold)
     try workbook.note(
       "Reliable change index (Jacobson–Truax) of the repair rating (trust, safety and communication; mood when none of them is rated), from the mean of its first ratings to the mean of its last (up to three each): beyond ±1.96 the change is larger than measurement error explains. Inactive: no record for more than inactive_days before the as-of day (the status still describes the course).",
       sheet, row: row, column: 0)
-    try workbook.write("RCI on the repair rating, first to last; inactive counted apart", sheet, row: row, column: 1, styles.muted)
+    try workbook.write("RCI on the repair rating, first to last; inactive counted apart", sheet, row: row + 1, column: 0, styles.muted)
     let lines: [(Int, String)] = [
       (outcomes.improved, "reliably improved"), (outcomes.deteriorated, "reliably deteriorated"),
       (outcomes.unchanged, "no reliable change"), (outcomes.notMeasured, "not measured (fewer than two repair ratings)"),
       (outcomes.inactive, "inactive"),
     ]
     for (offset, line) in lines.enumerated() {
-      try workbook.write(Double(line.0), sheet, row: row + 1 + offset, column: 0, styles.integer)
-      try workbook.write(line.1, sheet, row: row + 1 + offset, column: 1)
+      try workbook.write(Double(line.0), sheet, row: row + 2 + offset, column: 0, styles.integer)
+      try workbook.write(line.1, sheet, row: row + 2 + offset, column: 1)
     }
   }
 }
