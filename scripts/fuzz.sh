@@ -13,6 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 seconds="${1:-60}"
+# Swift's own backtracer would catch a failed precondition before libFuzzer writes the input.
+export SWIFT_BACKTRACE=enable=no
 shift || true
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(jsonl csv tsv jrnl markdown dayone daylio daily-notes lexicon text pipeline)
