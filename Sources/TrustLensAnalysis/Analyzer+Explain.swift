@@ -1,5 +1,5 @@
 import Foundation
-public import TrustLensCore
+import TrustLensCore
 
 extension Analyzer {
   /// Analyses `text` and says why: each tag's score with every feature that moved it, and the
@@ -7,7 +7,7 @@ extension Analyzer {
   ///
   /// Costs a little more than ``analyze(_:)`` (it keeps every term); the analysis inside is
   /// exactly what ``analyze(_:)`` returns.
-  public func explain(_ text: String) -> Explanation {
+  package func explain(_ text: String) -> Explanation {
     var text = text
     var workspace = AnalysisWorkspace()
     var recorder = ExplainRecorder()

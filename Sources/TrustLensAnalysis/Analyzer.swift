@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// Tags a text with emotions and themes, scores its valence and keeps the evidence.
 ///
@@ -27,8 +27,8 @@ public import TrustLensCore
 /// and hand patterns tag a text, the larger intensity counts.
 ///
 /// Texts longer than ``Tokenizer/maximumBytes`` (1 GiB) are analysed up to that length.
-public struct Analyzer: Sendable {
-  public let lexicon: Lexicon
+package struct Analyzer: Sendable {
+  package let lexicon: Lexicon
   let compiled: CompiledLexicon
   let tokenizer: Tokenizer
   /// The rule names of every set of applied rules, indexed by its raw value, built once so
@@ -37,7 +37,7 @@ public struct Analyzer: Sendable {
   /// The evidence rules of a fitted feature in each context (none when plain).
   let contextNames: [[String]] = MatchContext.allCases.map { $0 == .plain ? [] : [$0.name] }
 
-  public init(lexicon: Lexicon) {
+  package init(lexicon: Lexicon) {
     self.lexicon = lexicon
     let compiled = CompiledLexicon(lexicon)
     self.compiled = compiled
@@ -47,7 +47,7 @@ public struct Analyzer: Sendable {
 
   /// Analyses `text`. Intensities and valence are rounded to 3 decimals, so every output
   /// shows the same numbers.
-  public func analyze(_ text: String) -> TextAnalysis {
+  package func analyze(_ text: String) -> TextAnalysis {
     var workspace = AnalysisWorkspace()
     return analyze(text, reusing: &workspace)
   }
@@ -55,7 +55,7 @@ public struct Analyzer: Sendable {
   /// Analyses `text` with buffers kept in `workspace`: a worker analysing many texts in turn
   /// passes the same workspace each time and allocates the buffers once. The result does
   /// not depend on the workspace.
-  public func analyze(_ text: String, reusing workspace: inout AnalysisWorkspace) -> TextAnalysis {
+  package func analyze(_ text: String, reusing workspace: inout AnalysisWorkspace) -> TextAnalysis {
     var text = text
     var none = NoValenceRecorder()
     return text.withUTF8 { self.analyze(utf8: $0, workspace: &workspace, recorder: &none) }
@@ -139,35 +139,6 @@ public struct Analyzer: Sendable {
   }
 
   static func round(_ value: Double) -> Double { (value * 1000).rounded() / 1000 }
-}
-
-/// The rules that changed a match, in the order they are applied and reported.
-struct AppliedRules: OptionSet {
-  let rawValue: UInt8
-  static let negation = AppliedRules(rawValue: 1 << 0)
-  static let past = AppliedRules(rawValue: 1 << 1)
-  static let intensifier = AppliedRules(rawValue: 1 << 2)
-  static let softener = AppliedRules(rawValue: 1 << 3)
-  static let hedge = AppliedRules(rawValue: 1 << 4)
-  static let emphasis = AppliedRules(rawValue: 1 << 5)
-  static let all: AppliedRules = [.negation, .past, .intensifier, .softener, .hedge, .emphasis]
-
-  /// The names evidence shows, in application order.
-  var names: [String] {
-    [
-      (AppliedRules.negation, "negation"), (.past, "past"), (.intensifier, "intensifier"), (.softener, "softener"),
-      (.hedge, "hedge"), (.emphasis, "emphasis"),
-    ].filter { contains($0.0) }.map(\.1)
-  }
-}
-
-/// One tag match after the rules ran: a tag id, the tokens it covers and its weight.
-struct TagMatch {
-  var tag: Int32
-  var first: Int32
-  var last: Int32
-  var weight: Double
-  var rules: AppliedRules
 }
 
 extension Analyzer {
@@ -283,47 +254,5 @@ extension Analyzer {
       end -= 1
     }
     return nil
-  }
-}
-
-/// Buffers an analysis needs, kept from one text to the next so that a worker analysing
-/// many texts allocates them once. One per thread: a workspace is never shared.
-public struct AnalysisWorkspace: ~Copyable {
-  var tokenized = TokenizedText()
-  var word = Tokenizer.WordScan()
-  var scratch = MatchScratch()
-  var matches: [TagMatch] = []
-  var combined: [Double] = []
-  var present: [Int32] = []
-  var perSentence: [Double] = []
-  var covered: [Bool] = []
-  var hits: [FeatureHit] = []
-  var hitKeys: [Int] = []
-  /// Per tag id: the fitted score, the sum of its positive feature weights, and the
-  /// intensity (0 when the tag is absent).
-  var scores: [Double] = []
-  var positive: [Double] = []
-  var modelIntensity: [Double] = []
-
-  public init() {}
-
-  /// Empties the buffers for the next text (the tokenizer empties its own), keeping their
-  /// memory unless a huge text made them large (more than about a megabyte of tokens), so
-  /// one outlier is not kept.
-  mutating func prepare() {
-    if tokenized.tokens.capacity > 1 << 15 {
-      tokenized = TokenizedText()
-      covered = []
-    }
-    matches.removeAll(keepingCapacity: true)
-    combined.removeAll(keepingCapacity: true)
-    present.removeAll(keepingCapacity: true)
-    perSentence.removeAll(keepingCapacity: true)
-    covered.removeAll(keepingCapacity: true)
-    hits.removeAll(keepingCapacity: true)
-    hitKeys.removeAll(keepingCapacity: true)
-    scores.removeAll(keepingCapacity: true)
-    positive.removeAll(keepingCapacity: true)
-    modelIntensity.removeAll(keepingCapacity: true)
   }
 }

@@ -11,8 +11,8 @@ import TrustLensCore
 /// Last, the absent tags some feature pushed up, with how far they stayed below their
 /// threshold. Matched text has control and bidirectional characters removed, as all
 /// terminal output does.
-public enum ExplanationText {
-  public static func render(_ explanation: Explanation) -> String {
+package enum ExplanationText {
+  package static func render(_ explanation: Explanation) -> String {
     let analysis = explanation.analysis
     var lines = ["valence \(signed(analysis.valence, 3)) · \(analysis.words) words"]
     let sum = explanation.valenceSum, scale = explanation.valenceScale

@@ -12,7 +12,7 @@ extension Analyzer {
   /// index in the model file's patterns, context: ``MatchContext`` raw value), every valence
   /// match (pattern: index in the model's valence lines; factor: what the rules multiply its
   /// score by) and per sentence whether it is a question (0/1) and its `!` count.
-  public func featureDump(_ text: String) -> String {
+  package func featureDump(_ text: String) -> String {
     var text = text
     var workspace = AnalysisWorkspace()
     var recorder = DumpRecorder()

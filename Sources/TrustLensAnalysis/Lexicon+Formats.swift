@@ -2,7 +2,7 @@ import Foundation
 import TrustLensCore
 
 /// The lexicon file formats TrustLens reads.
-public enum LexiconFormat: String, Sendable {
+package enum LexiconFormat: String, Sendable {
   /// The project's own TSV: `pattern<TAB>tag<TAB>weight`.
   case trustlens
   /// LIWC-style `.dic`: a `%`-delimited category table, then `word[*]<TAB>id id …`.
@@ -17,7 +17,7 @@ public enum LexiconFormat: String, Sendable {
   ]
 
   /// Decides from the extension (`.dic`) and the first data line.
-  public static func detect(path: String, text: String) -> LexiconFormat {
+  package static func detect(path: String, text: String) -> LexiconFormat {
     if path.lowercased().hasSuffix(".dic") { return .liwc }
     for line in text.split(separator: "\n").prefix(50) {
       let trimmed = line.trimmingCharacters(in: .whitespaces)

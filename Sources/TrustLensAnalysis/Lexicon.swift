@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 import Foundation
 
 /// Everything the analyzer knows: tag patterns, valence patterns, the rule word classes and,
@@ -9,7 +9,7 @@ import Foundation
 /// folder has one, else from the hand-written `tags.tsv` and `valence.tsv` (which the fit
 /// uses as its starting point). Custom tag files add hand-weighted patterns beside the model.
 /// A lexicon is a value; loading it twice from the same files gives an equal fingerprint.
-public struct Lexicon: Sendable {
+package struct Lexicon: Sendable {
   /// A tag a pattern signals, with the pattern's weight in (0, 1].
   struct TagHit: Sendable {
     var tag: String
@@ -24,24 +24,24 @@ public struct Lexicon: Sendable {
   /// The fitted tag and valence model, if one was loaded.
   private(set) var model: FittedModel?
   /// Every category the lexicon can produce, with its kind, in a stable order.
-  public private(set) var categories: [(name: String, kind: TagKind)] = []
+  package private(set) var categories: [(name: String, kind: TagKind)] = []
   /// Names of the lexicon sources, in load order (`builtin`, file paths).
-  public private(set) var sources: [String] = []
+  package private(set) var sources: [String] = []
   /// A digest of every loaded line; changes whenever any source changes.
-  public private(set) var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
+  package private(set) var fingerprint: UInt64 = 0xcbf2_9ce4_8422_2325
 
   // Patterns gathered before indexing, so a pattern listed in two files merges.
   private var pendingTags: [Pattern: [TagHit]] = [:]
   private var pendingTagOrder: [Pattern] = []
 
   /// An empty lexicon (no tags, no valence, no rules).
-  public init() {}
+  package init() {}
 
   /// The built-in lexicon: the hand-written `rules.tsv`, `tags.tsv` and `valence.tsv` (the
   /// default; see ``fitted()`` for the model fitted to labelled text, and README "Analyzer
   /// quality" for why the default stays hand-written).
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
-  public static func builtin() throws(LexiconError) -> Lexicon {
+  package static func builtin() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
     try lexicon.addBuiltin()
     return lexicon
@@ -49,12 +49,12 @@ public struct Lexicon: Sendable {
 
   /// The hand-written built-in lexicon (the same as ``builtin()``): the baseline the fitted
   /// model is measured against, and the reference of the hand-weighted rules.
-  public static func handWritten() throws(LexiconError) -> Lexicon { try builtin() }
+  package static func handWritten() throws(LexiconError) -> Lexicon { try builtin() }
 
   /// The built-in rules with the fitted model (`model.tsv`) for tags and valence: the
   /// lexicon named `fitted` in pipelines and `--lexicon fitted`.
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
-  public static func fitted() throws(LexiconError) -> Lexicon {
+  package static func fitted() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
     try lexicon.addFitted()
     return lexicon
@@ -62,16 +62,16 @@ public struct Lexicon: Sendable {
 
   /// Adds only the built-in rule word classes (negators, intensifiers, …): used when custom
   /// lexicons replace the built-in tags and valence.
-  public mutating func addBuiltinRules() throws(LexiconError) {
+  package mutating func addBuiltinRules() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
   }
 
   /// How many tag and valence patterns are loaded.
-  public var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
+  package var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
 
   /// Adds the built-in rule file and the hand-written tag and valence files.
-  public mutating func addBuiltin() throws(LexiconError) {
+  package mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
     try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
@@ -80,7 +80,7 @@ public struct Lexicon: Sendable {
   }
 
   /// Adds the built-in rule file and the fitted model (`model.tsv`).
-  public mutating func addFitted() throws(LexiconError) {
+  package mutating func addFitted() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
     try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv")
@@ -90,7 +90,7 @@ public struct Lexicon: Sendable {
   /// Adds a fitted model file (see ``FittedModel``), as the fitting script does to read the
   /// features of its candidate patterns. A lexicon holds at most one model.
   /// - Throws: ``LexiconError`` naming the file and line of the first problem.
-  public mutating func addModel(path: String) throws(LexiconError) {
+  package mutating func addModel(path: String) throws(LexiconError) {
     guard let bytes = FileBytes.read(path), let text = String(validating: bytes, as: UTF8.self) else {
       throw LexiconError(file: path, line: nil, reason: "cannot read the model (missing, unreadable or not UTF-8)")
     }
@@ -99,7 +99,7 @@ public struct Lexicon: Sendable {
   }
 
   /// Whether the tags and valence come from a fitted model.
-  public var isFitted: Bool { model != nil }
+  package var isFitted: Bool { model != nil }
 
   mutating func addModel(text: String, file: String) throws(LexiconError) {
     guard model == nil else { throw LexiconError(file: file, line: nil, reason: "a lexicon holds one fitted model") }
@@ -116,7 +116,7 @@ public struct Lexicon: Sendable {
   /// Adds a custom lexicon file in the project's TSV format (`pattern<TAB>tag<TAB>weight`),
   /// or in another format it recognises (see ``LexiconFormat``). Tags outside the built-in
   /// taxonomy become custom categories (themes).
-  public mutating func addFile(_ path: String) throws(LexiconError) {
+  package mutating func addFile(_ path: String) throws(LexiconError) {
     // Read the bytes ourselves: Foundation's file readers leak a buffer on an empty file
     // (found by fuzzing; see LexiconTests.emptyFileIsAnEmptyLexicon).
     guard let bytes = FileBytes.read(path) else {
@@ -135,7 +135,7 @@ public struct Lexicon: Sendable {
   }
 
   /// Whether a tag is an emotion or a theme: the taxonomy's kind, else `theme`.
-  public func kind(of tag: String) -> TagKind { Taxonomy.kind(of: tag) ?? .theme }
+  package func kind(of tag: String) -> TagKind { Taxonomy.kind(of: tag) ?? .theme }
 
   // MARK: Loading
 
@@ -236,30 +236,5 @@ public struct Lexicon: Sendable {
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       try body(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), number)
     }
-  }
-}
-
-/// Finds the built-in lexicon files.
-enum BuiltinLexicon {
-  /// The folder holding the built-in files: `$TRUSTLENS_LEXICON_DIR`, else the resource
-  /// bundle beside the executable, else the source tree this module was built from.
-  static func directory() throws(LexiconError) -> String {
-    let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Lexicon").path
-    let located = ResourceLocator.folder(
-      environment: "TRUSTLENS_LEXICON_DIR", bundle: "TrustLens_TrustLensAnalysis.resources", subfolder: "Lexicon",
-      sourceFolder: source, marker: "tags.tsv")
-    guard let folder = located.found else {
-      throw LexiconError(
-        file: "builtin", line: nil,
-        reason: "the built-in lexicon was not found (looked in \(located.searched.joined(separator: ", ")))")
-    }
-    return folder
-  }
-
-  static func read(_ name: String, in directory: String) throws(LexiconError) -> String {
-    guard let text = FileBytes.text(directory + "/" + name) else {
-      throw LexiconError(file: "builtin:\(name)", line: nil, reason: "cannot read the built-in lexicon file")
-    }
-    return text
   }
 }

@@ -4,7 +4,7 @@
 /// `safe` in someone else's clause…), backing off to the pattern's plain weight times a
 /// multiplier fitted per tag and context. Each match has exactly one context: the first of
 /// these, in this order, that applies.
-public enum MatchContext: UInt8, CaseIterable, Sendable {
+package enum MatchContext: UInt8, CaseIterable, Sendable {
   /// The nearest person word before the match (same clause, up to 6 words) names someone
   /// other than the writer and a state verb stands between them (or opens the match): "he
   /// looks nervous", "she was so angry", "to make her feel hurt" — but not "he lied to me",
@@ -34,7 +34,7 @@ public enum MatchContext: UInt8, CaseIterable, Sendable {
   case plain
 
   /// The name in fitted model files and in evidence (`negation`, `other`, …).
-  public var name: String {
+  package var name: String {
     switch self {
     case .other: "other"
     case .resolved: "resolved"

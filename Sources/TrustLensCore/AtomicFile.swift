@@ -1,7 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-public import Foundation
+package import Foundation
 
 /// Writes files so that they only appear when complete: into a temporary file in the same
 /// folder, then renamed over the target. Files are created mode 0600, folders 0700, because
@@ -11,22 +11,22 @@ public import Foundation
 /// it is created with `O_EXCL | O_NOFOLLOW` (nothing that is already there, file or link, is
 /// opened), its mode is set on the descriptor (`fchmod`), and `rename` replaces whatever sits
 /// at the target's name without following it.
-public enum AtomicFile {
+package enum AtomicFile {
   /// A problem writing an output file. The message names the file and the system's reason.
-  public struct WriteError: Error, LocalizedError, Sendable {
-    public let path: String
-    public let reason: String
+  package struct WriteError: Error, LocalizedError, Sendable {
+    package let path: String
+    package let reason: String
 
-    public init(path: String, reason: String) {
+    package init(path: String, reason: String) {
       self.path = path
       self.reason = reason
     }
 
-    public var errorDescription: String? { "\(path): cannot write: \(reason)" }
+    package var errorDescription: String? { "\(path): cannot write: \(reason)" }
   }
 
   /// Creates `path` and its missing parents with mode 0700.
-  public static func makeFolder(_ path: String) throws(WriteError) {
+  package static func makeFolder(_ path: String) throws(WriteError) {
     do {
       try FileManager.default.createDirectory(
         atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -39,7 +39,7 @@ public enum AtomicFile {
   /// hex digits from the system's random source, so nobody can plant a file or a link at the
   /// name in advance. Nothing is created: ``FileSink/init(path:)`` creates it, refusing
   /// anything already there.
-  public static func temporaryPath(for path: String) -> String {
+  package static func temporaryPath(for path: String) -> String {
     let url = URL(fileURLWithPath: path)
     var random = SystemRandomNumberGenerator()
     let suffix = String(random.next() as UInt64, radix: 16)
@@ -51,7 +51,7 @@ public enum AtomicFile {
   /// The process that made `name` (a file name, no folder) when it is exactly a temporary
   /// name of ``temporaryPath(for:)`` (`.NAME.tmp-PID-` and 16 lower-case hex digits); `nil`
   /// for any other name, so files of other programs are never taken for TrustLens's own.
-  public static func temporaryOwner(_ name: String) -> pid_t? {
+  package static func temporaryOwner(_ name: String) -> pid_t? {
     let scalars = Array(name.unicodeScalars)
     guard scalars.count >= 1 + 1 + 5 + 1 + 17, scalars.first == ".",
       scalars.suffix(16).allSatisfy({ ("0"..."9").contains($0) || ("a"..."f").contains($0) }),
@@ -69,7 +69,7 @@ public enum AtomicFile {
   /// not below it — that a process that has ended left behind; with `includingOwn`, this
   /// process's too. A temporary of a process still running (say `analyze --out` writing into
   /// the same folder) is left alone. Links are unlinked, never followed.
-  public static func removeStaleTemporaries(in folder: String, includingOwn: Bool = false) {
+  package static func removeStaleTemporaries(in folder: String, includingOwn: Bool = false) {
     guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     let own = getpid()
     for name in names {
@@ -82,7 +82,7 @@ public enum AtomicFile {
   /// Moves a completed temporary file over `path` (atomic within one file system), mode
   /// 0600. The temporary is opened without following links and must be a regular file: if
   /// something replaced it, nothing is moved and the error says so.
-  public static func commit(_ temporary: String, to path: String) throws(WriteError) {
+  package static func commit(_ temporary: String, to path: String) throws(WriteError) {
     let fd = open(temporary, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
     guard fd >= 0 else {
       let reason = errno == ELOOP ? "its temporary file was replaced by a symbolic link" : String(cString: strerror(errno))
@@ -106,7 +106,7 @@ public enum AtomicFile {
 
   /// Writes `data` to `path` atomically with mode 0600.
   /// (``stream(to:_:)`` for one write, keeping its typed error.)
-  public static func write(_ data: some Collection<UInt8>, to path: String) throws(WriteError) {
+  package static func write(_ data: some Collection<UInt8>, to path: String) throws(WriteError) {
     let sink = try FileSink(path: temporaryPath(for: path))
     do {
       try sink.write(data)
@@ -120,7 +120,7 @@ public enum AtomicFile {
   /// Writes `path` atomically by streaming into a temporary file: `body` writes to the sink;
   /// the file is closed and renamed over `path` when `body` returns. When anything fails, the
   /// temporary file is removed and the error rethrown; `path` is left as it was.
-  public static func stream(to path: String, _ body: (FileSink) throws -> Void) throws {
+  package static func stream(to path: String, _ body: (FileSink) throws -> Void) throws {
     let sink = try FileSink(path: temporaryPath(for: path))
     do {
       try body(sink)
@@ -133,7 +133,7 @@ public enum AtomicFile {
 
   /// Closes a sink opened on ``temporaryPath(for:)`` and moves its file over `path`; a failed
   /// close removes the temporary file.
-  public static func commit(_ sink: FileSink, to path: String) throws(WriteError) {
+  package static func commit(_ sink: FileSink, to path: String) throws(WriteError) {
     do {
       try sink.close()
     } catch {
@@ -144,7 +144,7 @@ public enum AtomicFile {
   }
 
   /// Writes `text` as UTF-8 to `path` atomically with mode 0600.
-  public static func write(_ text: String, to path: String) throws(WriteError) {
+  package static func write(_ text: String, to path: String) throws(WriteError) {
     try write(Array(text.utf8), to: path)
   }
 }

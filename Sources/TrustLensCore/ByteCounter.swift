@@ -4,21 +4,21 @@ import Foundation
 /// they fill their buffers, on any thread) and the progress display (which reads it).
 ///
 /// Adding costs one uncontended lock per buffer refill (a megabyte), nothing per record.
-public final class ByteCounter: @unchecked Sendable {
+package final class ByteCounter: @unchecked Sendable {
   private let lock = NSLock()
   private var total = 0
 
-  public init() {}
+  package init() {}
 
   /// Adds `count` bytes read.
-  public func add(_ count: Int) {
+  package func add(_ count: Int) {
     lock.lock()
     total += count
     lock.unlock()
   }
 
   /// The bytes read so far.
-  public var value: Int {
+  package var value: Int {
     lock.lock()
     defer { lock.unlock() }
     return total

@@ -6,9 +6,9 @@
 ///
 /// Used for lexicons, templates and pipeline files instead of Foundation's readers, one of
 /// which leaks a buffer on empty files (found by fuzzing).
-public enum FileBytes {
+package enum FileBytes {
   /// The file's bytes, or `nil` when it cannot be opened or read.
-  public static func read(_ path: String, limit: Int = 1 << 30) -> [UInt8]? {
+  package static func read(_ path: String, limit: Int = 1 << 30) -> [UInt8]? {
     let fd = open(path, O_RDONLY)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
@@ -27,7 +27,7 @@ public enum FileBytes {
   }
 
   /// The file as UTF-8 text, or `nil` when unreadable or not valid UTF-8.
-  public static func text(_ path: String) -> String? {
+  package static func text(_ path: String) -> String? {
     read(path).flatMap { String(validating: $0, as: UTF8.self) }
   }
 }

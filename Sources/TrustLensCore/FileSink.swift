@@ -7,9 +7,9 @@
 /// Three kinds: a new file (``init(path:)``, for temporaries: refuses anything already at the
 /// name), standard output, and a command's `--out FILE` (``replacing(_:)``: written to a
 /// temporary and renamed over the file by ``close()``).
-public final class FileSink {
+package final class FileSink {
   /// The file being written (the temporary one for ``replacing(_:)``).
-  public let path: String
+  package let path: String
   private var file: UnsafeMutablePointer<FILE>?
   /// Where ``close()`` moves the file, for ``replacing(_:)``; `nil` otherwise.
   private let destination: String?
@@ -18,7 +18,7 @@ public final class FileSink {
   /// Creates `path`, which must not exist: a file or symbolic link already there (a planted
   /// one) is an error, never opened (`O_CREAT | O_EXCL | O_NOFOLLOW`). Mode 0600 whatever
   /// the umask.
-  public init(path: String) throws(AtomicFile.WriteError) {
+  package init(path: String) throws(AtomicFile.WriteError) {
     self.path = path
     destination = nil
     let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
@@ -33,7 +33,7 @@ public final class FileSink {
   }
 
   /// Standard output, for commands that print their results.
-  public init(standardOutput: Void) {
+  package init(standardOutput: Void) {
     self.path = "-"
     destination = nil
     self.file = fdopen(1, "w")
@@ -53,7 +53,7 @@ public final class FileSink {
   /// the descriptor the command was given, as a shell redirection would (whatever it is
   /// open on). A symbolic link to anything else is refused, never followed: a planted link
   /// cannot make the command overwrite its target.
-  public static func replacing(_ path: String) throws(AtomicFile.WriteError) -> FileSink {
+  package static func replacing(_ path: String) throws(AtomicFile.WriteError) -> FileSink {
     if let inherited = inheritedDescriptor(path) { return try duplicate(inherited, path) }
     var status = stat()
     if lstat(path, &status) != 0 {
@@ -128,7 +128,7 @@ public final class FileSink {
     return kind == S_IFCHR || kind == S_IFIFO || kind == S_IFSOCK
   }
 
-  public func write(_ bytes: some Collection<UInt8>) throws(AtomicFile.WriteError) {
+  package func write(_ bytes: some Collection<UInt8>) throws(AtomicFile.WriteError) {
     guard let file else { return }
     let written =
       bytes.withContiguousStorageIfAvailable { fwrite($0.baseAddress, 1, $0.count, file) }
@@ -138,14 +138,14 @@ public final class FileSink {
     }
   }
 
-  public func write(_ text: String) throws(AtomicFile.WriteError) {
+  package func write(_ text: String) throws(AtomicFile.WriteError) {
     try write(text.utf8)
   }
 
   /// Flushes and closes (standard output is only flushed). Reports a failed flush, such as
   /// a full disk. A ``replacing(_:)`` sink then moves its file over the destination; when
   /// anything fails, the temporary file is removed and the destination left as it was.
-  public func close() throws(AtomicFile.WriteError) {
+  package func close() throws(AtomicFile.WriteError) {
     guard let file else { return }
     self.file = nil
     if path == "-" {

@@ -2,13 +2,13 @@
 ///
 /// Days are compared and subtracted by their proleptic Gregorian day number, so gaps between
 /// records are measured in real days, never by index.
-public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-  public let year: Int
-  public let month: Int
-  public let day: Int
+package struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  package let year: Int
+  package let month: Int
+  package let day: Int
 
   /// Creates a day, or `nil` when the fields do not name a real Gregorian date in years 1…9999.
-  public init?(year: Int, month: Int, day: Int) {
+  package init?(year: Int, month: Int, day: Int) {
     guard (1...9999).contains(year), (1...12).contains(month),
       day >= 1, day <= LocalDay.daysInMonth(year: year, month: month)
     else { return nil }
@@ -18,7 +18,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
   }
 
   /// The day `dayNumber` days after 0001-01-01 (the inverse of ``dayNumber``).
-  public init(dayNumber: Int) {
+  package init(dayNumber: Int) {
     // Civil-from-days (Howard Hinnant), shifted so 0001-01-01 is day 0.
     let z = dayNumber + 719_468 - 719_162
     let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -35,7 +35,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
   }
 
   /// Days since 0001-01-01 (day 0). Differences of day numbers are exact day counts.
-  public var dayNumber: Int {
+  package var dayNumber: Int {
     let y = month <= 2 ? year - 1 : year
     let era = (y >= 0 ? y : y - 399) / 400
     let yoe = y - era * 400
@@ -46,38 +46,38 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
   }
 
   /// ISO weekday: 1 = Monday … 7 = Sunday.
-  public var isoWeekday: Int {
+  package var isoWeekday: Int {
     // 0001-01-01 was a Monday.
     let r = dayNumber % 7
     return (r < 0 ? r + 7 : r) + 1
   }
 
   /// The Monday that starts this day's ISO week.
-  public var startOfISOWeek: LocalDay { adding(days: 1 - isoWeekday) }
+  package var startOfISOWeek: LocalDay { adding(days: 1 - isoWeekday) }
 
   /// The first day of this day's month.
-  public var startOfMonth: LocalDay { LocalDay(year: year, month: month, day: 1)! }
+  package var startOfMonth: LocalDay { LocalDay(year: year, month: month, day: 1)! }
 
   /// The ISO 8601 week-numbering year and week (1…53) of this day.
-  public var isoWeek: (year: Int, week: Int) {
+  package var isoWeek: (year: Int, week: Int) {
     let thursday = adding(days: 4 - isoWeekday)
     let jan1 = LocalDay(year: thursday.year, month: 1, day: 1)!
     return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
   }
 
   /// This day moved by `days` (negative moves back).
-  public func adding(days: Int) -> LocalDay { LocalDay(dayNumber: dayNumber + days) }
+  package func adding(days: Int) -> LocalDay { LocalDay(dayNumber: dayNumber + days) }
 
   /// Whole days from `self` to `other` (positive when `other` is later).
-  public func days(to other: LocalDay) -> Int { other.dayNumber - dayNumber }
+  package func days(to other: LocalDay) -> Int { other.dayNumber - dayNumber }
 
   /// `YYYY-MM-DD`.
-  public var description: String {
+  package var description: String {
     "\(LocalDay.pad(year, 4))-\(LocalDay.pad(month, 2))-\(LocalDay.pad(day, 2))"
   }
 
   /// Parses exactly `YYYY-MM-DD`; `nil` for anything else or an impossible date.
-  public init?(iso text: some StringProtocol) {
+  package init?(iso text: some StringProtocol) {
     let parts = text.split(separator: "-", omittingEmptySubsequences: false)
     guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
       let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
@@ -85,15 +85,15 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     self.init(year: y, month: m, day: d)
   }
 
-  public static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
+  package static func < (lhs: LocalDay, rhs: LocalDay) -> Bool {
     (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
   }
 
-  public static func isLeapYear(_ year: Int) -> Bool {
+  package static func isLeapYear(_ year: Int) -> Bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
   }
 
-  public static func daysInMonth(year: Int, month: Int) -> Int {
+  package static func daysInMonth(year: Int, month: Int) -> Int {
     switch month {
     case 2: return isLeapYear(year) ? 29 : 28
     case 4, 6, 9, 11: return 30
@@ -101,7 +101,7 @@ public struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCon
     }
   }
 
-  public static func pad(_ value: Int, _ width: Int) -> String {
+  package static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
   }

@@ -8,8 +8,8 @@
 /// The file is opened or created (mode 0600) without following a link, and must be a
 /// regular file with one name: a planted link or hard link is refused, never opened or
 /// changed.
-public final class LockFile {
-  public let path: String
+package final class LockFile {
+  package let path: String
   private let descriptor: Int32
 
   /// Takes the lock, or throws at once when another process (or another lock in this one)
@@ -17,7 +17,7 @@ public final class LockFile {
   /// - Parameters:
   ///   - busy: what the error names when the lock is held (the folder or file it guards).
   ///   - reason: what the error says then.
-  public init(_ path: String, busy: String, reason: String) throws(AtomicFile.WriteError) {
+  package init(_ path: String, busy: String, reason: String) throws(AtomicFile.WriteError) {
     self.path = path
     let fd = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
     guard fd >= 0 else {

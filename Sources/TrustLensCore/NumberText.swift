@@ -1,9 +1,9 @@
 /// Numbers as people read them, the same in every output: short decimals, percentages,
 /// p-values and counted nouns ("1 entry", "3 entries").
-public enum NumberText {
+package enum NumberText {
   /// `value` rounded to at most `digits` decimals, without trailing zeros: `2`, `6.5`,
   /// `-0.38`. Negative zero prints as `0`.
-  public static func short(_ value: Double, digits: Int = 1) -> String {
+  package static func short(_ value: Double, digits: Int = 1) -> String {
     var scale = 1.0
     for _ in 0..<max(0, digits) { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
@@ -13,14 +13,14 @@ public enum NumberText {
   }
 
   /// A share in [0, 1] as a whole percentage: `0.615` → `62%`.
-  public static func percent(_ share: Double) -> String {
+  package static func percent(_ share: Double) -> String {
     guard share.isFinite else { return "—" }
     return "\(Int((share * 100).rounded()))%"
   }
 
   /// A p-value as the evidence sentences write it, without the `p`: `< 0.001` below 0.001,
   /// else three decimals (`0.012`, `0.400`).
-  public static func pValue(_ p: Double) -> String {
+  package static func pValue(_ p: Double) -> String {
     guard p.isFinite else { return "—" }
     if p < 0.001 { return "< 0.001" }
     let scaled = Int((min(p, 1) * 1000).rounded())
@@ -30,7 +30,7 @@ public enum NumberText {
 
   /// `count` and the noun in the right number: `1 entry`, `0 entries`, `2 check-ins`.
   /// - Parameter plural: the plural form; the singular with `s` when not given.
-  public static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
+  package static func count(_ count: Int, _ singular: String, _ plural: String? = nil) -> String {
     "\(count) \(count == 1 ? singular : plural ?? singular + "s")"
   }
 }

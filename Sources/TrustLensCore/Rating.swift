@@ -3,24 +3,24 @@
 ///
 /// The raw value is the field name of the contract (`self_care`, not `selfCare`). Check-ins
 /// may carry other numeric columns too; those are extra metrics, not ratings.
-public enum Rating: String, CaseIterable, Sendable, Codable {
+package enum Rating: String, CaseIterable, Sendable, Codable {
   case trust, safety, communication
   case selfCare = "self_care"
   case mood
 
   /// The ratings that measure the repair itself (the trend detectors' repair rating).
-  public static let repair: [Rating] = [.trust, .safety, .communication]
+  package static let repair: [Rating] = [.trust, .safety, .communication]
 
   /// Every rating's field name, in order.
-  public static let names: [String] = allCases.map(\.rawValue)
+  package static let names: [String] = allCases.map(\.rawValue)
 
   /// The rating's name for people (`self-care`), for legends and headers.
-  public var label: String { self == .selfCare ? "self-care" : rawValue }
+  package var label: String { self == .selfCare ? "self-care" : rawValue }
 }
 
 extension Rating {
   /// The rating's place in ``allCases`` (0 for trust … 4 for mood).
-  public var position: Int {
+  package var position: Int {
     switch self {
     case .trust: return 0
     case .safety: return 1

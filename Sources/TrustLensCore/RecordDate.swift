@@ -3,21 +3,21 @@
 /// `day` is the writer's local calendar day: for an input with an offset it is the day at
 /// that offset, for a local time it is the day in the pipeline's time zone. Date-only inputs
 /// have no time and no offset.
-public struct RecordDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
-  public let day: LocalDay
+package struct RecordDate: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+  package let day: LocalDay
   /// Seconds after local midnight, or `nil` when only the date is known.
-  public let secondsOfDay: Int?
+  package let secondsOfDay: Int?
   /// Offset from UTC in seconds at that moment, or `nil` when only the date is known.
-  public let utcOffsetSeconds: Int?
+  package let utcOffsetSeconds: Int?
 
-  public init(day: LocalDay, secondsOfDay: Int? = nil, utcOffsetSeconds: Int? = nil) {
+  package init(day: LocalDay, secondsOfDay: Int? = nil, utcOffsetSeconds: Int? = nil) {
     self.day = day
     self.secondsOfDay = secondsOfDay
     self.utcOffsetSeconds = secondsOfDay == nil ? nil : utcOffsetSeconds
   }
 
   /// `2026-03-01T21:14:00-05:00`, or `2026-03-01` when only the date is known.
-  public var description: String {
+  package var description: String {
     guard let seconds = secondsOfDay else { return day.description }
     let time =
       "\(LocalDay.pad(seconds / 3600, 2)):\(LocalDay.pad(seconds / 60 % 60, 2)):\(LocalDay.pad(seconds % 60, 2))"
@@ -33,7 +33,7 @@ public struct RecordDate: Hashable, Comparable, Sendable, Codable, CustomStringC
   }
 
   /// Orders by local day, then time of day (date-only records first within a day).
-  public static func < (lhs: RecordDate, rhs: RecordDate) -> Bool {
+  package static func < (lhs: RecordDate, rhs: RecordDate) -> Bool {
     if lhs.day != rhs.day { return lhs.day < rhs.day }
     return (lhs.secondsOfDay ?? -1) < (rhs.secondsOfDay ?? -1)
   }

@@ -13,8 +13,8 @@ import Foundation
 /// built from. A folder counts when it holds `marker` and is trusted: it, the bundle folder
 /// above it and every file directly in it are owned by this user or root and not writable
 /// by group or others. A folder left out is listed in `searched` with the reason.
-public enum ResourceLocator {
-  public static func folder(
+package enum ResourceLocator {
+  package static func folder(
     environment variable: String, bundle: String, subfolder: String, sourceFolder: String, marker: String
   ) -> (found: String?, searched: [String]) {
     if let override = ProcessInfo.processInfo.environment[variable] {
@@ -30,7 +30,7 @@ public enum ResourceLocator {
 
   /// The first of `candidates` that holds `marker` and is trusted (see the type), with every
   /// candidate looked at; a candidate that is there but not trusted says why.
-  public static func firstTrusted(_ candidates: [String], marker: String) -> (found: String?, searched: [String]) {
+  package static func firstTrusted(_ candidates: [String], marker: String) -> (found: String?, searched: [String]) {
     var searched: [String] = []
     for candidate in candidates {
       guard FileManager.default.fileExists(atPath: candidate + "/" + marker) else {

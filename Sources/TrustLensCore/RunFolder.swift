@@ -16,17 +16,17 @@ import Foundation
 ///
 /// The pipeline's output-folder logic (checks against the inputs, the marker file) holds one
 /// of these; this type knows nothing of pipelines.
-public final class RunFolder {
-  public let path: String
+package final class RunFolder {
+  package let path: String
   private let scratch: String?
   private let lock: LockFile
 
   /// The lock file's name inside the folder.
-  public static let lockName = ".trustlens.lock"
+  package static let lockName = ".trustlens.lock"
 
   /// - Parameter scratch: the name of a scratch folder runs make in the output and subject
   ///   folders (the workbook's), removed when found: only a run holding the lock makes one.
-  public init(_ path: String, scratch: String? = nil) throws(AtomicFile.WriteError) {
+  package init(_ path: String, scratch: String? = nil) throws(AtomicFile.WriteError) {
     self.path = path
     self.scratch = scratch
     try RunFolder.prepare(path)
@@ -39,7 +39,7 @@ public final class RunFolder {
   /// Removes the stale temporaries and scratch folders of the output folder and of its
   /// subject folders (the real folders directly inside it; links are not followed). With
   /// `includingOwn` (a run that failed, tidying up), this process's temporaries too.
-  public func removeTemporaries(includingOwn: Bool) {
+  package func removeTemporaries(includingOwn: Bool) {
     var folders = [path]
     if let names = try? FileManager.default.contentsOfDirectory(atPath: path) {
       for name in names.sorted() where !name.hasPrefix(".") {
@@ -59,7 +59,7 @@ public final class RunFolder {
   /// user could plant links there that the run would write through — and one owned by
   /// another user (root excepted). An existing folder's mode is otherwise left as it is:
   /// the run's files are 0600 and its folders 0700 whatever the folder's mode.
-  public static func prepare(_ path: String) throws(AtomicFile.WriteError) {
+  package static func prepare(_ path: String) throws(AtomicFile.WriteError) {
     try AtomicFile.makeFolder(path)
     var status = stat()
     guard stat(path, &status) == 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
@@ -80,7 +80,7 @@ public final class RunFolder {
   /// one there, for a subject's outputs. A symbolic link there is refused, never followed
   /// (a planted `out/c01 -> /elsewhere` would put a client's files elsewhere); so is a
   /// folder of another user; one of ours that group or others can read or write is made 0700.
-  public static func makeSubfolder(_ path: String) throws(AtomicFile.WriteError) {
+  package static func makeSubfolder(_ path: String) throws(AtomicFile.WriteError) {
     if mkdir(path, 0o700) != 0 && errno != EEXIST {
       throw AtomicFile.WriteError(path: path, reason: "cannot create folder: \(String(cString: strerror(errno)))")
     }

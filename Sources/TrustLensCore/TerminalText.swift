@@ -7,11 +7,11 @@
 /// other C0 characters and DEL as `\xNN`, C1 controls and the line and paragraph separators
 /// as `\u{NNNN}`. Bidirectional controls are removed: they reorder what a terminal shows
 /// ("Trojan Source"). A backslash from input stays as it is.
-public enum TerminalText {
+package enum TerminalText {
   /// `text` with controls escaped and bidirectional controls removed (see the type).
   /// - Parameter keepingLayout: keep TAB and LF as they are (multi-line cells and tables),
   ///   escaping the rest.
-  public static func escaped(_ text: String, keepingLayout: Bool = false) -> String {
+  package static func escaped(_ text: String, keepingLayout: Bool = false) -> String {
     guard text.unicodeScalars.contains(where: { needsEscape($0) || isBidiControl($0) }) else { return text }
     var result = ""
     result.unicodeScalars.reserveCapacity(text.unicodeScalars.count + 8)
@@ -28,7 +28,7 @@ public enum TerminalText {
 
   /// C0 controls, DEL, C1 controls and U+2028/U+2029: what ``escaped(_:keepingLayout:)``
   /// escapes.
-  public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+  package static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: return true
     default: return false
@@ -38,7 +38,7 @@ public enum TerminalText {
   /// Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069)
   /// and the marks U+200E/U+200F, U+061C: they can reorder what a terminal shows, so terminal
   /// output drops them.
-  public static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
+  package static func isBidiControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x061C, 0x200E, 0x200F, 0x202A...0x202E, 0x2066...0x2069: return true
     default: return false

@@ -4,15 +4,15 @@
 extension TextAnalysis {
   /// At most this many tags, evidence items and bytes of evidence text in one analysis: far
   /// above what a 1 MiB text gives, far below what could exhaust memory.
-  public static let maxTags = 4_096
-  public static let maxEvidence = 1 << 16
-  public static let maxEvidenceBytes = 1 << 22
+  package static let maxTags = 4_096
+  package static let maxEvidence = 1 << 16
+  package static let maxEvidenceBytes = 1 << 22
 
   /// Why this analysis cannot be one the analyzer made, or `nil` when it can: words not
   /// negative; valence finite in [-1, 1]; each tag named and with a finite intensity in
   /// (0, 1]; evidence with finite weights, non-negative positions (start ≤ end) and bounded
   /// sizes. The reason never quotes text.
-  public var validationProblem: String? {
+  package var validationProblem: String? {
     guard words >= 0 else { return "words \(words) is negative" }
     guard valence.isFinite, (-1...1).contains(valence) else { return "valence \(valence) is outside [-1, 1]" }
     guard emotions.count + themes.count <= Self.maxTags else { return "more than \(Self.maxTags) tags" }

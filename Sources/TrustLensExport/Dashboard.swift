@@ -11,21 +11,21 @@ import TrustLensTrends
 /// the same place in every line; the legend under the counts says what the glyphs mean.
 /// Text from input (subject ids) is stripped of control characters, so escape sequences in
 /// input never reach a terminal. Lines fit `width` columns.
-public struct Dashboard: Sendable {
-  public var width: Int
-  public var ascii: Bool
+package struct Dashboard: Sendable {
+  package var width: Int
+  package var ascii: Bool
   /// ANSI colour for the status badges and signal markers (only for terminals).
-  public var color: Bool
-  public var templates: Templates
+  package var color: Bool
+  package var templates: Templates
 
-  public init(width: Int = 80, ascii: Bool = false, color: Bool = false, templates: Templates) {
+  package init(width: Int = 80, ascii: Bool = false, color: Bool = false, templates: Templates) {
     self.width = max(width, 40)
     self.ascii = ascii
     self.color = color
     self.templates = templates
   }
 
-  public func render(_ report: Report) throws -> String {
+  package func render(_ report: Report) throws -> String {
     let overview = overviewRows(report)
     let model: [String: Any] = [
       "title": "TrustLens · \(clean(report.pipeline))\(report.asOf.map { " · as of \($0)" } ?? "") · \(NumberText.count(report.subjects.count, "subject"))",

@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// The evidence of one text in one readable cell: tag by tag, in order of first appearance,
 /// each distinct match once with how often it occurred and the rules that changed it:
@@ -7,8 +7,8 @@ public import TrustLensCore
 ///
 /// Used by the Entries sheet and `entries.csv`; `analysis.jsonl` keeps every item with its
 /// offsets.
-public enum EvidenceText {
-  public static func line(_ evidence: [Evidence]) -> String {
+package enum EvidenceText {
+  package static func line(_ evidence: [Evidence]) -> String {
     let count = evidence.count
     guard count > 0 else { return "" }
     // Runs for every Entries row, so: no nested arrays, one output buffer. Each tag keeps a

@@ -1,4 +1,4 @@
-public import TrustLensCore
+import TrustLensCore
 
 extension XlsxError: TrustLensFailure {}
 extension Templates.TemplateError: TrustLensFailure {}

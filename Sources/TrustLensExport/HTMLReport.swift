@@ -6,16 +6,16 @@ import TrustLensTrends
 /// network) from the `report.html.mustache` template. Mustache escapes every text value for
 /// HTML; only the SVG and the inline styles built here are inserted raw, and they hold only
 /// numbers, colours and escaped text.
-public struct HTMLReport: Sendable {
-  public var templates: Templates
+package struct HTMLReport: Sendable {
+  package var templates: Templates
 
-  public init(templates: Templates) {
+  package init(templates: Templates) {
     self.templates = templates
   }
 
   /// Each subject's section has an id (`subject-1`, `subject-2`… in report order) that its
   /// overview row links to. A caseload's head states its outcomes (``CaseloadOutcomes``).
-  public func render(_ report: Report) throws -> String {
+  package func render(_ report: Report) throws -> String {
     var anchors: [String: String] = [:]
     for (index, subject) in report.subjects.enumerated() {
       for name in [subject.displayName, subject.assessment.subject] where anchors[name] == nil { anchors[name] = "subject-\(index + 1)" }

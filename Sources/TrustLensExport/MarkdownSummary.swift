@@ -3,10 +3,10 @@ import TrustLensTrends
 
 /// `summary.md`: a short Markdown summary for a CI job's summary page, from the
 /// `summary.md.mustache` template. Text from input is escaped for Markdown.
-public struct MarkdownSummary: Sendable {
-  public var templates: Templates
+package struct MarkdownSummary: Sendable {
+  package var templates: Templates
 
-  public init(templates: Templates) {
+  package init(templates: Templates) {
     self.templates = templates
   }
 
@@ -14,7 +14,7 @@ public struct MarkdownSummary: Sendable {
   /// (`**needs-attention** (was steady)`), a signal new since then in bold with `(new)`, and
   /// a line above the table counts both — for a nightly job's summary page. Without a
   /// previous run (no run state, or the first run) nothing is marked.
-  public func render(_ report: Report) -> String {
+  package func render(_ report: Report) -> String {
     var statusChanges = 0, newSignals = 0
     let subjects = report.subjects.map { subject -> [String: Any] in
       let a = subject.assessment

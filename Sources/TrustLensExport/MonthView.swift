@@ -1,19 +1,19 @@
-public import TrustLensCore
-public import TrustLensTrends
+package import TrustLensCore
+package import TrustLensTrends
 
 /// One subject's month for the monthly trend sheet: a calendar of daily valence, the month
 /// against the months before it, and the month's notable entries.
-public struct MonthView: Sendable {
+package struct MonthView: Sendable {
   /// A notable entry: the strongest evidence of one signal (or theme) in the month.
-  public struct Notable: Sendable {
-    public var signal: String
-    public var date: RecordDate
-    public var source: SourceLocation
+  package struct Notable: Sendable {
+    package var signal: String
+    package var date: RecordDate
+    package var source: SourceLocation
     /// The matched words behind it (`betrayal: went behind my back`).
-    public var evidence: [String]
-    public var strength: Double
+    package var evidence: [String]
+    package var strength: Double
 
-    public init(signal: String, date: RecordDate, source: SourceLocation, evidence: [String], strength: Double) {
+    package init(signal: String, date: RecordDate, source: SourceLocation, evidence: [String], strength: Double) {
       self.signal = signal
       self.date = date
       self.source = source
@@ -22,14 +22,14 @@ public struct MonthView: Sendable {
     }
   }
 
-  public var month: LocalDay
+  package var month: LocalDay
   /// Mean valence per day of the month with texts.
-  public var dailyValence: [LocalDay: Double]
+  package var dailyValence: [LocalDay: Double]
   /// The month and up to five months before it (monthly rollups, oldest first).
-  public var months: [(start: LocalDay, bucket: DayBucket)]
-  public var notable: [Notable]
+  package var months: [(start: LocalDay, bucket: DayBucket)]
+  package var notable: [Notable]
 
-  public init(month: LocalDay, dailyValence: [LocalDay: Double], months: [(start: LocalDay, bucket: DayBucket)], notable: [Notable]) {
+  package init(month: LocalDay, dailyValence: [LocalDay: Double], months: [(start: LocalDay, bucket: DayBucket)], notable: [Notable]) {
     self.month = month
     self.dailyValence = dailyValence
     self.months = months
@@ -37,7 +37,7 @@ public struct MonthView: Sendable {
   }
 
   /// The days of the month in ISO weeks (Monday first); `nil` outside the month.
-  public var weeks: [[LocalDay?]] {
+  package var weeks: [[LocalDay?]] {
     let days = LocalDay.daysInMonth(year: month.year, month: month.month)
     var result: [[LocalDay?]] = []
     var week = [LocalDay?](repeating: nil, count: 7)
@@ -56,5 +56,5 @@ public struct MonthView: Sendable {
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
   ]
 
-  public var title: String { "\(MonthView.monthNames[month.month - 1]) \(month.year)" }
+  package var title: String { "\(MonthView.monthNames[month.month - 1]) \(month.year)" }
 }

@@ -1,24 +1,24 @@
-public import TrustLensCore
+package import TrustLensCore
 import TrustLensTrends
 
 /// One row per subject for a caseload overview, in the report's attention order.
-public struct OverviewRow: Sendable {
-  public var subject: String
-  public var status: String
-  public var signals: [String]
+package struct OverviewRow: Sendable {
+  package var subject: String
+  package var status: String
+  package var signals: [String]
   /// The strongest concern signal (not `progress`), in [0, 1]; 0 when none.
-  public var concern: Double
-  public var lastEntry: LocalDay?
+  package var concern: Double
+  package var lastEntry: LocalDay?
   /// Days from the last entry to the report's as-of day.
-  public var daysSinceLastEntry: Int?
-  public var checkInsHeld: Int
-  public var checkIns: Int
+  package var daysSinceLastEntry: Int?
+  package var checkInsHeld: Int
+  package var checkIns: Int
 
   /// Held check-ins as a share of all, or `nil` without check-ins.
-  public var adherence: Double? { checkIns > 0 ? Double(checkInsHeld) / Double(checkIns) : nil }
+  package var adherence: Double? { checkIns > 0 ? Double(checkInsHeld) / Double(checkIns) : nil }
 
   /// The rows of a report.
-  public static func rows(_ report: Report) -> [OverviewRow] {
+  package static func rows(_ report: Report) -> [OverviewRow] {
     report.subjects.map { subject in
       let a = subject.assessment
       return OverviewRow(

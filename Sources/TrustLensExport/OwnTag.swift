@@ -1,23 +1,23 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// A tag a writer gave their own entries ("therapy", a Daylio activity) and the weeks it
 /// marks, beside the tone of those entries and of the subject's other entries: so a user can
 /// see, say, therapy weeks against the rest.
-public struct OwnTag: Sendable, Equatable {
-  public var subject: String
-  public var tag: String
+package struct OwnTag: Sendable, Equatable {
+  package var subject: String
+  package var tag: String
   /// Entries carrying the tag.
-  public var entries: Int
+  package var entries: Int
   /// ISO weeks (Monday to Sunday) with at least one such entry.
-  public var weeks: Int
-  public var first: LocalDay
-  public var last: LocalDay
+  package var weeks: Int
+  package var first: LocalDay
+  package var last: LocalDay
   /// Mean valence of the entries carrying the tag.
-  public var valence: Double
+  package var valence: Double
   /// Mean valence of the subject's other entries, or `nil` when every entry carries the tag.
-  public var otherValence: Double?
+  package var otherValence: Double?
 
-  public init(
+  package init(
     subject: String, tag: String, entries: Int, weeks: Int, first: LocalDay, last: LocalDay, valence: Double,
     otherValence: Double?
   ) {

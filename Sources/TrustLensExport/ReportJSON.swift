@@ -3,10 +3,10 @@ import TrustLensTrends
 
 /// `report.json`: the whole report — run facts plus every subject's assessment in the
 /// `trends --format json` shape, with weekly series. Its schema is in README.md.
-public enum ReportJSON {
+package enum ReportJSON {
   /// Writes the JSON in pieces (a subject at a time) to `emit`, so a caseload of thousands
   /// of subjects is never held whole in memory.
-  public static func write(_ report: Report, to emit: ([UInt8]) throws -> Void) throws {
+  package static func write(_ report: Report, to emit: ([UInt8]) throws -> Void) throws {
     var json = JSONWriter()
     json.beginObject()
     json.field("pipeline", report.pipeline)

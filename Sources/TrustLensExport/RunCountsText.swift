@@ -1,14 +1,14 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// A run's counts in words, the same in every output, every noun in the right number.
-public enum RunCountsText {
+package enum RunCountsText {
   /// `454 records = 325 entries + 126 check-ins + 2 rejected + 1 duplicate`: how the run reconciles.
-  public static func sum(_ counts: RunCounts) -> String {
+  package static func sum(_ counts: RunCounts) -> String {
     "\(NumberText.count(counts.records, "record")) = " + parts(counts).joined(separator: " + ")
   }
 
   /// `454 records: 325 entries, 126 check-ins, 2 rejected, 1 duplicate`.
-  public static func list(_ counts: RunCounts) -> String {
+  package static func list(_ counts: RunCounts) -> String {
     "\(NumberText.count(counts.records, "record")): " + parts(counts).joined(separator: ", ")
   }
 

@@ -2,8 +2,8 @@ import TrustLensCore
 import TrustLensTrends
 
 /// `summary.json`: the run summary of the contract, written by every run.
-public enum SummaryJSON {
-  public static func encode(_ report: Report) -> String {
+package enum SummaryJSON {
+  package static func encode(_ report: Report) -> String {
     var json = JSONWriter()
     json.beginObject()
     json.field("pipeline", report.pipeline)

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Mustache
 import TrustLensCore
 
@@ -7,24 +7,24 @@ import TrustLensCore
 ///
 /// Template files: `dashboard.txt.mustache`, `summary.md.mustache`, `report.html.mustache`.
 /// Each receives the view model documented in README.md ("Templates").
-public struct Templates: Sendable {
-  public enum Name: String, Sendable, CaseIterable {
+package struct Templates: Sendable {
+  package enum Name: String, Sendable, CaseIterable {
     case dashboard = "dashboard.txt"
     case markdown = "summary.md"
     case html = "report.html"
   }
 
   /// A template problem: not found, unreadable, or not valid Mustache.
-  public struct TemplateError: Error, LocalizedError, Sendable {
-    public let path: String
-    public let reason: String
-    public var errorDescription: String? { "\(path): \(reason)" }
+  package struct TemplateError: Error, LocalizedError, Sendable {
+    package let path: String
+    package let reason: String
+    package var errorDescription: String? { "\(path): \(reason)" }
   }
 
   private let templates: [Name: MustacheTemplate]
 
   /// The defaults, with any of them replaced by same-named files in `overrides`.
-  public init(overrides: String? = nil) throws(TemplateError) {
+  package init(overrides: String? = nil) throws(TemplateError) {
     let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Templates").path
     let located = ResourceLocator.folder(
       environment: "TRUSTLENS_TEMPLATE_DIR", bundle: "TrustLens_TrustLensExport.resources", subfolder: "Templates",
@@ -57,7 +57,7 @@ public struct Templates: Sendable {
   /// The fields every template's view model starts with: the pipeline, the as-of day, the
   /// counts (one by one, and as `countsSum` / `countsList` sentences with every noun in the
   /// right number) and the alerts; `escape` prepares text from input for the template's format.
-  public static func headerModel(_ report: Report, escape: (String) -> String = { $0 }) -> [String: Any] {
+  package static func headerModel(_ report: Report, escape: (String) -> String = { $0 }) -> [String: Any] {
     let c = report.counts
     return [
       "pipeline": escape(report.pipeline), "asOf": report.asOf?.description ?? "—", "records": c.records,
@@ -68,7 +68,7 @@ public struct Templates: Sendable {
   }
 
   /// Renders `name` with a view model of dictionaries, arrays and strings.
-  public func render(_ name: Name, _ model: [String: Any]) -> String {
+  package func render(_ name: Name, _ model: [String: Any]) -> String {
     templates[name]!.render(model)
   }
 }

@@ -1,9 +1,9 @@
 import TrustLensCore
-public import TrustLensTrends
+package import TrustLensTrends
 
 /// The `trends --format json` document: an array with one object per subject.
-public enum TrendsJSON {
-  public static func encode(_ assessments: [Assessment]) -> String {
+package enum TrendsJSON {
+  package static func encode(_ assessments: [Assessment]) -> String {
     var json = JSONWriter()
     json.beginArray()
     for assessment in assessments { write(assessment, into: &json) }

@@ -1,5 +1,5 @@
-public import Foundation
-public import TrustLensCore
+package import Foundation
+package import TrustLensCore
 
 /// Turns the date text of a record into a ``RecordDate``.
 ///
@@ -17,15 +17,15 @@ public import TrustLensCore
 /// Times are 24-hour or 12-hour with `AM`/`PM`. A time without an offset is local time in
 /// `timeZone`, resolved DST-correctly. Day/month orders such as `03/04/2026` are ambiguous and
 /// rejected with a hint unless a ``DayOrder`` or pattern says how to read them.
-public struct DateParser: Sendable {
-  public let timeZone: TimeZone
+package struct DateParser: Sendable {
+  package let timeZone: TimeZone
   /// How to read `03/04/2026`-style dates; `nil` rejects them as ambiguous.
-  public let dayOrder: DayOrder?
+  package let dayOrder: DayOrder?
   /// The input's own date pattern, tried after ISO 8601.
-  public let pattern: DatePattern?
+  package let pattern: DatePattern?
   let excerpt: Excerpt
 
-  public init(timeZone: TimeZone, dayOrder: DayOrder? = nil, pattern: DatePattern? = nil, quoteValues: Bool = true) {
+  package init(timeZone: TimeZone, dayOrder: DayOrder? = nil, pattern: DatePattern? = nil, quoteValues: Bool = true) {
     self.timeZone = timeZone
     self.dayOrder = dayOrder
     self.pattern = pattern
@@ -33,7 +33,7 @@ public struct DateParser: Sendable {
   }
 
   /// The parsed date, or the reason it is not one (`invalid date "2026-13-40"`).
-  public func parse(_ raw: String) -> Result<RecordDate, DateParseFailure> {
+  package func parse(_ raw: String) -> Result<RecordDate, DateParseFailure> {
     let text = raw.trimmed()
     if let iso = parseISO(text) { return iso }
     if let pattern, let match = pattern.match(text[...]),
@@ -177,7 +177,7 @@ public struct DateParser: Sendable {
   ///
   /// For a wall time skipped by a DST change the offset before the change is used; for a
   /// repeated wall time, the first occurrence.
-  public func localOffset(day: LocalDay, secondsOfDay: Int) -> Int {
+  package func localOffset(day: LocalDay, secondsOfDay: Int) -> Int {
     let wallAsUTC = Double((day.dayNumber - DateParser.unixEpochDayNumber) * 86_400 + secondsOfDay)
     let firstGuess = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: wallAsUTC))
     let instant = wallAsUTC - Double(firstGuess)
@@ -216,20 +216,6 @@ public struct DateParser: Sendable {
   static let unixEpochDayNumber = LocalDay(year: 1970, month: 1, day: 1)!.dayNumber
   /// Day 0 of Excel's serial numbers (1899-12-30, which makes serial 61 1900-03-01).
   static let excelEpochDayNumber = LocalDay(year: 1899, month: 12, day: 30)!.dayNumber
-}
-
-/// The order of day and month in dates such as `03/04/2026` (pipeline `date_format`).
-public enum DayOrder: String, Sendable, CaseIterable {
-  /// `DD/MM/YYYY` (also with `.` or `-`).
-  case dayMonthYear = "DD/MM/YYYY"
-  /// `MM/DD/YYYY` (also with `.` or `-`).
-  case monthDayYear = "MM/DD/YYYY"
-}
-
-/// Why a date could not be read; the message is the reject reason.
-public struct DateParseFailure: Error, Sendable, Equatable {
-  public let message: String
-  init(_ message: String) { self.message = message }
 }
 
 /// A tiny cursor over ASCII bytes for the ISO fast path of ``DateParser``.

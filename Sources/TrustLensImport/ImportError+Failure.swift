@@ -1,3 +1,3 @@
-public import TrustLensCore
+import TrustLensCore
 
 extension ImportError: TrustLensFailure {}

@@ -1,14 +1,14 @@
-public import Foundation
+import Foundation
 
 /// A problem with an input as a whole (not one record): the input cannot be found, opened or
 /// read. Record-level problems are ``TrustLensCore/Reject``s, never errors.
-public enum ImportError: Error, LocalizedError, Equatable, Sendable {
+package enum ImportError: Error, LocalizedError, Equatable, Sendable {
   case notFound(path: String)
   case cannotOpen(path: String, reason: String)
   case readFailed(path: String, reason: String)
   case unsupportedFormat(path: String, format: String)
 
-  public var errorDescription: String? {
+  package var errorDescription: String? {
     switch self {
     case .notFound(let path): return "\(path): no such file or folder"
     case .cannotOpen(let path, let reason): return "\(path): cannot open: \(reason)"

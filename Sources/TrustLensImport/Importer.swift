@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 import Foundation
 
 /// Reads input files of any supported format into records, one at a time.
@@ -12,13 +12,13 @@ import Foundation
 ///
 /// Format and encoding are detected from the first bytes the readers then consume, so
 /// standard input is read exactly once, however it arrives.
-public struct Importer: Sendable {
-  public let options: ImportOptions
+package struct Importer: Sendable {
+  package let options: ImportOptions
 
   /// The bytes format, encoding and delimiter detection look at.
   static let headSize = 64 << 10
 
-  public init(options: ImportOptions) {
+  package init(options: ImportOptions) {
     self.options = options
   }
 
@@ -26,7 +26,7 @@ public struct Importer: Sendable {
   /// - Returns: how the file was read.
   /// - Throws: ``ImportError`` for a file that cannot be opened or read; whatever `emit` throws.
   @discardableResult
-  public func read(
+  package func read(
     _ file: InputFile, notice: (ImportNotice) -> Void, emit: (ImportedRecord) throws -> Void
   ) throws -> FileReport {
     try withoutActuallyEscaping(emit) { emit in
@@ -40,8 +40,8 @@ public struct Importer: Sendable {
 
   /// Reads `file` the way a pipe delivering at most `maxRead` bytes per read would hand it
   /// over (the fuzzer checks that this gives the same records as reading it whole).
-  @_spi(Fuzzing) @discardableResult
-  public func read(
+  @discardableResult
+  package func read(
     _ file: InputFile, maxRead: Int, notice: (ImportNotice) -> Void, emit: (ImportedRecord) throws -> Void
   ) throws -> FileReport {
     try withoutActuallyEscaping(emit) { emit in
@@ -54,7 +54,7 @@ public struct Importer: Sendable {
   }
 
   /// Reads `file` without its notices (for tools and benchmarks that count records only).
-  public func read(_ file: InputFile, emit: (ImportedRecord) throws -> Void) throws {
+  package func read(_ file: InputFile, emit: (ImportedRecord) throws -> Void) throws {
     try read(file, notice: { _ in }, emit: emit)
   }
 

@@ -1,43 +1,5 @@
 import Foundation
-public import TrustLensCore
-
-/// One file to import, with the subject its location implies under `subject: folder`.
-public struct InputFile: Sendable, Equatable {
-  /// The path as the user would recognise it (the input path joined with the relative path).
-  public let path: String
-  /// The client folder of the file (see ``InputFiles``), if it has one.
-  public let folderSubject: String?
-
-  public init(path: String, folderSubject: String?) {
-    self.path = path
-    self.folderSubject = folderSubject
-  }
-
-  /// Standard input (`-`), which has no folder.
-  public static let standardInput = InputFile(path: "-", folderSubject: nil)
-}
-
-/// How a folder walk treats symbolic links (pipeline `follow_links`).
-public enum LinkPolicy: Sendable, Equatable {
-  /// Links inside folders are listed as skipped (the default).
-  case skip
-  /// Links are followed when their target lies inside the input folder (`follow_links: true`).
-  case followInside
-  /// Links are followed wherever they lead (`follow_links: anywhere`).
-  case followAnywhere
-}
-
-/// What an input path expands to: the files to read, in a stable order, and every file met
-/// that will not be read, with why.
-public struct InputExpansion: Sendable, Equatable {
-  public var files: [InputFile] = []
-  public var skipped: [SkippedFile] = []
-
-  public init(files: [InputFile] = [], skipped: [SkippedFile] = []) {
-    self.files = files
-    self.skipped = skipped
-  }
-}
+import TrustLensCore
 
 /// Expands an input path (a file, a folder or a glob, or `-` for standard input) into files.
 ///
@@ -53,10 +15,10 @@ public struct InputExpansion: Sendable, Equatable {
 /// followed), TrustLens output folders, FIFOs, devices and sockets (never opened), empty
 /// files and types TrustLens does not read (`.docx`, `.pdf`, images, …). A file or folder
 /// named directly is followed when it is a link.
-public enum InputFiles {
+package enum InputFiles {
   /// The name of the marker file TrustLens leaves in every output folder; folders holding it
   /// are skipped when reading inputs, so a run never reads its own outputs.
-  public static let outputMarker = ".trustlens-output"
+  package static let outputMarker = ".trustlens-output"
 
   /// How deep a folder walk goes.
   static let maximumDepth = 64
@@ -65,7 +27,7 @@ public enum InputFiles {
   /// skipped with their reasons.
   /// - Throws: ``ImportError/notFound(path:)`` when nothing exists at `path` (or a glob
   ///   matches nothing); ``ImportError/cannotOpen(path:reason:)`` for an unreadable folder.
-  public static func expand(_ path: String, links: LinkPolicy = .skip) throws(ImportError) -> InputExpansion {
+  package static func expand(_ path: String, links: LinkPolicy = .skip) throws(ImportError) -> InputExpansion {
     var expansion = InputExpansion()
     if path == "-" {
       expansion.files = [.standardInput]
@@ -96,7 +58,7 @@ public enum InputFiles {
   }
 
   /// The earlier form: skipped files as notice lines, links followed inside the input.
-  public static func expand(
+  package static func expand(
     _ path: String, followLinks: Bool = false, skipped: inout [String]
   ) throws(ImportError) -> [InputFile] {
     let expansion = try expand(path, links: followLinks ? .followInside : .skip)

@@ -1,31 +1,31 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// How each file of an input will be read, without analysing anything: format, encoding,
 /// delimiter, which column became which field, the records by kind, the first rejects and
 /// notices. The library side of `trustlens inspect`.
-public enum Inspector {
+package enum Inspector {
   /// What inspecting one file found.
-  public struct File: Sendable {
-    public var report: FileReport
+  package struct File: Sendable {
+    package var report: FileReport
     /// The first ``sampleSize`` rejects, in file order.
-    public var rejects: [Reject] = []
+    package var rejects: [Reject] = []
     /// The first ``sampleSize`` notices, in file order, and how many there were.
-    public var notices: [ImportNotice] = []
-    public var noticeCount = 0
+    package var notices: [ImportNotice] = []
+    package var noticeCount = 0
   }
 
   /// What inspecting an input found: its files, and the files met but not read.
-  public struct Result: Sendable {
-    public var files: [File] = []
-    public var skipped: [SkippedFile] = []
+  package struct Result: Sendable {
+    package var files: [File] = []
+    package var skipped: [SkippedFile] = []
   }
 
   /// The rejects and notices kept per file.
-  public static let sampleSize = 5
+  package static let sampleSize = 5
 
   /// Reads every file of `path` as a run would, keeping only counts and samples.
   /// - Throws: ``ImportError`` for an input that is missing or cannot be read.
-  public static func inspect(_ path: String, options: ImportOptions, links: LinkPolicy = .skip) throws -> Result {
+  package static func inspect(_ path: String, options: ImportOptions, links: LinkPolicy = .skip) throws -> Result {
     let expansion = try InputFiles.expand(path, links: links)
     var result = Result(skipped: expansion.skipped)
     for input in expansion.files {

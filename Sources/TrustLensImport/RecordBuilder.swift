@@ -232,11 +232,6 @@ struct RecordBuilder {
   }
 }
 
-/// Why a record was rejected, as its reject line words it.
-struct ImportRejection: Error {
-  let reason: String
-}
-
 extension Double {
   /// The shortest plain spelling: `4`, `4.5`.
   func formatted() -> String { self == rounded() && abs(self) < 1e15 ? String(Int(self)) : String(self) }

@@ -1,6 +1,6 @@
 /// Why a file (or folder) met while reading inputs gives no records: every file met is
 /// either read or listed as a ``TrustLensCore/SkippedFile`` with one of these reasons.
-public enum SkipReason: Sendable, Hashable {
+package enum SkipReason: Sendable, Hashable {
   /// Its name starts with `.`.
   case hidden
   /// A symbolic link met inside a folder, not followed (`follow_links` is off).
@@ -31,7 +31,7 @@ public enum SkipReason: Sendable, Hashable {
   case emptyDailyNote
 
   /// The reason in words, with the fix where there is one.
-  public var explanation: String {
+  package var explanation: String {
     switch self {
     case .hidden: "hidden (its name starts with a dot)"
     case .symbolicLink: "a symbolic link (set follow_links: true to read it)"
@@ -51,7 +51,7 @@ public enum SkipReason: Sendable, Hashable {
   }
 
   /// The reason as a skipped file's `reason`: the explanation, then `, skipped`.
-  public var text: String { explanation + ", skipped" }
+  package var text: String { explanation + ", skipped" }
 
   /// The reason for a file type TrustLens does not read, by extension (lower case, no dot),
   /// or `nil` for a type it reads or may recognise from the content.

@@ -1,8 +1,8 @@
-public import TrustLensCore
+package import TrustLensCore
 
 extension SkippedFile {
   /// A file skipped for `reason`: its ``SkipReason/text`` becomes the `reason`.
-  public init(path: String, reason: SkipReason) {
+  package init(path: String, reason: SkipReason) {
     self.init(path: path, reason: reason.text)
   }
 }

@@ -1,46 +1,20 @@
-public import Foundation
-public import TrustLensCore
-public import TrustLensImport
-public import TrustLensAnalysis
-public import TrustLensTrends
+package import Foundation
+package import TrustLensCore
+import TrustLensImport
+package import TrustLensAnalysis
+package import TrustLensTrends
 import TrustLensExport
-
-/// What `analyze` and `trends` read: inputs and how to read them.
-public struct InputSelection: Sendable {
-  public var paths: [String]
-  public var subject: SubjectRule = .field
-  public var timeZone: TimeZone = .current
-  public var format: InputFormat = .auto
-  public var kind: RecordKind = .auto
-  public var lexicons: [String] = ["builtin"]
-  public var maxRejected: PipelineFile.Tolerance = .standard
-  public var dayOrder: DayOrder?
-  /// `--delimiter`, `--encoding`, `--column`, a `--date-format` pattern.
-  public var reading = ReadingOptions()
-
-  public init(paths: [String]) {
-    self.paths = paths
-  }
-
-  var sources: [Ingest.Source] {
-    paths.map {
-      var options = ImportOptions(format: format, kind: kind, subject: subject, timeZone: timeZone, dayOrder: dayOrder)
-      options.reading = reading
-      return Ingest.Source(path: $0, options: options)
-    }
-  }
-}
 
 /// The library side of the `analyze`, `trends` and `explain` commands: they write results to
 /// `output`, diagnostics through `diagnostic`, and return the exit status.
-public enum Commands {
-  public enum AnalyzeFormat: String, CaseIterable, Sendable { case jsonl, csv, table }
-  public enum TrendsFormat: String, CaseIterable, Sendable { case json, table }
+package enum Commands {
+  package enum AnalyzeFormat: String, CaseIterable, Sendable { case jsonl, csv, table }
+  package enum TrendsFormat: String, CaseIterable, Sendable { case json, table }
 
   /// One result per journal entry and per check-in note, streamed in input order. With
   /// `contributions` (JSON Lines only), each line also lists the words that moved its valence
   /// (see ``ValenceContributions``).
-  public static func analyze(
+  package static func analyze(
     _ selection: InputSelection, format: AnalyzeFormat, contributions: Bool = false, output: FileSink,
     diagnostic: @escaping (String) -> Void
   ) throws -> Int32 {
@@ -73,7 +47,7 @@ public enum Commands {
   }
 
   /// One assessment per subject, ordered by subject id.
-  public static func trends(
+  package static func trends(
     _ selection: InputSelection, format: TrendsFormat, asOf: LocalDay?, settings: TrendSettings? = nil,
     output: FileSink, diagnostic: @escaping (String) -> Void
   ) throws -> Int32 {
@@ -111,10 +85,10 @@ public enum Commands {
   }
 
   /// The analyzer with the built-in lexicon (for tests and tools).
-  public static func analyzerForTests() throws -> Analyzer { Analyzer(lexicon: try LexiconLoader.load(["builtin"])) }
+  package static func analyzerForTests() throws -> Analyzer { Analyzer(lexicon: try LexiconLoader.load(["builtin"])) }
 
   /// The text dashboard of the inputs, for a terminal.
-  public static func dashboard(
+  package static func dashboard(
     _ selection: InputSelection, asOf: LocalDay?, width: Int, ascii: Bool, color: Bool, template: String?,
     output: FileSink, diagnostic: @escaping (String) -> Void
   ) throws -> Int32 {
@@ -131,11 +105,11 @@ public enum Commands {
   }
 
   /// The most `explain -` reads: one record's limit.
-  public static let explainLimit = 1 << 20
+  package static let explainLimit = 1 << 20
 
   /// The text of `explain -`, read from `input` up to ``explainLimit`` bytes.
   /// - Throws: ``PipelineError`` when there is more.
-  public static func readExplainInput(_ input: FileHandle) throws -> String {
+  package static func readExplainInput(_ input: FileHandle) throws -> String {
     var data = Data()
     while data.count <= explainLimit, let chunk = try input.read(upToCount: 64 << 10), !chunk.isEmpty { data.append(chunk) }
     guard data.count <= explainLimit else {
@@ -148,7 +122,7 @@ public enum Commands {
   /// it, writing the workbook, dashboard, HTML, Markdown and JSON into `out` (default
   /// `output/report-YYYY-MM`).
   /// - Returns: the run's outcome, its folder, and the dashboard to print.
-  public static func monthlyReport(
+  package static func monthlyReport(
     _ selection: InputSelection, month: LocalDay, out: String?, force: Bool, notice: @escaping (String) -> Void
   ) throws -> (outcome: RunOutcome, folder: String, dashboard: String) {
     let name = String(month.description.prefix(7))
@@ -167,7 +141,7 @@ public enum Commands {
 
   /// Every tag of `text` with the words that triggered it, their weights and the rules that
   /// changed them, and the valence with the words that moved it (see ``ExplanationText``).
-  public static func explain(_ text: String, lexicons: [String] = ["builtin"]) throws -> String {
+  package static func explain(_ text: String, lexicons: [String] = ["builtin"]) throws -> String {
     ExplanationText.render(Analyzer(lexicon: try LexiconLoader.load(lexicons)).explain(text))
   }
 

@@ -1,15 +1,15 @@
-public import TrustLensCore
+package import TrustLensCore
 import TrustLensImport
 import TrustLensExport
 
 extension Commands {
   /// The forms of `inspect`'s report.
-  public enum InspectFormat: String, CaseIterable, Sendable { case table, json }
+  package enum InspectFormat: String, CaseIterable, Sendable { case table, json }
 
   /// `trustlens inspect`: how each file of the inputs will be read (``Inspector``), as a
   /// table for people or JSON, without analysing anything. Returns the exit status (0; a
   /// missing input throws).
-  public static func inspect(_ selection: InputSelection, format: InspectFormat, output: FileSink) throws -> Int32 {
+  package static func inspect(_ selection: InputSelection, format: InspectFormat, output: FileSink) throws -> Int32 {
     var results: [Inspector.Result] = []
     for source in selection.sources {
       let links: LinkPolicy = !source.followLinks ? .skip : source.options.reading.linksAnywhere ? .followAnywhere : .followInside

@@ -13,8 +13,7 @@ import Glibc
 /// goes back to the system at once instead of staying behind as free heap.
 ///
 /// When the system gives no memory for a table (`mmap` fails: `ulimit -v`, a container's
-/// limit), ``init(capacity:)`` and ``insert(_:)`` throw ``OutOfMemory``; the set is left as it
-/// was.
+/// limit), ``insert(_:)`` throws ``OutOfMemory``; the set is left as it was.
 final class KeySet {
   /// The system refused the memory for a table.
   struct OutOfMemory: Error, LocalizedError {
@@ -32,31 +31,29 @@ final class KeySet {
 
   private static let shardBits = 6
   private var shards: [Shard]
+  /// The slots a shard's first table has.
+  private let firstShardSlots: Int
   /// The key 0 itself, which cannot be stored in a slot.
   private var hasZero = false
   private(set) var count = 0
 
   /// `capacity`: keys expected, spread over the shards (at least 512 slots each: one page).
-  init(capacity: Int = 1024) throws(OutOfMemory) {
-    let perShard = max(512, capacity >> KeySet.shardBits)
-    var shards: [Shard] = []
-    do {
-      for _ in 0..<(1 << KeySet.shardBits) { shards.append(Shard(slots: try KeySet.map(perShard))) }
-    } catch {
-      for shard in shards { KeySet.unmap(shard.slots) }
-      throw error
-    }
-    self.shards = shards
+  /// Nothing is mapped yet: a shard gets its table with its first key, so a small run (one
+  /// short file) maps only the shards its keys fall in.
+  init(capacity: Int = 1024) {
+    firstShardSlots = max(512, capacity >> KeySet.shardBits)
+    shards = Array(repeating: Shard(slots: UnsafeMutableBufferPointer(start: nil, count: 0)), count: 1 << KeySet.shardBits)
   }
 
   deinit {
-    for shard in shards { KeySet.unmap(shard.slots) }
+    for shard in shards where !shard.slots.isEmpty { KeySet.unmap(shard.slots) }
   }
 
   func contains(_ key: UInt64) -> Bool {
     if key == 0 { return hasZero }
     let mixed = KeySet.mix(key)
     let slots = shards[KeySet.shard(mixed)].slots
+    if slots.isEmpty { return false }
     var slot = KeySet.home(mixed, slots.count)
     while true {
       let stored = slots[slot]
@@ -85,10 +82,10 @@ final class KeySet {
 
   private func grow(_ shard: Int) throws(OutOfMemory) {
     let old = shards[shard].slots
-    let larger = try KeySet.map(old.count + old.count / 2)
+    let larger = try KeySet.map(old.isEmpty ? firstShardSlots : old.count + old.count / 2)
     for key in old where key != 0 { KeySet.place(key, KeySet.mix(key), in: larger) }
     shards[shard].slots = larger
-    KeySet.unmap(old)
+    if !old.isEmpty { KeySet.unmap(old) }
   }
 
   /// Puts `key` in its probe sequence; false when it is already there.

@@ -1,10 +1,10 @@
-public import TrustLensAnalysis
+package import TrustLensAnalysis
 import Foundation
 import TrustLensCore
 
 /// Builds the lexicon a pipeline or command asks for: `builtin` and/or files, in order.
-public enum LexiconLoader {
-  public static func load(_ names: [String]) throws(PipelineError) -> Lexicon {
+package enum LexiconLoader {
+  package static func load(_ names: [String]) throws(PipelineError) -> Lexicon {
     var lexicon = Lexicon()
     do {
       // The rule word classes always come from the built-in rules, even when custom
@@ -25,7 +25,7 @@ public enum LexiconLoader {
 
   /// `trustlens lexicon check FILE`: loads one lexicon file and describes it.
   /// - Throws: ``PipelineError`` with the file, line and reason of the first problem.
-  public static func check(_ path: String) throws(PipelineError) -> String {
+  package static func check(_ path: String) throws(PipelineError) -> String {
     var lexicon = Lexicon()
     guard let text = FileBytes.text(path) else {
       throw PipelineError(file: path, line: nil, "cannot read the lexicon (missing, unreadable or not UTF-8)")

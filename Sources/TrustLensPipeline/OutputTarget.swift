@@ -7,11 +7,11 @@ import TrustLensImport
 /// file it did not make unless `--force` is given. A file "TrustLens made" is recognised by
 /// its first bytes: an empty file, analysed lines, the `analyze --format csv|table` header or
 /// a `trends` JSON array or table.
-public enum OutputTarget {
+package enum OutputTarget {
   /// Checks that `path` may be written by a command reading `inputs`.
   /// - Throws: ``PipelineError`` naming the path and the input it would overwrite, or the
   ///   foreign file it would replace.
-  public static func check(_ path: String, inputs: [String], force: Bool) throws(PipelineError) {
+  package static func check(_ path: String, inputs: [String], force: Bool) throws(PipelineError) {
     let target = OutputFolder.canonical(path)
     for input in inputs where input != "-" {
       var skipped: [String] = []

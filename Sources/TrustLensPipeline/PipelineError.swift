@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import TrustLensCore
 
 /// A problem with a pipeline file or with how TrustLens was asked to run: exit status 2.

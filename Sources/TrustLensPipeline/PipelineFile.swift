@@ -1,7 +1,7 @@
-public import Foundation
-public import TrustLensImport
-public import TrustLensCore
-public import TrustLensTrends
+package import Foundation
+package import TrustLensImport
+package import TrustLensCore
+package import TrustLensTrends
 import Yams
 
 /// A parsed pipeline file (`pipelines/*.yml`). Relative paths are already resolved against
@@ -10,19 +10,19 @@ public struct PipelineFile: Sendable {
   /// One entry of `inputs:`.
   public struct Input: Sendable {
     public var path: String
-    public var subject: SubjectRule = .field
-    public var kind: RecordKind = .auto
-    public var format: InputFormat = .auto
+    package var subject: SubjectRule = .field
+    package var kind: RecordKind = .auto
+    package var format: InputFormat = .auto
     public var followLinks = false
     /// `DD/MM/YYYY` or `MM/DD/YYYY` for inputs with day/month dates.
-    public var dayOrder: DayOrder?
+    package var dayOrder: DayOrder?
     /// Daylio mood labels and their value on the rating scale.
-    public var moodLabels: [String: Double] = [:]
+    package var moodLabels: [String: Double] = [:]
     /// `delimiter`, `encoding`, `columns`, a `date_format` pattern, `decimal`,
     /// `follow_links: anywhere`: handed to the readers as they are.
-    public var reading = ReadingOptions()
+    package var reading = ReadingOptions()
 
-    public init(path: String, subject: SubjectRule = .field, kind: RecordKind = .auto, format: InputFormat = .auto) {
+    package init(path: String, subject: SubjectRule = .field, kind: RecordKind = .auto, format: InputFormat = .auto) {
       self.path = path
       self.subject = subject
       self.kind = kind
@@ -80,10 +80,10 @@ public struct PipelineFile: Sendable {
   public var path: String
   public var name: String
 
-  public var timeZone: TimeZone = .current
+  package var timeZone: TimeZone = .current
   public var inputs: [Input] = []
   public var lexicons: [String] = ["builtin"]
-  public var trends = TrendSettings()
+  package var trends = TrendSettings()
   public var outputDir: String
   public var perSubject = false
   /// Whether the run's own workbook (`report.xlsx` at the top of the output folder) has the
@@ -95,12 +95,12 @@ public struct PipelineFile: Sendable {
   public var failOnAny: [String] = []
   public var state: String?
   /// Default: 5% of records or 3 records, whichever is larger.
-  public var maxRejected: Tolerance = .standard
-  public var ratingScale: ClosedRange<Double> = 0...10
+  package var maxRejected: Tolerance = .standard
+  package var ratingScale: ClosedRange<Double> = 0...10
   /// A folder of Mustache templates replacing the default dashboard, Markdown or HTML.
   public var template: String?
   /// The month of a monthly trend sheet (its first day), from `month: YYYY-MM`.
-  public var month: LocalDay?
+  package var month: LocalDay?
   /// Replace subject ids by stable HMAC codes in every output and file name.
   public var pseudonymize = false
   /// The file holding the pseudonym key (else `TRUSTLENS_PSEUDONYM_KEY`).

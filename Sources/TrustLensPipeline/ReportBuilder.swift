@@ -1,6 +1,6 @@
 import TrustLensCore
 import TrustLensTrends
-public import TrustLensExport
+import TrustLensExport
 
 /// Builds the one Report every exporter renders, from the aggregated timelines.
 enum ReportBuilder {
@@ -62,34 +62,5 @@ enum ReportBuilder {
     parts.append("\(now.entries) entries (\(before.entries) the week before)")
     if now.checkInsSkipped > 0 { parts.append("\(now.checkInsSkipped) check-in\(now.checkInsSkipped == 1 ? "" : "s") skipped") }
     return ["week of \(start) against week of \(previousStart): " + parts.joined(separator: "; ")]
-  }
-}
-
-/// Orders subjects by how much they need attention: rushing, setback and avoidance first,
-/// then by the strongest concern signal, then by subject id.
-public enum Attention {
-  static func rank(_ status: RepairStatus) -> Int {
-    switch status {
-    case .rushing: return 0
-    case .setback: return 1
-    case .avoidance: return 2
-    case .plateau: return 3
-    case .insufficientData: return 4
-    case .progress: return 5
-    }
-  }
-
-  public static func order(_ subjects: [SubjectReport]) -> [SubjectReport] {
-    subjects.sorted { lhs, rhs in
-      let l = rank(lhs.assessment.status), r = rank(rhs.assessment.status)
-      if l != r { return l < r }
-      let ls = concern(lhs), rs = concern(rhs)
-      if ls != rs { return ls > rs }
-      return lhs.assessment.subject < rhs.assessment.subject
-    }
-  }
-
-  private static func concern(_ subject: SubjectReport) -> Double {
-    subject.assessment.concern
   }
 }

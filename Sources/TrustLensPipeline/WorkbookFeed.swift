@@ -3,12 +3,6 @@ import TrustLensExport
 import Dispatch
 import Synchronization
 
-/// What a ``WorkbookFeed`` writes to: the run's ``StreamingWorkbook`` (a stand-in in tests).
-protocol FedWorkbook: AnyObject {
-  func add(_ record: AnalyzedRecord) throws
-  func finish(_ report: Report, records: some RecordSource, subject: String?) throws
-}
-
 extension StreamingWorkbook: FedWorkbook {}
 
 /// Writes the run's workbook on a thread of its own: its Entries rows while the run goes on

@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 import Dispatch
 
 /// Turns a subject's timeline into its assessment: status, signals, metrics.
@@ -12,16 +12,16 @@ import Dispatch
 /// `minPoints` dated days) → `rushing` → `setback` → `avoidance` → `progress` → `plateau`.
 /// Concerns come first because they are what a reader must act on; every detector that
 /// fires is listed in `signals` whatever the status.
-public struct Assessor: Sendable {
-  public let settings: TrendSettings
+package struct Assessor: Sendable {
+  package let settings: TrendSettings
 
-  public init(settings: TrendSettings = TrendSettings()) {
+  package init(settings: TrendSettings = TrendSettings()) {
     self.settings = settings
   }
 
   /// The assessment of `timeline` on the run's date `asOf` (default: the subject's last day):
   /// records after `asOf` are left out.
-  public func assess(_ full: Timeline, asOf: LocalDay? = nil) -> Assessment {
+  package func assess(_ full: Timeline, asOf: LocalDay? = nil) -> Assessment {
     var sorted = full.sortedDays
     if let asOf, let last = sorted.last?.day, last > asOf { sorted = sorted.filter { $0.day <= asOf } }
     guard !sorted.isEmpty else {
@@ -74,7 +74,7 @@ public struct Assessor: Sendable {
 
   /// Assesses many timelines in parallel on every core; the result is in input order and
   /// identical to assessing them one by one.
-  public static func assessAll(_ timelines: [Timeline], with assessor: Assessor, asOf: LocalDay?) -> [Assessment] {
+  package static func assessAll(_ timelines: [Timeline], with assessor: Assessor, asOf: LocalDay?) -> [Assessment] {
     let results = UnsafeMutableBufferPointer<Assessment?>.allocate(capacity: timelines.count)
     results.initialize(repeating: nil)
     defer { results.deallocate() }

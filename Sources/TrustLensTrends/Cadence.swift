@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// How often a subject's check-ins come, read from the days of its check-in rows (held or
 /// skipped): what "mostly skipped" and "stopped" are judged against.
@@ -7,19 +7,19 @@ public import TrustLensCore
 /// when the middle half of the intervals lies within a third of the usual interval either
 /// side; a regular cadence is weekly (usual interval up to 10 days), fortnightly (up to 21)
 /// or monthly (up to 45); anything else is irregular.
-public struct Cadence: Sendable, Equatable {
-  public enum Kind: String, Sendable {
+package struct Cadence: Sendable, Equatable {
+  package enum Kind: String, Sendable {
     case weekly, fortnightly, monthly, irregular
   }
 
-  public let kind: Kind
+  package let kind: Kind
   /// The median interval between check-in rows, in days.
-  public let usualInterval: Int
+  package let usualInterval: Int
   /// The intervals between successive rows, in date order.
-  public let intervals: [Int]
+  package let intervals: [Int]
 
   /// The cadence of rows on `days` (sorted, distinct), or `nil` with fewer than three rows.
-  public init?(days: [LocalDay]) {
+  package init?(days: [LocalDay]) {
     guard days.count >= 3 else { return nil }
     let intervals = zip(days.dropFirst(), days).map { $1.days(to: $0) }
     let sorted = intervals.sorted()
@@ -40,7 +40,7 @@ public struct Cadence: Sendable, Equatable {
   /// Sessions a regular cadence expected but no row records: each interval longer than one and
   /// a half usual intervals stands for that many usual intervals, less the one that was kept.
   /// Always 0 for an irregular cadence, which promises no dates.
-  public var missed: Int {
+  package var missed: Int {
     guard kind != .irregular else { return 0 }
     return intervals.reduce(0) { total, interval in
       Double(interval) > 1.5 * Double(usualInterval)
@@ -51,13 +51,13 @@ public struct Cadence: Sendable, Equatable {
   /// The longest break from held check-ins the cadence allows before they count as stopped:
   /// three usual intervals, and for an irregular cadence at least its longest interval; never
   /// less than `floor` days.
-  public func stopGap(floor: Int) -> Int {
+  package func stopGap(floor: Int) -> Int {
     let longest = kind == .irregular ? (intervals.max() ?? 0) : 0
     return max(floor, 3 * usualInterval, longest)
   }
 
   /// `weekly (every 7 days)`, `irregular (usually every 9 days)`.
-  public var description: String {
+  package var description: String {
     kind == .irregular ? "irregular (usually every \(usualInterval) days)" : "\(kind.rawValue) (every \(usualInterval) days)"
   }
 }

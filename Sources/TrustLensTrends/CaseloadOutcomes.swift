@@ -3,24 +3,24 @@
 /// (``RepairChange``), how many could not be measured, and how many are inactive.
 ///
 /// Computed once from the assessments; every renderer shows these counts.
-public struct CaseloadOutcomes: Sendable, Equatable {
-  public var subjects = 0
-  public var improved = 0
-  public var deteriorated = 0
-  public var unchanged = 0
+package struct CaseloadOutcomes: Sendable, Equatable {
+  package var subjects = 0
+  package var improved = 0
+  package var deteriorated = 0
+  package var unchanged = 0
   /// Subjects without a repair rating to measure (fewer than two ratings, or none).
-  public var notMeasured = 0
+  package var notMeasured = 0
   /// Subjects with an `inactive` signal.
-  public var inactive = 0
+  package var inactive = 0
 
-  public init() {}
+  package init() {}
 
-  public init(_ assessments: some Sequence<Assessment>) {
+  package init(_ assessments: some Sequence<Assessment>) {
     for assessment in assessments { add(assessment) }
   }
 
   /// Counts one more subject.
-  public mutating func add(_ assessment: Assessment) {
+  package mutating func add(_ assessment: Assessment) {
     subjects += 1
     switch assessment.repairChange?.outcome {
     case .improved: improved += 1
@@ -33,7 +33,7 @@ public struct CaseloadOutcomes: Sendable, Equatable {
 
   /// One line for text outputs: `3 reliably improved, 1 reliably deteriorated, 5 no reliable
   /// change, 2 not measured (RCI on the repair rating); 4 inactive`.
-  public var sentence: String {
+  package var sentence: String {
     "\(improved) reliably improved, \(deteriorated) reliably deteriorated, \(unchanged) no reliable change, "
       + "\(notMeasured) not measured (RCI on the repair rating); \(inactive) inactive"
   }

@@ -4,24 +4,24 @@
 /// The start and end levels are the means of the first and of the last three ratings (fewer
 /// when there are fewer than six), which damps a single day's noise; the index uses the error
 /// of a single rating, so the test is, if anything, conservative.
-public struct RepairChange: Sendable, Equatable {
+package struct RepairChange: Sendable, Equatable {
   /// What the change index says, at the 95% level (|RCI| > 1.96).
-  public enum Outcome: String, Sendable, CaseIterable {
+  package enum Outcome: String, Sendable, CaseIterable {
     case improved, deteriorated, unchanged
   }
 
   /// The rating measured: `trust/safety/communication` (the mean of those present), or `mood`
   /// when none of them is rated.
-  public var measure: String
-  public var first: Double
-  public var last: Double
+  package var measure: String
+  package var first: Double
+  package var last: Double
   /// (last − first) / S_diff.
-  public var index: Double
-  public var outcome: Outcome
+  package var index: Double
+  package var outcome: Outcome
 
   /// The change over `values` (in date order), or `nil` with fewer than two values or
   /// settings that make the index undefined.
-  public init?(measure: String, values: [Double], sd: Double, reliability: Double) {
+  package init?(measure: String, values: [Double], sd: Double, reliability: Double) {
     guard values.count >= 2 else { return nil }
     let take = min(3, values.count / 2)
     let first = values.prefix(take).reduce(0, +) / Double(take)

@@ -1,13 +1,5 @@
 import TrustLensCore
 
-/// A named series of ratings, one value per day with a held check-in that rated it.
-struct Measure {
-  let name: String
-  let values: SubjectSeries.Series
-
-  var numbers: [Double] { values.map(\.value) }
-}
-
 /// The series the detectors read, derived once from a timeline cut at the run's date.
 ///
 /// Every window the detectors use is taken from the subject's own records: `end` is its last
@@ -170,18 +162,6 @@ struct SubjectSeries {
     guard let first = series.first?.day else { return [] }
     return series.map { SeriesPoint(day: Double(first.days(to: $0.day)), value: $0.value) }
   }
-}
-
-/// How many of a period's texts carry some tags.
-struct TextShare {
-  var hits: Int
-  var texts: Int
-
-  /// The share, 0 without texts.
-  var fraction: Double { texts > 0 ? Double(hits) / Double(texts) : 0 }
-
-  /// `5 of 12 texts`.
-  var phrase: String { "\(hits) of \(texts) texts" }
 }
 
 /// Formats numbers for evidence sentences: at most one decimal, no trailing zero.

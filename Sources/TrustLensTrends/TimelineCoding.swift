@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// A timeline's exact state as spill fields, so a run can set a caseload's timelines aside
 /// on disk and carry on folding records into them later as if they had never left memory

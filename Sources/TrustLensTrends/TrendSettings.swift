@@ -1,68 +1,68 @@
 /// Detector thresholds. Every default is documented in README.md ("Trend settings"); a
 /// pipeline overrides any of them under `trends:` by the same snake_case name.
-public struct TrendSettings: Sendable, Equatable {
+package struct TrendSettings: Sendable, Equatable {
   /// Fewer distinct dated days than this give `insufficient-data`.
-  public var minPoints = 4
+  package var minPoints = 4
   /// Ratings at or below this count as low before a jump.
-  public var rushLow = 4.0
+  package var rushLow = 4.0
   /// Ratings at or above this count as high after a jump.
-  public var rushHigh = 8.0
+  package var rushHigh = 8.0
   /// A rise of at least this many rating points to `rushHigh` or above, from wherever it
   /// started, is a jump too (from the middle of the scale to its top).
-  public var rushRise = 3.0
+  package var rushRise = 3.0
   /// A jump from low to high within this many days is fast.
-  public var rushDays = 21
+  package var rushDays = 21
   /// Share of texts still carrying hurt (a negative emotion) for the hurt to persist.
-  public var rushHurtShare = 0.3
+  package var rushHurtShare = 0.3
   /// Share of a course's texts with pressure to move on at or above which, without a jump,
   /// the pressure dominates (with at least three such texts).
-  public var rushPressureShare = 0.12
+  package var rushPressureShare = 0.12
   /// A fall of the recent level below the earlier peak of at least this (rating points).
-  public var setbackDrop = 2.0
+  package var setbackDrop = 2.0
   /// The recent period of a course (its last days), compared with its earlier peak for a
   /// setback, in days.
-  public var recentDays = 28
+  package var recentDays = 28
   /// Share of check-ins skipped at or above which check-ins count as avoided.
-  public var avoidSkipShare = 0.5
+  package var avoidSkipShare = 0.5
   /// The least break from held check-ins, while entries go on, that counts as stopped (the
   /// subject's own cadence may ask for a longer one: three usual intervals).
-  public var checkInGapDays = 21
+  package var checkInGapDays = 21
   /// Share of recent entries with avoidance language at or above which it dominates.
-  public var avoidLanguageShare = 0.3
+  package var avoidLanguageShare = 0.3
   /// The shortest span of data, in days, over which progress can be judged.
-  public var progressMinDays = 28
+  package var progressMinDays = 28
   /// The least rise, in rating points over the whole span, that counts as progress.
-  public var progressMinRise = 1.0
+  package var progressMinRise = 1.0
   /// Mann-Kendall p-value below which a trend counts.
-  public var trendAlpha = 0.05
+  package var trendAlpha = 0.05
   /// Share of check-ins held needed for progress ("mostly held").
-  public var progressHeldShare = 0.75
+  package var progressHeldShare = 0.75
   /// A median self-care rating at or below this over the recent self-care period is neglect
   /// (when it fell: see `selfCareFall`).
-  public var selfCareLow = 3.0
+  package var selfCareLow = 3.0
   /// The least fall, in rating points, of the recent median self-care rating below the
   /// median of the subject's earlier self-care ratings (when there are earlier ones).
-  public var selfCareFall = 2.0
+  package var selfCareFall = 2.0
   /// The period read for self-care, in ratings and writing: the course's last days.
-  public var selfCareDays = 28
+  package var selfCareDays = 28
   /// Share of recent texts with bad self-care, good self-care absent, for neglect.
-  public var selfNeglectShare = 0.3
+  package var selfNeglectShare = 0.3
   /// Share of recent texts carrying distress, with no self-care mentioned, for neglect.
-  public var selfCareDistressShare = 0.5
+  package var selfCareDistressShare = 0.5
   /// A subject whose last record is more than this many days before the run's date is
   /// inactive.
-  public var inactiveDays = 28
+  package var inactiveDays = 28
 
   /// Standard deviation of ratings in the reference population, for the reliable change
   /// index (0–10 scale).
-  public var rciSD = 2.0
+  package var rciSD = 2.0
   /// Test-retest reliability of the ratings, for the reliable change index.
-  public var rciReliability = 0.8
+  package var rciReliability = 0.8
 
-  public init() {}
+  package init() {}
 
   /// The names a pipeline may use, with a setter for each.
-  public static var keys: [String: WritableKeyPath<TrendSettings, Double>] {
+  package static var keys: [String: WritableKeyPath<TrendSettings, Double>] {
     [
     "rush_low": \.rushLow, "rush_high": \.rushHigh, "rush_rise": \.rushRise, "rush_hurt_share": \.rushHurtShare,
     "rush_pressure_share": \.rushPressureShare,
@@ -75,7 +75,7 @@ public struct TrendSettings: Sendable, Equatable {
   }
 
   /// Whole-day and count settings.
-  public static var integerKeys: [String: WritableKeyPath<TrendSettings, Int>] {
+  package static var integerKeys: [String: WritableKeyPath<TrendSettings, Int>] {
     [
     "min_points": \.minPoints, "rush_days": \.rushDays, "recent_days": \.recentDays,
     "check_in_gap_days": \.checkInGapDays, "progress_min_days": \.progressMinDays,

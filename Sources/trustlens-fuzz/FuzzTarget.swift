@@ -5,7 +5,7 @@
 import Foundation
 import TrustLensAnalysis
 import TrustLensCore
-@_spi(Fuzzing) import TrustLensImport
+import TrustLensImport
 import TrustLensExport
 import TrustLensPipeline
 

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-public import Foundation
+import Foundation
 
 /// A temporary file for spilled frames that is gone from its folder as soon as it is made:
 /// created there under a unique name (`mkstemp`) and unlinked at once, written through a

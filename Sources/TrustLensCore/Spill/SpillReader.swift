@@ -1,7 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-public import Foundation
+import Foundation
 
 /// Reads frames back, streaming (one buffer, whatever the file's size).
 ///

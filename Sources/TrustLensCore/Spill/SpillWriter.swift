@@ -1,7 +1,7 @@
 #if canImport(Glibc)
   import Glibc
 #endif
-public import Foundation
+import Foundation
 
 /// A compact binary encoding for what a run spills to disk and reads back itself: records
 /// between streaming them in and writing per-record outputs (JSON via Foundation's coders

@@ -1,4 +1,4 @@
-public import TrustLensCore
+package import TrustLensCore
 import Foundation
 
 /// A workbook that takes its Entries rows while records stream in (``add(_:)``, on any one
@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Until ``finish(_:records:subject:)`` succeeds nothing appears at `path`; a workbook
 /// dropped unfinished leaves no file behind.
-public final class StreamingWorkbook {
+package final class StreamingWorkbook {
   private let path: String
   private let temporary: String
   private let scratch: String
@@ -35,7 +35,7 @@ public final class StreamingWorkbook {
   ///     have a single subject it is hidden.
   ///   - keepsText: whether the waiting rows keep their texts; false when the report will
   ///     not show them (`Report.showsText`), so they are never spilled.
-  public init(
+  package init(
     path: String, tags: [String], month: Bool, overview: Bool, keepsText: Bool = true, renderer: WorkbookRenderer = WorkbookRenderer()
   ) throws {
     self.keepsText = keepsText
@@ -64,7 +64,7 @@ public final class StreamingWorkbook {
   }
 
   /// Keeps one row of the Entries sheet.
-  public func add(_ record: AnalyzedRecord) throws {
+  package func add(_ record: AnalyzedRecord) throws {
     if keepsText {
       try rows.add(record)
     } else {
@@ -77,7 +77,7 @@ public final class StreamingWorkbook {
 
   /// Writes the Entries rows (with their text when `report.showsText`), the report's sheets
   /// and the check-ins of `subject` (all when nil) from `records`, then the file.
-  public func finish(_ report: Report, records: some RecordSource, subject: String?) throws {
+  package func finish(_ report: Report, records: some RecordSource, subject: String?) throws {
     defer { rmdir(scratch) }
     let footer = WorkbookRenderer.footer(report)
     var entries = try EntriesSheet(

@@ -1,4 +1,4 @@
-public import TrustLensCore
+import TrustLensCore
 import Foundation
 import TrustLensTrends
 
@@ -13,23 +13,23 @@ import TrustLensTrends
 /// Constant-memory mode: memory does not grow with rows. The file appears only when complete
 /// (temporary file + rename), mode 0600, byte-identical for the same report and records.
 /// Text from input is always written as a string, never a formula.
-public struct WorkbookRenderer {
+package struct WorkbookRenderer {
   /// Data rows per Entries sheet: Excel's 1,048,576 rows less the header.
-  public var rowsPerSheet: Int
+  package var rowsPerSheet: Int
   /// Threads that deflate the workbook's sheets when it closes, after its rows are written and
   /// the cores are free: every core by default. The 1.1 GB of Entries XML of a 1M-row run,
   /// deflated on one thread, made the last 7 s of the run; on two, 5 s. The file's bytes are
   /// the same for any count.
-  public var deflateThreads: Int
+  package var deflateThreads: Int
 
-  public init(rowsPerSheet: Int = 1_048_575, deflateThreads: Int? = nil) {
+  package init(rowsPerSheet: Int = 1_048_575, deflateThreads: Int? = nil) {
     self.rowsPerSheet = rowsPerSheet
     self.deflateThreads = deflateThreads ?? ProcessInfo.processInfo.activeProcessorCount
   }
 
   /// Writes the workbook to `path`, reading per-record rows of `subject` (all when `nil`)
   /// from `records`.
-  public func write(_ report: Report, records: some RecordSource, subject: String? = nil, to path: String) throws {
+  package func write(_ report: Report, records: some RecordSource, subject: String? = nil, to path: String) throws {
     let book = try StreamingWorkbook(
       path: path, tags: report.categories.map(\.name), month: report.subjects.contains { $0.month != nil },
       overview: report.subjects.count > 1, renderer: self)
@@ -38,7 +38,7 @@ public struct WorkbookRenderer {
   }
 
   /// The hidden folder beside a workbook that holds libxlsxwriter's temporary files.
-  public static let scratchFolder = ".trustlens-tmp"
+  package static let scratchFolder = ".trustlens-tmp"
 
   /// Characters that fit one line of the Summary's text column (width 70).
   static let textWidth = 78.0
@@ -47,7 +47,7 @@ public struct WorkbookRenderer {
   /// would otherwise get up to four charts each (5,712 for 1,428 subjects), which
   /// libxlsxwriter keeps in memory until the file is closed (the run's peak rose by ~28 MB in
   /// the stage where they were written). The others name their rows on the Weekly sheet.
-  public static let chartedSubjects = 100
+  package static let chartedSubjects = 100
 
   struct Styles {
     let title, header, headerRight, bold, wrap, top, dateTime, date, number2, integer, intensity, muted, percent, pValue:

@@ -1,15 +1,7 @@
 internal import CXlsxWriter
 internal import CXlsxShims
-public import Foundation
+import Foundation
 import TrustLensCore
-
-/// A problem writing a workbook, with libxlsxwriter's own text.
-public struct XlsxError: Error, LocalizedError, Sendable {
-  public let path: String
-  public let reason: String
-
-  public var errorDescription: String? { "\(path): cannot write workbook: \(reason)" }
-}
 
 /// The thin, private boundary to libxlsxwriter.
 ///

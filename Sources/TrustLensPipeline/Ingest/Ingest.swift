@@ -1,20 +1,20 @@
-public import TrustLensCore
-public import TrustLensImport
-public import TrustLensAnalysis
+import TrustLensCore
+package import TrustLensImport
+package import TrustLensAnalysis
 import Foundation
 
 /// The streaming front of every command: inputs → records → (transformed) → duplicates
 /// removed → texts analysed → one ``RecordSink``. Each record ends in exactly one sink call (a
 /// duplicate is one too), so the counts reconcile: records = entries + check-ins + rejected +
 /// duplicates.
-public struct Ingest {
+package struct Ingest {
   /// One input with the settings to read it.
-  public struct Source: Sendable {
-    public var path: String
-    public var options: ImportOptions
-    public var followLinks: Bool
+  package struct Source: Sendable {
+    package var path: String
+    package var options: ImportOptions
+    package var followLinks: Bool
 
-    public init(path: String, options: ImportOptions, followLinks: Bool = false) {
+    package init(path: String, options: ImportOptions, followLinks: Bool = false) {
       self.path = path
       self.options = options
       self.followLinks = followLinks
@@ -27,8 +27,8 @@ public struct Ingest {
     }
   }
 
-  public let sources: [Source]
-  public let analyzer: Analyzer
+  package let sources: [Source]
+  package let analyzer: Analyzer
   /// Earlier analyses by content (run state), or `nil` to analyse everything.
   let cache: RunState?
   /// Applied to every record as it leaves its importer (pseudonyms), or `nil`.
@@ -37,7 +37,7 @@ public struct Ingest {
   /// run never reads what it writes. Folders walked skip it by its marker anyway.
   let outputFolder: String?
 
-  public init(sources: [Source], analyzer: Analyzer) {
+  package init(sources: [Source], analyzer: Analyzer) {
     self.init(sources: sources, analyzer: analyzer, cache: nil, transform: nil, outputFolder: nil)
   }
 
@@ -56,9 +56,9 @@ public struct Ingest {
   /// - Returns: what was counted, in total and per subject.
   /// - Throws: ``ImportError`` for an input that does not exist or cannot be read as a whole
   ///   (before any record is handed on, for a missing one); whatever a sink throws.
-  public func run(into sink: any RecordSink, lines: (any LineSink)? = nil) throws -> IngestCounts {
+  package func run(into sink: any RecordSink, lines: (any LineSink)? = nil) throws -> IngestCounts {
     var counts = IngestCounts()
-    let seen = try KeySet()
+    let seen = KeySet()
     // Expand every input first, so a missing one fails before any work is done.
     var plan: [(InputFile, Source)] = []
     let output = outputFolder.map(OutputFolder.canonical)
@@ -243,48 +243,6 @@ public struct Ingest {
     hash.mix(subject)
     hash.mix(id)
     return hash.value
-  }
-}
-
-/// A text waiting for its analysis, with everything of the record it belongs to.
-struct PendingText: Sendable {
-  var id: String
-  var subject: String
-  var date: RecordDate
-  var source: SourceLocation
-  var kind: AnalyzedKind
-  var text: String
-  var author: String?
-  var userTags: [String]
-
-  init(_ entry: Entry) {
-    self.id = entry.id
-    self.subject = entry.subject
-    self.date = entry.date
-    self.source = entry.source
-    self.kind = .entry
-    self.text = entry.text
-    self.author = entry.author
-    self.userTags = entry.userTags
-  }
-
-  /// A check-in's note, or `nil` when it has none.
-  init?(noteOf checkIn: CheckIn) {
-    guard let note = checkIn.note else { return nil }
-    self.id = checkIn.id
-    self.subject = checkIn.subject
-    self.date = checkIn.date
-    self.source = checkIn.source
-    self.kind = .checkinNote
-    self.text = note
-    self.author = nil
-    self.userTags = []
-  }
-
-  func record(with analysis: TextAnalysis) -> AnalyzedRecord {
-    AnalyzedRecord(
-      id: id, subject: subject, date: date, source: source, kind: kind, analysis: analysis, text: text, author: author,
-      userTags: userTags)
   }
 }
 

@@ -1,12 +1,12 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// What ``Ingest`` counted: the whole stream's counts, and each subject's (its rejects are
 /// those whose subject was known, see ``TrustLensCore/Reject/subject``).
-public struct IngestCounts: Sendable, Equatable {
-  public var total = RunCounts()
-  public var bySubject: [String: RunCounts] = [:]
+package struct IngestCounts: Sendable, Equatable {
+  package var total = RunCounts()
+  package var bySubject: [String: RunCounts] = [:]
 
-  public init() {}
+  package init() {}
 
   /// Counts one more of `field`, in total and for `subject` when it is known.
   mutating func add(_ field: WritableKeyPath<RunCounts, Int>, subject: String?) {
@@ -15,5 +15,5 @@ public struct IngestCounts: Sendable, Equatable {
   }
 
   /// A subject's counts (all zero for a subject never seen).
-  public subscript(subject: String) -> RunCounts { bySubject[subject] ?? RunCounts() }
+  package subscript(subject: String) -> RunCounts { bySubject[subject] ?? RunCounts() }
 }

@@ -4,16 +4,6 @@ import TrustLensTrends
 import TrustLensCore
 import TrustLensExport
 
-/// An alert of `fail_on` / `fail_on_any`: a subject showing a signal.
-struct Alert: Sendable, Equatable {
-  var subject: String
-  var displayName: String
-  var signal: String
-
-  /// `subject: signal`, as standard error, the summary and the outputs show it.
-  var text: String { "\(displayName): \(signal)" }
-}
-
 /// The history stage of a run: each subject's status and signals marked against the previous
 /// run of the pipeline (from the run state), and the alerts that follow.
 struct History {

@@ -1,15 +1,15 @@
-public import TrustLensCore
+package import TrustLensCore
 
 /// Options of `trustlens run` that are not in the pipeline file.
 public struct RunOptions: Sendable {
   /// Per-entry outputs (analysis, Entries sheet) keep records from this day on; trends
   /// always use the whole history.
-  public var since: LocalDay?
-  public var asOf: LocalDay?
+  package var since: LocalDay?
+  package var asOf: LocalDay?
   public var failOn: [String] = []
   public var failOnAny: [String] = []
   /// The month of a monthly trend sheet (its first day); assessed as of its last day.
-  public var month: LocalDay?
+  package var month: LocalDay?
   /// Write into an existing output folder that TrustLens did not make.
   public var force = false
   /// Day buckets (subject × day, about 250 bytes each) the run keeps in memory before it
@@ -17,7 +17,10 @@ public struct RunOptions: Sendable {
   public var timelineDaysInMemory = RunOptions.defaultTimelineDaysInMemory
   public static let defaultTimelineDaysInMemory = 65_536
 
-  public init(
+  /// The defaults: every day, as of the last record, no extra failing signals.
+  public init() {}
+
+  package init(
     since: LocalDay? = nil, asOf: LocalDay? = nil, failOn: [String] = [], failOnAny: [String] = [], month: LocalDay? = nil,
     force: Bool = false
   ) {

@@ -1,10 +1,10 @@
-public import TrustLensCore
-public import TrustLensExport
+import TrustLensCore
+package import TrustLensExport
 
 
 /// What a run produced and how the process should exit.
 public struct RunOutcome: Sendable {
-  public var report: Report
+  package var report: Report
   /// 0 success, 1 an alert fired, 3 rejects beyond the tolerance or no record read.
   public var exitStatus: Int32
   /// Lines for standard error (never journal text).

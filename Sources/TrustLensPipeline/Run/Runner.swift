@@ -1,8 +1,8 @@
-public import TrustLensCore
+import TrustLensCore
 import TrustLensImport
 import TrustLensAnalysis
 import TrustLensTrends
-public import TrustLensExport
+import TrustLensExport
 import Foundation
 
 /// Runs a pipeline file end to end, as a list of stages over one shared ``RunContext``:

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Subject ids made safe as file and folder names.
-public enum SafeName {
+package enum SafeName {
   /// Letters, digits, `.`, `_` and `-` kept; anything else becomes `_`; never `.`/`..` or
   /// hidden; at most 80 characters; made unique within `used`.
-  public static func make(_ id: String, avoiding used: inout Set<String>) -> String {
+  package static func make(_ id: String, avoiding used: inout Set<String>) -> String {
     var name = String(id.unicodeScalars.map { scalar -> Character in
       let ok = (scalar.value < 128 && (CharacterSet.alphanumerics.contains(scalar) || scalar == "-" || scalar == "_" || scalar == "."))
       return ok ? Character(scalar) : "_"
