@@ -11,21 +11,17 @@ import TrustLensTrends
 struct RollupsTests {
   private static func timeline() -> Timeline {
     var timeline = Timeline(subject: "c01")
-    let start = LocalDay(iso: "2026-01-05")!
+    let records = RecordFactory(subject: "c01")
     for index in 0..<120 {
       timeline.add(
-        AnalyzedRecord(
-          id: "e\(index)", subject: "c01", date: RecordDate(day: start.adding(days: index % 75)),
-          source: SourceLocation(file: "j.jsonl", line: index), kind: .entry,
-          analysis: TextAnalysis(
-            words: 10, valence: 0.017 * Double(index % 90) - 0.8, emotions: ["anger": 0.01 * Double(index % 100 + 1)],
-            themes: ["accountability": 0.5], evidence: [])))
+        records.entry(
+          day: index % 75, id: "e\(index)", emotions: ["anger": 0.01 * Double(index % 100 + 1)], themes: ["accountability": 0.5],
+          valence: 0.017 * Double(index % 90) - 0.8, words: 10, line: index))
       if index % 6 == 0 {
         timeline.add(
-          CheckIn(
-            id: "k\(index)", subject: "c01", date: RecordDate(day: start.adding(days: index % 75)),
-            source: SourceLocation(file: "c.csv", line: index), held: index % 12 != 0, ratings: ["trust": Double(index % 10)],
-            commitmentsMade: 2, commitmentsKept: 1))
+          records.checkIn(
+            day: index % 75, id: "k\(index)", held: index % 12 != 0, ratings: ["trust": Double(index % 10)],
+            commitmentsMade: 2, commitmentsKept: 1, line: index))
       }
     }
     return timeline

@@ -52,7 +52,7 @@ import TestSupport
   @Test func anOutputFolderThatIsAnInputIsRefused() throws {
     let folder = TestSupport.temporaryFolder()
     _ = try Self.personalCopy(in: folder)
-    let yaml = "name: p\ninputs:\n  - {path: personal, subject: me}\noutputs: {dir: personal, formats: [json]}\n"
+    let yaml = PipelineYAML(inputs: [("personal", "me")], outputDir: "personal").text
     let result = try CommandRunner.run(["run", TestSupport.write(yaml, "p.yml", in: folder)], directory: folder)
     #expect(result.status == 2)
     #expect(result.stderr == "Error: the output folder personal is also the input personal: choose another outputs.dir\n")
@@ -62,7 +62,7 @@ import TestSupport
   @Test func aForeignOutputFolderNeedsForce() throws {
     let folder = TestSupport.temporaryFolder()
     TestSupport.write("keep me\n", "out/thesis.txt", in: folder)
-    let yaml = "name: p\ninputs:\n  - {path: \(Self.data)/personal, subject: me}\noutputs: {dir: out, formats: [json]}\n"
+    let yaml = PipelineYAML(inputs: [("\(Self.data)/personal", "me")]).text
     let pipeline = TestSupport.write(yaml, "p.yml", in: folder)
     let refused = try CommandRunner.run(["run", pipeline], directory: folder)
     #expect(refused.status == 2)
@@ -80,7 +80,7 @@ import TestSupport
     let analyze = try CommandRunner.run(["analyze", "empty", "--subject", "me"], directory: folder)
     #expect(analyze.status == 3)
     #expect(analyze.stderr.contains("no records read from the inputs"))
-    let yaml = "name: e\ninputs:\n  - {path: empty, subject: me}\noutputs: {dir: out, formats: [json]}\n"
+    let yaml = PipelineYAML(name: "e", inputs: [("empty", "me")]).text
     let run = try CommandRunner.run(["run", TestSupport.write(yaml, "e.yml", in: folder)], directory: folder)
     #expect(run.status == 3)
     #expect(run.stderr.contains("no records read from the inputs"), "\(run.stderr)")
@@ -135,7 +135,7 @@ import TestSupport
     let personal = try Self.personalCopy(in: folder)
     try FileManager.default.createSymbolicLink(
       atPath: personal.appendingPathComponent("linked.jsonl").path, withDestinationPath: personal.appendingPathComponent("journal.jsonl").path)
-    let yaml = "name: p\ninputs:\n  - {path: personal, subject: me}\noutputs: {dir: out, formats: [json]}\n"
+    let yaml = PipelineYAML(inputs: [("personal", "me")]).text
     let result = try CommandRunner.run(["run", TestSupport.write(yaml, "p.yml", in: folder)], directory: folder)
     #expect(result.status == 0, "\(result.stderr)")
     let summary = try String(contentsOf: folder.appendingPathComponent("out/summary.json"), encoding: .utf8)

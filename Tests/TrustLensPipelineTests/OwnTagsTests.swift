@@ -39,7 +39,7 @@ import TrustLensExport
       #"{"date":"2026-03-09","text":"A hard week, he lied again.","tags":["work"]}"#,
     ]
     let input = TestSupport.write(lines.joined(separator: "\n") + "\n", "journal.jsonl", in: folder.appendingPathComponent("in"))
-    let yaml = "name: tags\ninputs:\n  - {path: \(input), subject: me}\noutputs: {dir: out, formats: [xlsx]}\n"
+    let yaml = PipelineYAML(name: "tags", inputs: [(input, "me")], formats: ["xlsx"]).text
     let result = try CommandRunner.run(["run", TestSupport.write(yaml, "t.yml", in: folder)], directory: folder)
     #expect(result.status == 0, "\(result.stderr)")
     let workbook = folder.appendingPathComponent("out/report.xlsx").path

@@ -56,7 +56,7 @@ import TestSupport
     TestSupport.write(
       #"{"date":"2026-03-01","text":"\#(secret) he lied"}"# + "\n" + #"{"date":"2026-13-40","text":"\#(secret) again"}"# + "\n"
         + #"{"date":"2026-03-01","text":"\#(secret) he lied"}"# + "\n", "in/journal.jsonl", in: folder)
-    let yaml = "name: p\ninputs: [in]\noutputs: {dir: out}\nmax_rejected: 0\n"
+    let yaml = PipelineYAML(inputs: [("in", nil)], formats: nil, lines: ["max_rejected: 0"]).text
     let file = TestSupport.write(yaml, "p.yml", in: folder)
     let result = try CommandRunner.run(["run", file], directory: folder)
     #expect(result.status == 3)
@@ -91,7 +91,7 @@ import TestSupport
     }
     let folder = TestSupport.temporaryFolder()
     let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: out, per_subject: true}\n"
+    let yaml = PipelineYAML(name: "demo", inputs: [("\(data)/clients", "folder")], formats: nil, outputKeys: ["per_subject: true"], lines: ["timezone: America/New_York"]).text
     let file = TestSupport.write(yaml, "demo.yml", in: folder)
     let result = try CommandRunner.run(["run", file], directory: folder, prefix: ["/usr/bin/unshare", "-n"])
     #expect(result.status == 0, "\(result.stderr)")
@@ -103,7 +103,7 @@ import TestSupport
   @Test func killedRunsLeaveOutputsIntactAndRerunsMatch() throws {
     let folder = TestSupport.temporaryFolder()
     let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-    let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\n  - {path: \(data)/personal, subject: me}\noutputs: {dir: out, per_subject: true, formats: [xlsx, dashboard, html, markdown, json, analysis, rejects, csv]}\n"
+    let yaml = PipelineYAML(name: "demo", inputs: [("\(data)/clients", "folder"), ("\(data)/personal", "me")], formats: ["xlsx", "dashboard", "html", "markdown", "json", "analysis", "rejects", "csv"], outputKeys: ["per_subject: true"], lines: ["timezone: America/New_York"]).text
     let file = TestSupport.write(yaml, "demo.yml", in: folder)
     #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
     let out = folder.appendingPathComponent("out")
@@ -166,7 +166,7 @@ import TestSupport
   @Test func aFullDiskIsAClearError() throws {
     try Self.withSmallDisk(size: "160k") { folder, mount in
       let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-      let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, per_subject: true, formats: [xlsx, dashboard, html, json, analysis, rejects, csv]}\n"
+      let yaml = PipelineYAML(name: "demo", inputs: [("\(data)/clients", "folder")], outputDir: "disk/out", formats: ["xlsx", "dashboard", "html", "json", "analysis", "rejects", "csv"], outputKeys: ["per_subject: true"], lines: ["timezone: America/New_York"]).text
       let file = TestSupport.write(yaml, "demo.yml", in: folder)
       let result = try CommandRunner.run(["run", file], directory: folder)
       #expect(result.status == 2)
@@ -180,7 +180,7 @@ import TestSupport
   @Test func aFullDiskWhileSpillingTimelinesIsAClearError() throws {
     try Self.withSmallDisk(size: "96k") { folder, mount in
       let data = TestSupport.repositoryRoot.appendingPathComponent("data").path
-      let yaml = "name: demo\ntimezone: America/New_York\ninputs:\n  - {path: \(data)/clients, subject: folder}\noutputs: {dir: disk/out, formats: [json]}\n"
+      let yaml = PipelineYAML(name: "demo", inputs: [("\(data)/clients", "folder")], outputDir: "disk/out", lines: ["timezone: America/New_York"]).text
       let file = TestSupport.write(yaml, "demo.yml", in: folder)
       var options = RunOptions()
       options.timelineDaysInMemory = 1
@@ -202,7 +202,7 @@ import TestSupport
     TestSupport.write(#"{"date":"2026-03-01","text":"x"}"# + "\n", "in/j.jsonl", in: folder)
     chmod(out.path, 0o555)
     chmod(folder.path, 0o755)
-    let file = TestSupport.write("name: p\ninputs: [in]\noutputs: {dir: out}\n", "p.yml", in: folder)
+    let file = PipelineYAML(inputs: [("in", nil)], formats: nil).write(in: folder)
     var prefix: [String] = []
     var environment: [String: String] = [:]
     if getuid() == 0 {

@@ -147,7 +147,7 @@ import TrustLensImport
     try Data("{{% CONTENT_TYPE: TEXT}}\nHIJACKED {{#subjects}}{{{name}}}{{/subjects}}\n".utf8)
       .write(to: templates.appendingPathComponent("report.html.mustache"))
     try Data("betrayed\tprogress\t1\n".utf8).write(to: lexicon.appendingPathComponent("tags.tsv"))
-    let yaml = "name: hj\ninputs:\n  - {path: \(Self.data)/clients, subject: folder}\noutputs: {dir: out, formats: [html]}\n"
+    let yaml = PipelineYAML(name: "hj", inputs: [("\(Self.data)/clients", "folder")], formats: ["html"]).text
     let file = TestSupport.write(yaml, "hj.yml", in: folder)
     let viaPath = ["/usr/bin/env", "PATH=\(bin.path):/usr/bin:/bin", "trustlens"]
     let run = try CommandRunner.run(["run", file], directory: folder, prefix: viaPath, replaceExecutable: true)
@@ -184,7 +184,7 @@ import TrustLensImport
     let client = folder.appendingPathComponent("in/c\u{1B}]8;;evil.example\u{07}02\u{1B}[2J")
     try FileManager.default.createDirectory(at: client.deletingLastPathComponent(), withIntermediateDirectories: true)
     try FileManager.default.copyItem(atPath: Self.data + "/clients/c02", toPath: client.path)
-    let yaml = "name: alerts\ninputs:\n  - {path: in, subject: folder}\noutputs: {dir: out, formats: [json]}\n"
+    let yaml = PipelineYAML(name: "alerts", inputs: [("in", "folder")]).text
     let file = TestSupport.write(yaml, "alerts.yml", in: folder)
     let result = try CommandRunner.run(["run", file, "--fail-on-any", "rushing"], directory: folder)
     #expect(result.status == 1, "\(result.stderr)")
@@ -218,7 +218,7 @@ import TrustLensImport
     let subjects = ["c\u{1B}[2J\u{07}\u{08}x", "~~struck~~", "http://evil.example/a", "www.evil.example", "mail@evil.example"]
     let lines = subjects.map { #"{"date":"2026-03-01","subject":"\#($0.unicodeScalars.map { $0.value < 0x20 ? String(format: "\\u%04x", $0.value) : String($0) }.joined())","text":"he lied"}"# }
     TestSupport.write(lines.joined(separator: "\n") + "\n", "in/j.jsonl", in: folder)
-    let file = TestSupport.write("name: md\ninputs: [in]\noutputs: {dir: out, formats: [markdown]}\n", "md.yml", in: folder)
+    let file = PipelineYAML(name: "md", inputs: [("in", nil)], formats: ["markdown"]).write(in: folder)
     #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
     let markdown = try String(contentsOfFile: folder.path + "/out/summary.md", encoding: .utf8)
     #expect(!markdown.unicodeScalars.contains { $0 != "\n" && TerminalText.needsEscape($0) })
@@ -233,7 +233,7 @@ import TrustLensImport
     let texts = ["He lied to me again.", "We talked it through and I felt heard."]
     let lines = texts.enumerated().map { #"{"date":"2026-03-0\#($0.offset + 1)","text":"\#($0.element)"}"# }
     TestSupport.write(lines.joined(separator: "\n") + "\n", "in/j.jsonl", in: folder)
-    let file = TestSupport.write("name: st\ninputs: [in]\nstate: out/state.sqlite\noutputs: {dir: out, formats: [json]}\n", "st.yml", in: folder)
+    let file = PipelineYAML(name: "st", inputs: [("in", nil)], lines: ["state: out/state.sqlite"]).write(in: folder)
     #expect(try CommandRunner.run(["run", file], directory: folder).status == 0)
     do {
       let state = try RunState(path: folder.path + "/out/state.sqlite")

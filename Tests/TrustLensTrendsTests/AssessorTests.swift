@@ -1,30 +1,22 @@
 import Testing
+import TestSupport
 import TrustLensCore
 import TrustLensTrends
 
 /// Builds timelines day by day, the way the pipeline does.
 struct TimelineBuilder {
   var timeline = Timeline(subject: "s")
-  let start = LocalDay(iso: "2026-01-05")!
+  let records = RecordFactory()
 
   mutating func entry(day: Int, tags: [String: Double] = [:], valence: Double = 0) {
-    let emotions = tags.filter { Taxonomy.kind(of: $0.key) == .emotion }
-    let themes = tags.filter { Taxonomy.kind(of: $0.key) != .emotion }
-    timeline.add(
-      AnalyzedRecord(
-        id: "e\(day)", subject: "s", date: RecordDate(day: start.adding(days: day)),
-        source: SourceLocation(file: "f", line: day), kind: .entry,
-        analysis: TextAnalysis(words: 50, valence: valence, emotions: emotions, themes: themes, evidence: [])))
+    timeline.add(records.entry(day: day, tags: tags, valence: valence))
   }
 
   mutating func checkIn(day: Int, trust: Double? = nil, held: Bool = true, selfCare: Double? = nil) {
     var ratings: [String: Double] = [:]
     if let trust { ratings["trust"] = trust; ratings["safety"] = trust; ratings["communication"] = trust }
     if let selfCare { ratings["self_care"] = selfCare }
-    timeline.add(
-      CheckIn(
-        id: "c\(day)", subject: "s", date: RecordDate(day: start.adding(days: day)),
-        source: SourceLocation(file: "c", line: day), held: held, ratings: held ? ratings : [:]))
+    timeline.add(records.checkIn(day: day, held: held, ratings: ratings))
   }
 }
 
