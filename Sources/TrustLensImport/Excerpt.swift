@@ -16,9 +16,9 @@ struct Excerpt {
     return "\"\(Excerpt.clean(value))\""
   }
 
-  /// At most ``maximumLength`` characters of `value` with control, format (bidi, zero-width)
+  /// At most `maximumLength` characters of `value` with control, format (bidi, zero-width)
   /// and line-separator characters removed, `…` where it was cut.
-  static func clean(_ value: some StringProtocol) -> String {
+  static func clean(_ value: some StringProtocol, maximumLength: Int = Excerpt.maximumLength) -> String {
     var result = ""
     var kept = 0
     for character in value {

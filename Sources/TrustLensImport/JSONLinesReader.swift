@@ -84,9 +84,24 @@ struct JSONLinesReader {
   }
 
   /// A short reason from Foundation's JSON error, without quoting the input.
+  /// The parser's own words for what is wrong, without what it quotes of the line (raw
+  /// input: journal text, control characters, any length; a pseudonymised run must not carry
+  /// it), without hidden characters, and short.
   static func describe(_ error: any Error) -> String {
-    let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String
-    return (text ?? "malformed").lowercased().replacingOccurrences(of: ".", with: "")
+    let text = (error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String ?? "malformed"
+    var result = ""
+    var quote: Character?
+    for character in text.lowercased() where character != "." {
+      if let open = quote {
+        if character == open { quote = nil }
+      } else if character == "\"" || character == "`" {
+        quote = character
+        if result.hasSuffix(" in ") { result.removeLast(3) }
+      } else {
+        result.append(character)
+      }
+    }
+    return Excerpt.clean(result.split(separator: " ").joined(separator: " "), maximumLength: 80)
   }
 }
 

@@ -89,6 +89,19 @@ import TrustLensImport
     #expect(records[2].reject?.reason == "invalid UTF-8 at byte 32")
   }
 
+  /// The JSON parser quotes raw bytes of the line in its messages (here NULs of a broken
+  /// `\u` escape, and journal text); a reason keeps the parser's words and none of the line
+  /// (a fuzz finding: control characters reached the Rejects sheet and rejects.csv).
+  @Test func theParsersMessageQuotesNothingOfTheLine() throws {
+    let folder = TestSupport.temporaryFolder()
+    let bytes = Array(#"{"date":"2026-03-01","text":"my secret \u"#.utf8) + [0, 0, 0] + Array(#"!"}"#.utf8) + [10]
+    let records = try readAll(TestSupport.write(bytes: bytes, "j.jsonl", in: folder), format: .jsonl)
+    let reason = try #require(records.first?.reject?.reason)
+    #expect(reason.hasPrefix("not valid JSON: invalid"))
+    #expect(!reason.unicodeScalars.contains { $0.value < 0x20 }, "\(reason.debugDescription)")
+    #expect(!reason.contains("secret") && !reason.contains("\""), "\(reason)")
+  }
+
   @Test func overlongRecordsAreRejectedWithoutLosingTheNext() throws {
     let folder = TestSupport.temporaryFolder()
     let long = #"{"date":"2026-03-01","text":""# + String(repeating: "a", count: (1 << 20) + 10) + "\"}\n"
