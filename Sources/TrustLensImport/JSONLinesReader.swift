@@ -83,7 +83,6 @@ struct JSONLinesReader {
     return .success(members)
   }
 
-  /// A short reason from Foundation's JSON error, without quoting the input.
   /// The parser's own words for what is wrong, without what it quotes of the line (raw
   /// input: journal text, control characters, any length; a pseudonymised run must not carry
   /// it), without hidden characters, and short.
