@@ -26,6 +26,32 @@ package struct JSONWriter {
   package mutating func beginArray() { separate(); bytes.append(UInt8(ascii: "[")); needsComma.append(false) }
   package mutating func endArray() { needsComma.removeLast(); bytes.append(UInt8(ascii: "]")) }
 
+  /// An object key encoded once (`"key":` as bytes), for keys written many times.
+  package struct Name: Sendable {
+    fileprivate let bytes: [UInt8]
+
+    package init(_ key: String) {
+      var bytes: [UInt8] = []
+      JSONWriter.appendString(key, to: &bytes)
+      bytes.append(UInt8(ascii: ":"))
+      self.bytes = bytes
+    }
+  }
+
+  /// Writes a pre-encoded `"key":` — the next value belongs to it.
+  package mutating func key(_ name: Name) {
+    separate()
+    bytes.append(contentsOf: name.bytes)
+    needsComma[needsComma.count - 1] = false
+  }
+
+  package mutating func field(_ name: Name, _ string: String?) { key(name); value(string) }
+  package mutating func field(_ name: Name, _ number: Double?) { key(name); value(number) }
+  package mutating func field(_ name: Name, _ number: Int) { key(name); value(number) }
+
+  /// Ends a line of JSON Lines (a newline, outside any value).
+  package mutating func lineEnd() { bytes.append(UInt8(ascii: "\n")) }
+
   /// Writes `"key":` — the next value belongs to it.
   package mutating func key(_ key: String) {
     separate()
@@ -45,11 +71,52 @@ package struct JSONWriter {
       bytes.append(contentsOf: "null".utf8)
       return
     }
-    let text = number == number.rounded() && abs(number) < 1e15 ? "\(Int(number)).0" : "\(number)"
-    bytes.append(contentsOf: text.utf8)
+    if number == number.rounded() && abs(number) < 1e15 {
+      JSONWriter.appendDigits(Int(number), to: &bytes)
+      bytes.append(contentsOf: ".0".utf8)
+    } else if !JSONWriter.appendMillis(number, to: &bytes) {
+      bytes.append(contentsOf: "\(number)".utf8)
+    }
   }
 
-  package mutating func value(_ number: Int) { separate(); bytes.append(contentsOf: String(number).utf8) }
+  package mutating func value(_ number: Int) { separate(); JSONWriter.appendDigits(number, to: &bytes) }
+
+  /// Appends the decimal digits of `number` (a `-` first when negative), as `String(number)` spells it.
+  static func appendDigits(_ number: Int, to bytes: inout [UInt8]) {
+    if number < 0 { bytes.append(UInt8(ascii: "-")) }
+    var magnitude = number.magnitude
+    var divisor: UInt = 1
+    while divisor <= magnitude / 10 { divisor *= 10 }
+    repeat {
+      bytes.append(UInt8(ascii: "0") + UInt8(magnitude / divisor))
+      magnitude %= divisor
+      divisor /= 10
+    } while divisor > 0
+  }
+
+  /// Appends a number that is a whole number of thousandths, 0.001 ≤ |x| < 10⁹ and not whole
+  /// (every intensity, weight and valence, rounded to 3 decimals), as `"\(number)"` spells it:
+  /// the shortest decimal that reads back as the same double is then the thousandths with
+  /// trailing zeros dropped. Returns false, appending nothing, for any other number.
+  static func appendMillis(_ number: Double, to bytes: inout [UInt8]) -> Bool {
+    let magnitude = abs(number)
+    guard magnitude >= 0.001, magnitude < 1e9 else { return false }
+    let millis = (magnitude * 1000).rounded()
+    guard millis / 1000 == magnitude else { return false }
+    let whole = Int(millis) / 1000
+    var fraction = Int(millis) % 1000
+    guard fraction != 0 else { return false }
+    if number < 0 { bytes.append(UInt8(ascii: "-")) }
+    appendDigits(whole, to: &bytes)
+    bytes.append(UInt8(ascii: "."))
+    var divisor = 100
+    while fraction > 0 {
+      bytes.append(UInt8(ascii: "0") + UInt8(fraction / divisor))
+      fraction %= divisor
+      divisor /= 10
+    }
+    return true
+  }
   package mutating func value(_ flag: Bool) { separate(); bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
   package mutating func null() { separate(); bytes.append(contentsOf: "null".utf8) }
 
@@ -87,6 +154,11 @@ package struct JSONWriter {
     bytes.append(UInt8(ascii: "\""))
     var string = string
     string.withUTF8 { utf8 in
+      // Most strings (keys, tag names, most matched words) need no escape: one scan, one copy.
+      if !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || $0 == 0xE2 }) {
+        bytes.append(contentsOf: utf8)
+        return
+      }
       var runStart = 0
       var index = 0
       func flush() {

@@ -47,62 +47,81 @@ package enum AnalysisLineFormat {
     }
   }
 
-  /// One JSON object without a line end; with `contributions`, a last field
-  /// `"contributions"` lists them in text order (`base` and `rules` only when present).
-  package static func encode(_ record: AnalyzedRecord, contributions: [Contribution]? = nil) -> String {
+  /// The keys, encoded once.
+  private enum Names {
+    static let id = JSONWriter.Name(Key.id), subject = JSONWriter.Name(Key.subject), date = JSONWriter.Name(Key.date)
+    static let source = JSONWriter.Name(Key.source), kind = JSONWriter.Name(Key.kind), author = JSONWriter.Name(Key.author)
+    static let tags = JSONWriter.Name(Key.tags), words = JSONWriter.Name(Key.words), valence = JSONWriter.Name(Key.valence)
+    static let emotions = JSONWriter.Name(Key.emotions), themes = JSONWriter.Name(Key.themes)
+    static let evidence = JSONWriter.Name(Key.evidence), contributions = JSONWriter.Name(Key.contributions)
+    static let evidenceTag = JSONWriter.Name(Key.Evidence.tag), evidenceMatch = JSONWriter.Name(Key.Evidence.match)
+    static let evidenceSentence = JSONWriter.Name(Key.Evidence.sentence), evidenceWeight = JSONWriter.Name(Key.Evidence.weight)
+    static let evidenceStart = JSONWriter.Name(Key.Evidence.start), evidenceEnd = JSONWriter.Name(Key.Evidence.end)
+    static let evidenceRules = JSONWriter.Name(Key.Evidence.rules)
+    static let contributionMatch = JSONWriter.Name(Key.Contribution.match)
+    static let contributionSentence = JSONWriter.Name(Key.Contribution.sentence)
+    static let contributionStart = JSONWriter.Name(Key.Contribution.start), contributionEnd = JSONWriter.Name(Key.Contribution.end)
+    static let contributionBase = JSONWriter.Name(Key.Contribution.base), contributionValue = JSONWriter.Name(Key.Contribution.value)
+    static let contributionRules = JSONWriter.Name(Key.Contribution.rules)
+  }
+
+  /// One JSON object, with a newline after it when `lineEnd`; with `contributions`, a last
+  /// field `"contributions"` lists them in text order (`base` and `rules` only when present).
+  package static func encode(_ record: AnalyzedRecord, contributions: [Contribution]? = nil, lineEnd: Bool = false) -> String {
     var json = JSONWriter()
     json.beginObject()
-    json.field(Key.id, record.id)
-    json.field(Key.subject, record.subject)
-    json.field(Key.date, record.date.description)
-    json.field(Key.source, record.source.description)
-    json.field(Key.kind, record.kind.rawValue)
-    if let author = record.author { json.field(Key.author, author) }
-    writeList(Key.tags, record.userTags, into: &json)
-    json.field(Key.words, record.analysis.words)
-    json.field(Key.valence, record.analysis.valence)
-    json.key(Key.emotions)
+    json.field(Names.id, record.id)
+    json.field(Names.subject, record.subject)
+    json.field(Names.date, record.date.description)
+    json.field(Names.source, record.source.description)
+    json.field(Names.kind, record.kind.rawValue)
+    if let author = record.author { json.field(Names.author, author) }
+    writeList(Names.tags, record.userTags, into: &json)
+    json.field(Names.words, record.analysis.words)
+    json.field(Names.valence, record.analysis.valence)
+    json.key(Names.emotions)
     writeTags(record.analysis.emotions, into: &json)
-    json.key(Key.themes)
+    json.key(Names.themes)
     writeTags(record.analysis.themes, into: &json)
-    json.key(Key.evidence)
+    json.key(Names.evidence)
     json.beginArray()
     for evidence in record.analysis.evidence {
       json.beginObject()
-      json.field(Key.Evidence.tag, evidence.tag)
-      json.field(Key.Evidence.match, evidence.match)
-      json.field(Key.Evidence.sentence, evidence.sentence)
-      json.field(Key.Evidence.weight, evidence.weight)
-      json.field(Key.Evidence.start, evidence.start)
-      json.field(Key.Evidence.end, evidence.end)
-      writeList(Key.Evidence.rules, evidence.rules, into: &json)
+      json.field(Names.evidenceTag, evidence.tag)
+      json.field(Names.evidenceMatch, evidence.match)
+      json.field(Names.evidenceSentence, evidence.sentence)
+      json.field(Names.evidenceWeight, evidence.weight)
+      json.field(Names.evidenceStart, evidence.start)
+      json.field(Names.evidenceEnd, evidence.end)
+      writeList(Names.evidenceRules, evidence.rules, into: &json)
       json.endObject()
     }
     json.endArray()
     if let contributions { write(contributions, into: &json) }
     json.endObject()
+    if lineEnd { json.lineEnd() }
     return json.text
   }
 
   private static func write(_ contributions: [Contribution], into json: inout JSONWriter) {
-    json.key(Key.contributions)
+    json.key(Names.contributions)
     json.beginArray()
     for contribution in contributions {
       json.beginObject()
-      json.field(Key.Contribution.match, contribution.match)
-      json.field(Key.Contribution.sentence, contribution.sentence)
-      json.field(Key.Contribution.start, contribution.start)
-      json.field(Key.Contribution.end, contribution.end)
-      if let base = contribution.base { json.field(Key.Contribution.base, base) }
-      json.field(Key.Contribution.value, contribution.value)
-      writeList(Key.Contribution.rules, contribution.rules, into: &json)
+      json.field(Names.contributionMatch, contribution.match)
+      json.field(Names.contributionSentence, contribution.sentence)
+      json.field(Names.contributionStart, contribution.start)
+      json.field(Names.contributionEnd, contribution.end)
+      if let base = contribution.base { json.field(Names.contributionBase, base) }
+      json.field(Names.contributionValue, contribution.value)
+      writeList(Names.contributionRules, contribution.rules, into: &json)
       json.endObject()
     }
     json.endArray()
   }
 
   /// `"key":[…]` for a list that is not empty; nothing for an empty one.
-  private static func writeList(_ key: String, _ values: [String], into json: inout JSONWriter) {
+  private static func writeList(_ key: JSONWriter.Name, _ values: [String], into json: inout JSONWriter) {
     guard !values.isEmpty else { return }
     json.key(key)
     json.beginArray()

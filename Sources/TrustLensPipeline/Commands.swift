@@ -28,10 +28,10 @@ package enum Commands {
       let encode: @Sendable (AnalyzedRecord) -> String
       if contributions {
         encode = { record in
-          AnalysisLineFormat.encode(record, contributions: ValenceContributions.of(record, by: analyzer)) + "\n"
+          AnalysisLineFormat.encode(record, contributions: ValenceContributions.of(record, by: analyzer), lineEnd: true)
         }
       } else {
-        encode = { record in AnalysisLineFormat.encode(record) + "\n" }
+        encode = { record in AnalysisLineFormat.encode(record, lineEnd: true) }
       }
       counts = try ingest.run(into: diagnostics, lines: OutputLines(output, encode: encode))
     case .csv:

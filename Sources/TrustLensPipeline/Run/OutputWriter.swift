@@ -52,7 +52,7 @@ struct OutputWriter {
         written.append("entries.csv")
       case .analysis where subject != nil:
         try AtomicFile.stream(to: dir + "/analysis.jsonl") { sink in
-          try records.forEachEntry(subject: subject) { try sink.write(AnalysisLineFormat.encode($0) + "\n") }
+          try records.forEachEntry(subject: subject) { try sink.write(AnalysisLineFormat.encode($0, lineEnd: true)) }
         }
         written.append("analysis.jsonl")
       case .rejects where subject != nil:

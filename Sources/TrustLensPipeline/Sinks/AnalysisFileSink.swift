@@ -15,7 +15,7 @@ final class AnalysisFileSink: LineSink {
     stream = try FileSink(path: AtomicFile.temporaryPath(for: path))
   }
 
-  let encode: @Sendable (AnalyzedRecord) -> String = { AnalysisLineFormat.encode($0) + "\n" }
+  let encode: @Sendable (AnalyzedRecord) -> String = { AnalysisLineFormat.encode($0, lineEnd: true) }
 
   func write(_ line: String, of record: AnalyzedRecord) throws {
     if since.map({ record.date.day >= $0 }) ?? true { try stream.write(line) }
