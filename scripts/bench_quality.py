@@ -21,9 +21,11 @@ it comes from. What is scored (sources and splits: scripts/fit_data.py, scripts/
   human rating.
 
 Analyzers (`--analyzers`, comma-separated): `builtin` is the binary's built-in lexicon as it
-is; `hand` is the hand-written lexicon alone (tags.tsv, valence.tsv, rules.tsv copied to a
-temporary folder without the fitted model, through TRUSTLENS_LEXICON_DIR); `DIR` any lexicon
-folder. Peers: VADER (vaderSentiment compound score, valence only) and NRC (the Emotion
+is (the default: the fitted model's emotions and valence, the hand-written themes); `hand` is
+the hand-written lexicon alone (`--lexicon hand`); `fitted` the whole fitted model, themes
+included (`--lexicon fitted`); `DIR` any lexicon folder as the built-in one
+(TRUSTLENS_LEXICON_DIR: with a model.tsv the blend, without one the hand-written files), and
+`fitted:DIR` that folder's whole model; `VARIANT+FILE` adds a lexicon file to a variant. Peers: VADER (vaderSentiment compound score, valence only) and NRC (the Emotion
 Lexicon shipped in nrclex's package, word lookup: anger, fear → anxiety, sadness, trust →
 safety, anticipation → hope), both measurement only.
 
@@ -38,7 +40,6 @@ import json
 import math
 import os
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -52,7 +53,6 @@ import fit_venv  # noqa: E402
 
 REPO = data.REPO
 LEXICON = REPO / "Sources" / "TrustLensAnalysis" / "Lexicon"
-HAND_FILES = ["tags.tsv", "valence.tsv", "rules.tsv"]
 CORPUS_NAMES = ["goemotions", "xed_en", "empatheticdialogues", "rwwd"]
 SINGLE_LABEL = {"empatheticdialogues", "rwwd"}
 NRC_MAP = {"anger": "anger", "fear": "anxiety", "sadness": "sadness", "trust": "safety",
@@ -73,22 +73,26 @@ def resolve_trustlens(arg: str | None) -> Path:
     raise SystemExit("error: no trustlens binary (swift build --product trustlens, or pass --trustlens)")
 
 
-def lexicon_folder(name: str, tmp: Path) -> str | None:
-    """The TRUSTLENS_LEXICON_DIR of an analyzer variant (None: the binary's own)."""
+def lexicon_choice(name: str) -> tuple[str | None, list[str]]:
+    """The TRUSTLENS_LEXICON_DIR (None: the binary's own) and the `--lexicon` arguments of an
+    analyzer variant."""
+    if "+" in name:  # VARIANT+FILE: a variant with a custom lexicon file added
+        base, _, extra = name.partition("+")
+        folder, args = lexicon_choice(base)
+        return folder, args + ["--lexicon", str(Path(extra).resolve())]
     if name == "builtin":
-        return None
-    if name == "hand":
-        folder = tmp / "hand"
-        folder.mkdir(exist_ok=True)
-        for f in HAND_FILES:
-            shutil.copy(LEXICON / f, folder / f)
-        return str(folder)
-    if not Path(name).is_dir():
-        raise SystemExit(f"error: --analyzers: {name} is neither builtin, hand nor a folder")
-    return str(Path(name).resolve())
+        return None, []
+    if name in ("hand", "fitted"):
+        return None, ["--lexicon", name]
+    folder, args = name, []
+    if name.startswith("fitted:"):
+        folder, args = name[len("fitted:"):], ["--lexicon", "fitted"]
+    if not Path(folder).is_dir():
+        raise SystemExit(f"error: --analyzers: {name} is neither builtin, hand, fitted nor a folder")
+    return str(Path(folder).resolve()), args
 
 
-def run_trustlens(binary: Path, texts: list[str], lexicon_dir: str | None) -> list[dict]:
+def run_trustlens(binary: Path, texts: list[str], lexicon: tuple[str | None, list[str]]) -> list[dict]:
     """Analyses each text; returns the output objects in the same order. Each text gets its own
     date, so TrustLens's duplicate rule (same date and text) never drops one."""
     start = date(1900, 1, 1)
@@ -99,9 +103,11 @@ def run_trustlens(binary: Path, texts: list[str], lexicon_dir: str | None) -> li
                 f.write(json.dumps({"id": f"t{i}", "date": (start + timedelta(days=i)).isoformat(),
                                     "text": text}, ensure_ascii=False) + "\n")
         env = dict(os.environ)
+        lexicon_dir, lexicon_args = lexicon
         if lexicon_dir:
             env["TRUSTLENS_LEXICON_DIR"] = lexicon_dir
-        run = subprocess.run([str(binary), "analyze", str(path), "--format", "jsonl", "--subject", "bench"],
+        run = subprocess.run([str(binary), "analyze", str(path), "--format", "jsonl", "--subject", "bench",
+                              *lexicon_args],
                              capture_output=True, text=True, encoding="utf-8", env=env)
     if run.returncode not in (0, 3):
         raise SystemExit(f"error: trustlens analyze failed ({run.returncode}): {run.stderr.strip()[-400:]}")
@@ -379,17 +385,16 @@ def main(argv: list[str] | None = None) -> int:
     binary = resolve_trustlens(args.trustlens)
     sets = gather(args.split)
     res: dict[str, dict] = {}
-    with tempfile.TemporaryDirectory(prefix="trustlens-variants-") as tmp:
-        for name in [a for a in args.analyzers.split(",") if a]:
-            folder = lexicon_folder(name, Path(tmp))
-            texts = [r["text"] for rows in sets.values() for r in rows]
-            print(f"analysing {len(texts)} texts with TrustLens ({name}) ...", file=sys.stderr)
-            out = run_trustlens(binary, texts, folder)
-            preds, i = {}, 0
-            for set_name, rows in sets.items():
-                preds[set_name] = out[i:i + len(rows)]
-                i += len(rows)
-            res[f"TrustLens {name}"] = score_all(sets, preds, None)
+    for name in [a for a in args.analyzers.split(",") if a]:
+        lexicon = lexicon_choice(name)
+        texts = [r["text"] for rows in sets.values() for r in rows]
+        print(f"analysing {len(texts)} texts with TrustLens ({name}) ...", file=sys.stderr)
+        out = run_trustlens(binary, texts, lexicon)
+        preds, i = {}, 0
+        for set_name, rows in sets.items():
+            preds[set_name] = out[i:i + len(rows)]
+            i += len(rows)
+        res[f"TrustLens {name}"] = score_all(sets, preds, None)
     vader, nrc = make_vader(), load_nrc()
     for label, tool, coverage in (("VADER", vader, []), ("NRC", lambda t: nrc_predict(nrc, t), list(NRC_MAP.values()))):
         print(f"running {label} ...", file=sys.stderr)

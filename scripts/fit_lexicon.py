@@ -82,6 +82,13 @@ DEV_WEIGHT = {"own": 2.0, "picks": 1.0, "devset": 1.0, "goemotions": 1.0, "xed_e
 # Starting multipliers of a pattern's plain weight in each context (the hand rules' spirit).
 PRIOR_MULTIPLIER = {"other": 0.3, "resolved": 0.0, "negation": 0.0, "irony": 0.0, "past": 0.4, "question": 0.5,
                     "hedge": 0.7, "softener": 0.6, "contrast": 0.7, "intensifier": 1.2, "plain": 1.0}
+# Contexts in which scripts/QUALITY.md says an emotion word is not the writer's emotion:
+# someone else's feeling ("she was so angry"), a negated one ("I'm not angry"), irony ("sure, I
+# totally trust him") and a resolved one ("I'm not angry anymore"). The corpora label the
+# emotion a text shows, the writer's or not, so a free fit learns these contexts back; with
+# --guideline-contexts (the default) an emotion's multiplier in them is held at 0 and it gets
+# no weights of its own there. The negation flips (negated safety → insecurity) still apply.
+GUIDELINE_CONTEXTS = ["other", "negation", "irony", "resolved"]
 
 
 def log(msg: str) -> None:
@@ -235,8 +242,9 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
     # The hand-written weights of tags.tsv as one feature: their sum over the text's patterns.
     blocks = [backoff, sp.csr_matrix((backoff @ prior)[:, None])]
     own_cols = []
+    held = held_contexts(t, params)
     for c in range(len(CONTEXTS)):
-        if c == PLAIN:
+        if c == PLAIN or c in held:
             continue
         counts = np.asarray(sub.presence[c].sum(axis=0)).ravel()
         cols = np.where(counts >= params["min_context"])[0]
@@ -290,6 +298,13 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
         fit_multipliers(t, model, sub, y, sw, params)
 
 
+def held_contexts(t: int, params: dict) -> set[int]:
+    """The context indices whose multiplier tag t holds at 0 (see GUIDELINE_CONTEXTS)."""
+    if not params["guideline_contexts"] or TAGS[t] not in data.EMOTIONS:
+        return set()
+    return {CONTEXTS.index(c) for c in GUIDELINE_CONTEXTS}
+
+
 def fit_multipliers(t: int, model: TagModel, sub: ff.Features, y: np.ndarray, sw: np.ndarray, params: dict) -> None:
     """The (tag, context) multipliers given the pattern weights: a small logistic fit with the
     rest of the score as offset, pulled towards the starting multipliers."""
@@ -317,8 +332,10 @@ def fit_multipliers(t: int, model: TagModel, sub: ff.Features, y: np.ndarray, sw
         g = z.T @ (sw * (p - y))
         return ll + lam * ((m - prior) ** 2).sum(), g + 2 * lam * (m - prior)
 
-    start = model.mult[t, cs]
-    res = opt.minimize(loss, start, jac=True, method="L-BFGS-B", bounds=[(-2, 3)] * len(cs))
+    held = held_contexts(t, params)
+    start = np.array([0.0 if c in held else model.mult[t, c] for c in cs])
+    bounds = [(0.0, 0.0) if c in held else (-2, 3) for c in cs]
+    res = opt.minimize(loss, start, jac=True, method="L-BFGS-B", bounds=bounds)
     m = np.where(active, res.x, prior)
     model.mult[t, cs] = m
 
@@ -503,7 +520,9 @@ def verify(trustlens: Path, model_path: Path, texts: list[str], tags_expected: n
             for i, t in enumerate(texts):
                 f.write(json.dumps({"id": f"t{i}", "date": (start + datetime.timedelta(days=i)).isoformat(), "text": t},
                                    ensure_ascii=False) + "\n")
-        run = subprocess.run([str(trustlens), "analyze", str(path), "--format", "jsonl"], capture_output=True,
+        # `--lexicon fitted`: the whole model (the default lexicon takes its themes from tags.tsv).
+        run = subprocess.run([str(trustlens), "analyze", str(path), "--format", "jsonl", "--lexicon", "fitted"],
+                             capture_output=True,
                              text=True, env={**os.environ, "TRUSTLENS_LEXICON_DIR": str(folder)})
     if run.returncode not in (0, 3):
         sys.exit(f"error: trustlens analyze failed: {run.stderr[-400:]}")
@@ -542,12 +561,14 @@ def main() -> int:
     ap.add_argument("--valence-l2", type=float, default=0.3)
     ap.add_argument("--no-hand-prior", dest="hand_prior", action="store_false",
                     help="fit without the hand-written weights of tags.tsv as a feature")
+    ap.add_argument("--no-guideline-contexts", dest="guideline_contexts", action="store_false",
+                    help="let the data set emotions' weights in someone else's, negated, ironic and resolved contexts")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--no-venv", action="store_true")
     args = ap.parse_args()
     bench = find_binary("trustlens-bench", args.bench)
     params = {"min_context": args.min_context, "c_l1": args.c_l1, "c_l2": args.c_l2, "multiplier_l2": 2.0,
-              "fit_multipliers": True}
+              "fit_multipliers": True, "guideline_contexts": args.guideline_contexts}
 
     log("loading data")
     picked = {r["id"] for r in data.labelled() if r["source"] in data.SHIPPABLE}
@@ -656,7 +677,8 @@ def main() -> int:
             " dev and the frozen test split never fitted.",
             f"Settings: own-weight {args.own_weight}, xed-weight {args.xed_weight}, corpus-safety {args.corpus_safety},"
             f" min-texts {args.min_texts}, min-context {args.min_context}, C l1 {args.c_l1} / l2 {args.c_l2},"
-            f" rounds {args.rounds}, valence-l2 {args.valence_l2}, valence-scale {vmodel.scale:g}.",
+            f" rounds {args.rounds}, valence-l2 {args.valence_l2}, valence-scale {vmodel.scale:g},"
+            f" guideline contexts {', '.join(GUIDELINE_CONTEXTS) if args.guideline_contexts else 'off'}.",
             f"Packages: numpy {np.__version__}, scipy {__import__('scipy').__version__},"
             f" scikit-learn {__import__('sklearn').__version__}.",
             f"Dev (the fit's own check; see README 'Analyzer quality' for every split): mean tag F1 {json.dumps(dev_f1)};",

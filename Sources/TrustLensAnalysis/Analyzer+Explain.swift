@@ -25,8 +25,12 @@ extension Analyzer {
       var features = [[Explanation.Contribution]](repeating: [], count: tagCount)
       var hand = [[Explanation.Contribution]](repeating: [], count: tagCount)
       let model = compiled.model
+      // A tag the model scores but never reports (the built-in lexicon's themes) is explained by
+      // its hand-weighted matches alone; its probability shows among the valence terms.
+      var scored = [Bool](repeating: false, count: tagCount)
+      for tag in model.scoredTags where model.thresholdScore[Int(tag)].isFinite { scored[Int(tag)] = true }
       for hit in workspace.hits where hit.counts {
-        for fold in model.folds(pattern: hit.pattern, context: hit.context) {
+        for fold in model.folds(pattern: hit.pattern, context: hit.context) where scored[Int(model.foldTags[fold])] {
           features[Int(model.foldTags[fold])].append(
             contribution(Int(hit.first), Int(hit.last), rules: contextNames[Int(hit.context.rawValue)], value: model.foldWeights[fold]))
         }
@@ -35,8 +39,6 @@ extension Analyzer {
         hand[Int(match.tag)].append(
           contribution(Int(match.first), Int(match.last), rules: ruleNames[Int(match.rules.rawValue)], value: match.weight))
       }
-      var scored = [Bool](repeating: false, count: tagCount)
-      for tag in model.scoredTags { scored[Int(tag)] = true }
       let length = log(1 + Double(analysis.words))
       var present: [Explanation.Tag] = [], pushed: [Explanation.Tag] = []
       for tag in 0..<tagCount {

@@ -18,6 +18,11 @@ enum BuiltinLexicon {
     return folder
   }
 
+  /// Whether the folder holds the file (the fitted model is optional).
+  static func exists(_ name: String, in directory: String) -> Bool {
+    FileManager.default.fileExists(atPath: directory + "/" + name)
+  }
+
   static func read(_ name: String, in directory: String) throws(LexiconError) -> String {
     guard let text = FileBytes.text(directory + "/" + name) else {
       throw LexiconError(file: "builtin:\(name)", line: nil, reason: "cannot read the built-in lexicon file")

@@ -113,8 +113,12 @@ struct CompiledLexicon: Sendable {
     tagIsEmotion = tagNames.map { lexicon.kind(of: $0) == .emotion }
     tagFlips = [Int32](repeating: -1, count: tagNames.count)
     for (from, to) in flipPairs { tagFlips[Int(from)] = to }
+    // With a fitted model the valence is the model's, fitted through these rules: tags carry
+    // their tone by their valence weights, so hand-weighted matches add no polarity of their own.
     tagPolarity = [Double](repeating: 0, count: tagNames.count)
-    for (tag, value) in polarityPairs { tagPolarity[Int(tag)] = value }
+    if lexicon.model == nil {
+      for (tag, value) in polarityPairs { tagPolarity[Int(tag)] = value }
+    }
 
     func ids(_ words: [String]) -> [Int32] { words.map { vocabulary.intern($0) } }
     let modifierLists = [rules.intensifiers, rules.softeners, rules.hedges, rules.past, rules.doubts].map { list in

@@ -82,7 +82,7 @@ struct FittedModel: Sendable {
       return value
     }
     func tag(_ text: String) throws(LexiconError) -> String {
-      guard !text.isEmpty, text.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+      guard Lexicon.isTagName(text) else {
         throw fail("invalid tag \"\(text)\"")
       }
       note(text)
@@ -138,6 +138,14 @@ struct FittedModel: Sendable {
     default:
       throw fail("unknown model line kind \"\(columns[0])\"")
     }
+  }
+
+  /// Keeps scoring the tags `isSilenced` picks but never reports them: their thresholds go,
+  /// so they are never present, while their probabilities still add their valence weights
+  /// (the valence stays as fitted). The built-in lexicon silences the model's themes and
+  /// takes its themes from the hand-written `tags.tsv`.
+  mutating func silence(where isSilenced: (String) -> Bool) {
+    for tag in tags where isSilenced(tag) { threshold[tag] = nil }
   }
 
   /// Checks what single lines cannot: every tag with weights has a bias and a threshold.

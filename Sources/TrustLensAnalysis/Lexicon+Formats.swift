@@ -19,8 +19,8 @@ package enum LexiconFormat: String, Sendable {
   /// Decides from the extension (`.dic`) and the first data line.
   package static func detect(path: String, text: String) -> LexiconFormat {
     if path.lowercased().hasSuffix(".dic") { return .liwc }
-    for line in text.split(separator: "\n").prefix(50) {
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
+    for line in text.utf8.split(separator: UInt8(ascii: "\n"), maxSplits: 50).prefix(50).map(Substring.init) {
+      let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
       if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
       if trimmed == "%" { return .liwc }
       let columns = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -36,21 +36,30 @@ extension Lexicon {
   /// Whether `name` can name a tag: letters, digits, `-` and `_` only, as in the TrustLens
   /// TSV format (so no control, escape or bidirectional character ever names a category).
   static func isTagName(_ name: String) -> Bool {
-    !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+    guard !name.isEmpty else { return false }
+    func isTagByte(_ byte: UInt8) -> Bool {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        UInt8(ascii: "-"), UInt8(ascii: "_"):
+        return true
+      default: return false
+      }
+    }
+    // ASCII names (every built-in tag) byte by byte; letters and digits of any script otherwise.
+    if name.utf8.allSatisfy({ $0 < 0x80 }) { return name.utf8.allSatisfy(isTagByte) }
+    return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
   }
 
   /// LIWC categories become tags of the same name (weight 0.6; a `*` word is a stem).
   mutating func addLIWC(text: String, file: String) throws(LexiconError) {
     var categories: [String: String] = [:]
     var section = 0
-    var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      number += 1
+    try Lexicon.forEachLine(text) { (rawLine, number) throws(LexiconError) in
       let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
-      if line.isEmpty { continue }
+      if line.isEmpty { return }
       if line == "%" {
         section += 1
-        continue
+        return
       }
       let parts = line.split(whereSeparator: { $0 == "\t" || $0 == " " }).map(String.init)
       if section == 1 {
@@ -62,7 +71,7 @@ extension Lexicon {
             reason: "invalid category name \"\(TerminalText.escaped(String(parts[1].prefix(40))))\" (letters, digits, - and _ only)")
         }
         categories[parts[0]] = name
-        continue
+        return
       }
       guard section >= 2 else { throw LexiconError(file: file, line: number, reason: "a LIWC dictionary starts with a % line") }
       guard parts.count >= 2, let pattern = Pattern(parts[0]) else {
@@ -87,7 +96,7 @@ extension Lexicon {
       guard columns.count == 3, let pattern = Pattern(columns[0]) else {
         throw LexiconError(file: file, line: line, reason: "expected word, emotion and 0 or 1")
       }
-      let emotion = columns[1].trimmingCharacters(in: .whitespaces)
+      let emotion = Lexicon.trimmed(columns[1])
       guard LexiconFormat.nrcNames.contains(emotion) else {
         throw LexiconError(file: file, line: line, reason: "unknown NRC emotion \"\(emotion)\"")
       }
@@ -107,7 +116,7 @@ extension Lexicon {
   /// VADER's mean ratings become valence scores (its scale is the same, −4…4).
   mutating func addVADER(text: String, file: String) throws(LexiconError) {
     try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
-      guard columns.count >= 2, let score = Double(columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(score) else {
+      guard columns.count >= 2, let score = Double(Lexicon.trimmed(columns[1])), (-4...4).contains(score) else {
         throw LexiconError(file: file, line: line, reason: "expected a token and a mean rating in [-4, 4]")
       }
       let token = columns[0].lowercased()

@@ -5,9 +5,10 @@ import Foundation
 /// when present, a model fitted to labelled text.
 ///
 /// Built from reviewable TSV files: the built-in ones shipped as resources, plus custom files.
-/// The built-in tags and valence come from the fitted model (`model.tsv`) when the lexicon
-/// folder has one, else from the hand-written `tags.tsv` and `valence.tsv` (which the fit
-/// uses as its starting point). Custom tag files add hand-weighted patterns beside the model.
+/// The built-in emotions and valence come from the fitted model (`model.tsv`) when the
+/// lexicon folder has one, its themes from the hand-written `tags.tsv`; without a model, all
+/// from the hand-written `tags.tsv` and `valence.tsv` (which the fit uses as its starting
+/// point). Custom tag files add hand-weighted patterns beside the model.
 /// A lexicon is a value; loading it twice from the same files gives an equal fingerprint.
 package struct Lexicon: Sendable {
   /// A tag a pattern signals, with the pattern's weight in (0, 1].
@@ -37,9 +38,9 @@ package struct Lexicon: Sendable {
   /// An empty lexicon (no tags, no valence, no rules).
   package init() {}
 
-  /// The built-in lexicon: the hand-written `rules.tsv`, `tags.tsv` and `valence.tsv` (the
-  /// default; see ``fitted()`` for the model fitted to labelled text, and README "Analyzer
-  /// quality" for why the default stays hand-written).
+  /// The built-in lexicon, the default: the fitted model's emotions and valence with the
+  /// hand-written themes (see ``addBuiltin()``; ``fitted()`` is the whole model,
+  /// ``handWritten()`` the hand-written files alone).
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
   package static func builtin() throws(LexiconError) -> Lexicon {
     var lexicon = Lexicon()
@@ -47,9 +48,24 @@ package struct Lexicon: Sendable {
     return lexicon
   }
 
-  /// The hand-written built-in lexicon (the same as ``builtin()``): the baseline the fitted
-  /// model is measured against, and the reference of the hand-weighted rules.
-  package static func handWritten() throws(LexiconError) -> Lexicon { try builtin() }
+  /// The hand-written built-in lexicon alone (`rules.tsv`, `tags.tsv`, `valence.tsv`, no
+  /// fitted model): the baseline the fitted model is measured against, and the reference of
+  /// the hand-weighted rules that custom tag files go through.
+  package static func handWritten() throws(LexiconError) -> Lexicon {
+    var lexicon = Lexicon()
+    try lexicon.addHandWritten()
+    return lexicon
+  }
+
+  /// Adds the built-in rule file and the hand-written tag and valence files (the lexicon
+  /// named `hand`).
+  package mutating func addHandWritten() throws(LexiconError) {
+    let directory = try BuiltinLexicon.directory()
+    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    sources.append("hand")
+  }
 
   /// The built-in rules with the fitted model (`model.tsv`) for tags and valence: the
   /// lexicon named `fitted` in pipelines and `--lexicon fitted`.
@@ -70,12 +86,31 @@ package struct Lexicon: Sendable {
   /// How many tag and valence patterns are loaded.
   package var patternCounts: (tags: Int, valence: Int) { (pendingTagOrder.count, valenceEntries.count) }
 
-  /// Adds the built-in rule file and the hand-written tag and valence files.
+  /// The emotions no shippable corpus labels — the model learns them from the project's own
+  /// labelled texts alone — for which the built-in lexicon keeps the hand-written patterns of
+  /// `tags.tsv` beside the model's (the larger intensity counts): without them a refit lost
+  /// "I feel betrayed".
+  package static let handWrittenEmotions: Set<String> = ["betrayal", "resentment", "insecurity"]
+
+  /// Adds the built-in lexicon: the rule file, then — when the folder has the fitted model —
+  /// the model's emotions and valence with the hand-written themes of `tags.tsv` and its
+  /// patterns for ``handWrittenEmotions`` (the model's themes are silenced, see
+  /// ``FittedModel/silence(where:)``), else the hand-written `tags.tsv` and `valence.tsv`
+  /// alone. README "Analyzer quality" gives the dev figures behind this blend.
   package mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
+    guard BuiltinLexicon.exists("model.tsv", in: directory) else {
+      try addHandWritten()
+      sources[sources.count - 1] = "builtin"
+      return
+    }
     try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
-    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv") { tag in
+      Taxonomy.kind(of: tag) != .emotion
+    }
+    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv") { tag in
+      Taxonomy.kind(of: tag) != .emotion || Lexicon.handWrittenEmotions.contains(tag)
+    }
     sources.append("builtin")
   }
 
@@ -101,14 +136,19 @@ package struct Lexicon: Sendable {
   /// Whether the tags and valence come from a fitted model.
   package var isFitted: Bool { model != nil }
 
-  mutating func addModel(text: String, file: String) throws(LexiconError) {
+  /// Adds a fitted model's text; the tags `isSilenced` picks are scored (for the valence) but
+  /// never reported.
+  mutating func addModel(
+    text: String, file: String, silencing isSilenced: (String) -> Bool = { _ in false }
+  ) throws(LexiconError) {
     guard model == nil else { throw LexiconError(file: file, line: nil, reason: "a lexicon holds one fitted model") }
     var model = FittedModel()
     try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
       try model.add(columns, file: file, line: line)
     }
     try model.validate(file: file)
-    for tag in model.tags { register(category: tag) }
+    model.silence(where: isSilenced)
+    for tag in model.tags where !isSilenced(tag) { register(category: tag) }
     mix("\(file)\t\(text)")
     self.model = model
   }
@@ -139,7 +179,11 @@ package struct Lexicon: Sendable {
 
   // MARK: Loading
 
-  mutating func addTags(text: String, file: String) throws(LexiconError) {
+  /// Adds tag lines in the project's TSV format; with `keeping`, only the lines whose tag it
+  /// picks (the others are still checked).
+  mutating func addTags(
+    text: String, file: String, keeping isKept: (String) -> Bool = { _ in true }
+  ) throws(LexiconError) {
     try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
       guard columns.count == 3 else {
         throw LexiconError(file: file, line: line, reason: "expected 3 columns (pattern, tag, weight), found \(columns.count)")
@@ -147,13 +191,14 @@ package struct Lexicon: Sendable {
       guard let pattern = Pattern(columns[0]) else {
         throw LexiconError(file: file, line: line, reason: "invalid pattern \"\(columns[0])\"")
       }
-      let tag = columns[1].trimmingCharacters(in: .whitespaces).lowercased()
-      guard !tag.isEmpty, tag.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+      let tag = Lexicon.trimmed(columns[1]).lowercased()
+      guard Lexicon.isTagName(tag) else {
         throw LexiconError(file: file, line: line, reason: "invalid tag \"\(columns[1])\"")
       }
-      guard let weight = Double(columns[2].trimmingCharacters(in: .whitespaces)), weight > 0, weight <= 1 else {
+      guard let weight = Double(Lexicon.trimmed(columns[2])), weight > 0, weight <= 1 else {
         throw LexiconError(file: file, line: line, reason: "weight \"\(columns[2])\" is not a number in (0, 1]")
       }
+      guard isKept(tag) else { return }
       if pendingTags[pattern] == nil { pendingTagOrder.append(pattern) }
       pendingTags[pattern, default: []].removeAll { $0.tag == tag }
       pendingTags[pattern, default: []].append(TagHit(tag: tag, weight: weight))
@@ -170,7 +215,7 @@ package struct Lexicon: Sendable {
       guard let pattern = Pattern(columns[0]) else {
         throw LexiconError(file: file, line: line, reason: "invalid pattern \"\(columns[0])\"")
       }
-      guard let score = Double(columns[1].trimmingCharacters(in: .whitespaces)), (-4...4).contains(score) else {
+      guard let score = Double(Lexicon.trimmed(columns[1])), (-4...4).contains(score) else {
         throw LexiconError(file: file, line: line, reason: "score \"\(columns[1])\" is not a number in [-4, 4]")
       }
       valenceEntries.append((pattern, score))
@@ -222,19 +267,54 @@ package struct Lexicon: Sendable {
   }
 
   /// Calls `body` with the TAB-separated columns and 1-based line number of every line that
-  /// is neither blank nor a `#` comment.
+  /// is neither blank nor a `#` comment (see ``forEachLine(_:_:)`` for the lines).
   static func forEachRow(
     _ text: String, file: String, _ body: ([String], Int) throws(LexiconError) -> Void
   ) throws(LexiconError) {
-    var number = 0
-    for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-      number += 1
-      var line = Substring(rawLine)
-      if line.hasSuffix("\r") { line = line.dropLast() }
-      if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
-      let trimmed = line.trimmingCharacters(in: .whitespaces)
-      if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
-      try body(line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init), number)
+    try forEachLine(text) { (line, number) throws(LexiconError) in
+      if isBlankOrComment(line) { return }
+      try body(line.utf8.split(separator: UInt8(ascii: "\t"), omittingEmptySubsequences: false).map { String(Substring($0)) }, number)
     }
+  }
+
+  /// Calls `body` with every line of `text` and its 1-based number: lines end at LF, a CR
+  /// before it is dropped (CRLF files read as LF ones), and so is a byte-order mark at the start.
+  /// Splits on bytes, not characters: `"\r\n"` is one Swift character, which a split on `"\n"`
+  /// never finds.
+  static func forEachLine(_ text: String, _ body: (Substring, Int) throws(LexiconError) -> Void) throws(LexiconError) {
+    var number = 0
+    for bytes in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
+      number += 1
+      var line = Substring(bytes)
+      if line.utf8.last == UInt8(ascii: "\r") { line = Substring(line.utf8.dropLast()) }
+      if number == 1, line.hasPrefix("\u{FEFF}") { line = line.dropFirst() }
+      try body(line, number)
+    }
+  }
+
+  /// Whether a line holds only white space (`CharacterSet.whitespaces`) or starts, after it,
+  /// with `#`. Reads bytes while they are ASCII; Foundation decides the rare rest.
+  static func isBlankOrComment(_ line: Substring) -> Bool {
+    for byte in line.utf8 where byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\t") {
+      guard byte < 0x80 else {
+        let trimmed = line.trimmingCharacters(in: .whitespaces)
+        return trimmed.isEmpty || trimmed.hasPrefix("#")
+      }
+      return byte == UInt8(ascii: "#")
+    }
+    return true
+  }
+
+  /// `text` without leading and trailing white space (`CharacterSet.whitespaces`): returned
+  /// as it is when it starts and ends with an ASCII character that is not space or tab, which
+  /// is almost every column of a lexicon file.
+  static func trimmed(_ text: String) -> String {
+    let utf8 = text.utf8
+    if let first = utf8.first, let last = utf8.last, first < 0x80, last < 0x80,
+      first != UInt8(ascii: " "), first != UInt8(ascii: "\t"), last != UInt8(ascii: " "), last != UInt8(ascii: "\t")
+    {
+      return text
+    }
+    return text.trimmingCharacters(in: .whitespaces)
   }
 }

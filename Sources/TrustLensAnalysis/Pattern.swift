@@ -10,8 +10,9 @@ struct Pattern: Hashable, Sendable {
   /// Parses `went behind my back`, `betray*`; `nil` for an empty pattern or a bare `*`.
   init?(_ text: String) {
     var words: [Word] = []
-    for part in text.lowercased().split(separator: " ") {
-      let normalized = Tokenizer.normalizeApostrophes(String(part))
+    // Split on space bytes: a split on the character " " walks grapheme clusters.
+    for part in text.lowercased().utf8.split(separator: UInt8(ascii: " ")) {
+      let normalized = Tokenizer.normalizeApostrophes(String(Substring(part)))
       if normalized.hasSuffix("*") {
         let stem = String(normalized.dropLast())
         guard !stem.isEmpty, !stem.contains("*") else { return nil }

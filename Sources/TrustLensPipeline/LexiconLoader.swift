@@ -2,18 +2,30 @@ package import TrustLensAnalysis
 import Foundation
 import TrustLensCore
 
-/// Builds the lexicon a pipeline or command asks for: `builtin` and/or files, in order.
+/// Builds the lexicon a pipeline or command asks for: a built-in lexicon and/or files, in order.
 package enum LexiconLoader {
+  /// The names of the built-in lexicons: `builtin` (the default: the fitted model's emotions
+  /// and valence, the hand-written themes), `fitted` (the whole fitted model) and `hand` (the
+  /// hand-written files alone). Any other name is a file.
+  package static let builtinNames: Set<String> = ["builtin", "fitted", "hand"]
+
+  /// A command's lexicon list: `builtin` first unless `noBuiltin` or a built-in lexicon is
+  /// named (`--lexicon hand` stands in for the default), then the named ones.
+  package static func withDefault(_ names: [String], noBuiltin: Bool = false) -> [String] {
+    (noBuiltin || names.contains(where: builtinNames.contains) ? [] : ["builtin"]) + names
+  }
+
   package static func load(_ names: [String]) throws(PipelineError) -> Lexicon {
     var lexicon = Lexicon()
     do {
       // The rule word classes always come from the built-in rules, even when custom
       // lexicons replace the built-in tags and valence.
-      if !names.contains("builtin") && !names.contains("fitted") { try lexicon.addBuiltinRules() }
+      if !names.contains(where: builtinNames.contains) { try lexicon.addBuiltinRules() }
       for name in names {
         switch name {
         case "builtin": try lexicon.addBuiltin()
         case "fitted": try lexicon.addFitted()
+        case "hand": try lexicon.addHandWritten()
         default: try lexicon.addFile(name)
         }
       }

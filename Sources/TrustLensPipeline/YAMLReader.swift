@@ -103,7 +103,7 @@ struct YAMLReader {
         }
         for item in items { pipeline.inputs.append(try input(item)) }
       case "lexicons":
-        pipeline.lexicons = try strings(value, key).map { $0 == "builtin" || $0 == "fitted" ? $0 : resolve($0) }
+        pipeline.lexicons = try strings(value, key).map { LexiconLoader.builtinNames.contains($0) ? $0 : resolve($0) }
         if pipeline.lexicons.isEmpty { throw fail(value, "lexicons must name builtin or at least one file") }
       case "trends": pipeline.trends = try trends(value)
       case "outputs":

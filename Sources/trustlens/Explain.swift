@@ -16,7 +16,7 @@ extension TrustLensCommand {
 
     func run() throws {
       let input = text == "-" ? try Commands.readExplainInput(FileHandle.standardInput) : text
-      print(try Commands.explain(input, lexicons: (lexicons.contains("fitted") ? [] : ["builtin"]) + lexicons), terminator: "")
+      print(try Commands.explain(input, lexicons: LexiconLoader.withDefault(lexicons)), terminator: "")
     }
   }
 }

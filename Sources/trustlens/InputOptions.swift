@@ -38,7 +38,7 @@ struct InputOptions: ParsableArguments {
   @Option(name: .customLong("kind"), help: "What the inputs hold: auto, journal or checkins.")
   var kind: RecordKind = .auto
 
-  @Option(name: .customLong("lexicon"), help: "A lexicon file to add (repeatable); `builtin` is always first unless --no-builtin; `fitted` replaces it with the fitted model.")
+  @Option(name: .customLong("lexicon"), help: "A lexicon file to add (repeatable); `builtin` is always first unless --no-builtin; `fitted` (the whole fitted model) or `hand` (the hand-written lexicon alone) replaces it.")
   var lexicons: [String] = []
 
   @Flag(help: "Use only the --lexicon files, not the built-in lexicon.")
@@ -54,8 +54,7 @@ struct InputOptions: ParsableArguments {
     selection.subject = SubjectRule(subject)
     selection.timeZone = timezone ?? .current
     selection.format = inputFormat
-    // `fitted` stands in for the built-in lexicon (the fitted model instead of the hand-written tags).
-    selection.lexicons = (noBuiltin || lexicons.contains("fitted") ? [] : ["builtin"]) + lexicons
+    selection.lexicons = LexiconLoader.withDefault(lexicons, noBuiltin: noBuiltin)
     selection.dayOrder = dateFormat.flatMap(DayOrder.init(rawValue:))
     selection.kind = kind
     selection.reading = (try? reading()) ?? ReadingOptions()

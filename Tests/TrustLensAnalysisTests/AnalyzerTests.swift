@@ -2,12 +2,15 @@ import Testing
 import TrustLensAnalysis
 import TrustLensCore
 
-/// The fitted model (`--lexicon fitted`), loaded once for the suite: loading is the expensive part.
+/// The default built-in lexicon (the fitted model's emotions and valence, the hand-written
+/// themes), loaded once for the suite: loading is the expensive part.
+let builtinAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.builtin())
+/// The whole fitted model (`--lexicon fitted`), themes included.
 let fittedAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.fitted())
 /// The hand-written lexicon alone (no fitted model): its hand-weighted rules.
 let handAnalyzer: Analyzer = Analyzer(lexicon: try! Lexicon.handWritten())
 
-func tags(_ text: String, _ analyzer: Analyzer = fittedAnalyzer) -> Set<String> {
+func tags(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> Set<String> {
   let analysis = analyzer.analyze(text)
   return Set(analysis.emotions.keys).union(analysis.themes.keys)
 }
@@ -131,29 +134,29 @@ func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
 
 @Suite struct ValenceTests {
   @Test func toneHasTheRightSign() {
-    #expect(fittedAnalyzer.analyze("Today was a wonderful, warm day together").valence > 0.3)
-    #expect(fittedAnalyzer.analyze("I feel betrayed and humiliated").valence < -0.3)
-    #expect(fittedAnalyzer.analyze("I am not happy").valence < 0)
+    #expect(builtinAnalyzer.analyze("Today was a wonderful, warm day together").valence > 0.3)
+    #expect(builtinAnalyzer.analyze("I feel betrayed and humiliated").valence < -0.3)
+    #expect(builtinAnalyzer.analyze("I am not happy").valence < 0)
   }
 
   @Test func contrastWeightsTheLaterClause() {
-    #expect(fittedAnalyzer.analyze("It was awful, but tonight felt good").valence > 0)
+    #expect(builtinAnalyzer.analyze("It was awful, but tonight felt good").valence > 0)
   }
 
   @Test func valenceStaysInRange() {
     let text = String(repeating: "wonderful amazing fantastic!!! ", count: 200)
-    let valence = fittedAnalyzer.analyze(text).valence
+    let valence = builtinAnalyzer.analyze(text).valence
     #expect(valence <= 1 && valence >= -1)
   }
 
   @Test func emptyAndEmojiOnlyTextsAreFine() {
-    #expect(fittedAnalyzer.analyze("").words == 0)
-    #expect(fittedAnalyzer.analyze("🙂🙂 :)").words == 0)
+    #expect(builtinAnalyzer.analyze("").words == 0)
+    #expect(builtinAnalyzer.analyze("🙂🙂 :)").words == 0)
   }
 
   @Test func analysisIsAPureFunction() {
     let text = "He lied again. I don't feel safe, but my sister was there for me."
-    #expect(fittedAnalyzer.analyze(text) == fittedAnalyzer.analyze(text))
+    #expect(builtinAnalyzer.analyze(text) == builtinAnalyzer.analyze(text))
   }
 }
 
@@ -171,7 +174,7 @@ func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
     ]
     var workspace = AnalysisWorkspace()
     for text in texts + texts.reversed() {
-      #expect(fittedAnalyzer.analyze(text, reusing: &workspace) == fittedAnalyzer.analyze(text))
+      #expect(builtinAnalyzer.analyze(text, reusing: &workspace) == builtinAnalyzer.analyze(text))
     }
   }
 }

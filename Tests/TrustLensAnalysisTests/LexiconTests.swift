@@ -59,6 +59,36 @@ import TrustLensCore
     #expect(throws: LexiconError.self) { try lexicon.addFile("/nonexistent.tsv") }
   }
 
+  /// A lexicon saved on Windows (CRLF line ends, a byte-order mark) reads as the LF one:
+  /// `"\r\n"` is one Swift character, so lines are split on bytes.
+  @Test func crlfFilesReadAsLFFiles() throws {
+    let folder = TestSupport.temporaryFolder()
+    let lines = ["# money words", "finances*\tmoney\t0.8", "  ", "the budget\tmoney\t0.6", "\t# indented comment", ""]
+    var lf = Lexicon(), crlf = Lexicon(), liwc = Lexicon()
+    try lf.addFile(TestSupport.write(lines.joined(separator: "\n"), "lf.tsv", in: folder))
+    try crlf.addFile(TestSupport.write("\u{FEFF}" + lines.joined(separator: "\r\n"), "crlf.tsv", in: folder))
+    #expect(crlf.patternCounts.tags == 2 && crlf.categories.map(\.name) == ["money"])
+    #expect(lf.patternCounts.tags == crlf.patternCounts.tags)
+    let analysis = Analyzer(lexicon: crlf).analyze("We fought about the budget")
+    #expect(analysis.themes["money"] == 0.6)
+    try liwc.addFile(TestSupport.write("%\r\n1\tmoney\r\n%\r\nbudget*\t1\r\n", "crlf.dic", in: folder))
+    #expect(liwc.categories.map(\.name) == ["money"])
+    // A line number counts CRLF lines.
+    var bad = Lexicon()
+    let path = TestSupport.write("ok\tmoney\t0.5\r\nbad\tmoney\t2\r\n", "bad.tsv", in: folder)
+    #expect(throws: LexiconError(file: path, line: 2, reason: "weight \"2\" is not a number in (0, 1]")) { try bad.addFile(path) }
+  }
+
+  /// Columns with white space of other scripts around them still trim (the ASCII fast path
+  /// hands them to Foundation).
+  @Test func columnsTrimUnicodeSpaces() throws {
+    let folder = TestSupport.temporaryFolder()
+    var lexicon = Lexicon()
+    try lexicon.addFile(TestSupport.write("budget\t\u{3000}money \t\u{00A0}0.7\u{2003}\n", "spaces.tsv", in: folder))
+    #expect(lexicon.categories.map(\.name) == ["money"])
+    #expect(Analyzer(lexicon: lexicon).analyze("the budget").themes["money"] == 0.7)
+  }
+
   @Test func fingerprintChangesWithContent() throws {
     let folder = TestSupport.temporaryFolder()
     var a = Lexicon(), b = Lexicon()

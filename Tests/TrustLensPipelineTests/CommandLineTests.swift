@@ -23,6 +23,23 @@ import TestSupport
     #expect(!result.stdout.contains("safety (emotion)"))
   }
 
+  /// The three built-in lexicons by name: the default blend, the whole model, the hand-written files.
+  @Test func builtinLexiconsCanBeNamed() throws {
+    let text = "He admitted what he did. I feel safe with him again."
+    var explained: [String: String] = [:]
+    for name in ["builtin", "fitted", "hand"] {
+      let result = try CommandRunner.run(["explain", text, "--lexicon", name])
+      #expect(result.status == 0, "\(name): \(result.stderr)")
+      explained[name] = result.stdout
+    }
+    let byDefault = try CommandRunner.run(["explain", text])
+    #expect(byDefault.stdout == explained["builtin"])
+    // The model scores the default's emotions ("≥ threshold"), the hand-written lexicon none.
+    #expect(explained["builtin"]!.contains("threshold") && explained["fitted"]!.contains("threshold"))
+    #expect(!explained["hand"]!.contains("threshold"))
+    #expect(explained["builtin"] != explained["hand"])
+  }
+
   @Test func analyzePrintsTheContractShape() throws {
     let result = try CommandRunner.run(["analyze", "data/clients/c01/journal.jsonl", "--subject", "c01", "--timezone", "America/New_York"])
     #expect(result.status == 0)
