@@ -6,11 +6,12 @@ extension Analyzer {
   /// capitals scale it; a clause after a contrast word (`but`) counts 1.5 times and the
   /// clauses before it in the sentence 0.5 times; a question counts half; `!` adds emphasis in
   /// the sentence's direction. With a fitted model each tag adds its valence weight times its
-  /// probability; hand-weighted tag matches whose words carry no valence add their tag's
-  /// polarity times their weight. The sum S is normalised as S / √(S² + scale), scale the
+  /// probability (in a text with words); without one, hand-weighted tag matches whose words
+  /// carry no valence add their tag's polarity times their weight. The sum S is normalised as
+  /// S / √(S² + scale), scale the
   /// model's `valence-scale` (15 without a model). `recorder` is told every term.
   func valence<Recorder: ValenceRecorder>(
-    tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo],
+    tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo], words: Int,
     tagMatches: [TagMatch], workspace: inout AnalysisWorkspace, recorder: inout Recorder
   ) -> Double {
     workspace.perSentence.append(contentsOf: repeatElement(0, count: sentences.count))
@@ -88,7 +89,9 @@ extension Analyzer {
       total += score
     }
     let model = compiled.model
-    if !model.isEmpty {
+    // A text without words (emoji, punctuation) gets no tag terms: the biases alone would give
+    // every empty text the same small tone.
+    if !model.isEmpty, words > 0 {
       for tag in model.scoredTags where model.valenceWeight[Int(tag)] != 0 {
         let probability = Analyzer.probability(workspace.scores[Int(tag)])
         let score = model.valenceWeight[Int(tag)] * probability

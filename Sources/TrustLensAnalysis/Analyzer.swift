@@ -129,7 +129,7 @@ package struct Analyzer: Sendable {
           }
         }
         let valence = valence(
-          tokens: tokens, stems: stems, sentences: tokenized.sentences, tagMatches: workspace.matches,
+          tokens: tokens, stems: stems, sentences: tokenized.sentences, words: tokenized.wordCount, tagMatches: workspace.matches,
           workspace: &workspace, recorder: &recorder)
         return TextAnalysis(
           words: tokenized.wordCount, valence: Analyzer.round(valence), emotions: emotions, themes: themes,

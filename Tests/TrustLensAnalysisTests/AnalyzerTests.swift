@@ -152,6 +152,9 @@ func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
   @Test func emptyAndEmojiOnlyTextsAreFine() {
     #expect(builtinAnalyzer.analyze("").words == 0)
     #expect(builtinAnalyzer.analyze("🙂🙂 :)").words == 0)
+    // No words, no tone from the model's biases alone.
+    #expect(builtinAnalyzer.analyze("").valence == 0)
+    #expect(builtinAnalyzer.analyze("…!").valence == 0)
   }
 
   @Test func analysisIsAPureFunction() {
