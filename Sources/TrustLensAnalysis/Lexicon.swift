@@ -6,9 +6,10 @@ import Foundation
 ///
 /// Built from reviewable TSV files: the built-in ones shipped as resources, plus custom files.
 /// The built-in emotions and valence come from the fitted model (`model.tsv`) when the
-/// lexicon folder has one, its themes from the hand-written `tags.tsv`; without a model, all
-/// from the hand-written `tags.tsv` and `valence.tsv` (which the fit uses as its starting
-/// point). Custom tag files add hand-weighted patterns beside the model.
+/// lexicon folder has one, its themes (and the patterns of ``handWrittenEmotions``) from the
+/// hand-written `tags.tsv`; without a model, all from the hand-written `tags.tsv` and
+/// `valence.tsv` (which the fit uses as its starting point). Custom tag files add
+/// hand-weighted patterns beside the model.
 /// A lexicon is a value; loading it twice from the same files gives an equal fingerprint.
 package struct Lexicon: Sendable {
   /// A tag a pattern signals, with the pattern's weight in (0, 1].
@@ -39,7 +40,7 @@ package struct Lexicon: Sendable {
   package init() {}
 
   /// The built-in lexicon, the default: the fitted model's emotions and valence with the
-  /// hand-written themes (see ``addBuiltin()``; ``fitted()`` is the whole model,
+  /// hand-written themes and ``handWrittenEmotions`` (see ``addBuiltin()``; ``fitted()`` is the whole model,
   /// ``handWritten()`` the hand-written files alone).
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
   package static func builtin() throws(LexiconError) -> Lexicon {
@@ -60,10 +61,7 @@ package struct Lexicon: Sendable {
   /// Adds the built-in rule file and the hand-written tag and valence files (the lexicon
   /// named `hand`).
   package mutating func addHandWritten() throws(LexiconError) {
-    let directory = try BuiltinLexicon.directory()
-    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
-    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
+    try addHandWrittenFiles(in: BuiltinLexicon.directory())
     sources.append("hand")
   }
 
@@ -79,8 +77,7 @@ package struct Lexicon: Sendable {
   /// Adds only the built-in rule word classes (negators, intensifiers, …): used when custom
   /// lexicons replace the built-in tags and valence.
   package mutating func addBuiltinRules() throws(LexiconError) {
-    let directory = try BuiltinLexicon.directory()
-    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try addBuiltinRules(in: BuiltinLexicon.directory())
   }
 
   /// How many tag and valence patterns are loaded.
@@ -99,17 +96,16 @@ package struct Lexicon: Sendable {
   /// alone. README "Analyzer quality" gives the dev figures behind this blend.
   package mutating func addBuiltin() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
-    guard BuiltinLexicon.exists("model.tsv", in: directory) else {
-      try addHandWritten()
-      sources[sources.count - 1] = "builtin"
-      return
-    }
-    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
-    try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv") { tag in
-      Taxonomy.kind(of: tag) != .emotion
-    }
-    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv") { tag in
-      Taxonomy.kind(of: tag) != .emotion || Lexicon.handWrittenEmotions.contains(tag)
+    if BuiltinLexicon.exists("model.tsv", in: directory) {
+      try addBuiltinRules(in: directory)
+      try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv") { tag in
+        Taxonomy.kind(of: tag) != .emotion
+      }
+      try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv") { tag in
+        Taxonomy.kind(of: tag) != .emotion || Lexicon.handWrittenEmotions.contains(tag)
+      }
+    } else {
+      try addHandWrittenFiles(in: directory)
     }
     sources.append("builtin")
   }
@@ -117,9 +113,19 @@ package struct Lexicon: Sendable {
   /// Adds the built-in rule file and the fitted model (`model.tsv`).
   package mutating func addFitted() throws(LexiconError) {
     let directory = try BuiltinLexicon.directory()
-    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+    try addBuiltinRules(in: directory)
     try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv")
     sources.append("fitted")
+  }
+
+  private mutating func addBuiltinRules(in directory: String) throws(LexiconError) {
+    try addRules(text: BuiltinLexicon.read("rules.tsv", in: directory), file: "builtin:rules.tsv")
+  }
+
+  private mutating func addHandWrittenFiles(in directory: String) throws(LexiconError) {
+    try addBuiltinRules(in: directory)
+    try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv")
+    try addValence(text: BuiltinLexicon.read("valence.tsv", in: directory), file: "builtin:valence.tsv")
   }
 
   /// Adds a fitted model file (see ``FittedModel``), as the fitting script does to read the
@@ -199,11 +205,7 @@ package struct Lexicon: Sendable {
         throw LexiconError(file: file, line: line, reason: "weight \"\(columns[2])\" is not a number in (0, 1]")
       }
       guard isKept(tag) else { return }
-      if pendingTags[pattern] == nil { pendingTagOrder.append(pattern) }
-      pendingTags[pattern, default: []].removeAll { $0.tag == tag }
-      pendingTags[pattern, default: []].append(TagHit(tag: tag, weight: weight))
-      register(category: tag)
-      mix("\(file)\t\(columns.joined(separator: "\t"))")
+      addTagPattern(pattern, tag: tag, weight: weight, line: "\(file)\t\(columns.joined(separator: "\t"))")
     }
   }
 
