@@ -73,7 +73,16 @@ package struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
   /// `YYYY-MM-DD`.
   package var description: String {
-    "\(LocalDay.pad(year, 4))-\(LocalDay.pad(month, 2))-\(LocalDay.pad(day, 2))"
+    guard (0...9999).contains(year) else { return "\(LocalDay.pad(year, 4))-\(LocalDay.pad(month, 2))-\(LocalDay.pad(day, 2))" }
+    return String(unsafeUninitializedCapacity: 10) { text in
+      var digits = DigitWriter(text)
+      digits.write(year, width: 4)
+      digits.write(UInt8(ascii: "-"))
+      digits.write(month, width: 2)
+      digits.write(UInt8(ascii: "-"))
+      digits.write(day, width: 2)
+      return digits.count
+    }
   }
 
   /// Parses exactly `YYYY-MM-DD`; `nil` for anything else or an impossible date.
@@ -104,5 +113,29 @@ package struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
   package static func pad(_ value: Int, _ width: Int) -> String {
     let digits = String(value)
     return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+  }
+}
+
+/// Writes zero-padded numbers and ASCII bytes into a buffer the caller sized: the fast path
+/// of the date and time spellings, which every analysed line carries.
+struct DigitWriter {
+  private let buffer: UnsafeMutableBufferPointer<UInt8>
+  private(set) var count = 0
+
+  init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+  mutating func write(_ byte: UInt8) {
+    buffer[count] = byte
+    count += 1
+  }
+
+  /// `value` (0 ≤ value < 10^width) in exactly `width` digits.
+  mutating func write(_ value: Int, width: Int) {
+    var rest = value
+    for index in stride(from: count + width - 1, through: count, by: -1) {
+      buffer[index] = UInt8(ascii: "0") + UInt8(rest % 10)
+      rest /= 10
+    }
+    count += width
   }
 }

@@ -19,9 +19,35 @@ package struct RecordDate: Hashable, Comparable, Sendable, Codable, CustomString
   /// `2026-03-01T21:14:00-05:00`, or `2026-03-01` when only the date is known.
   package var description: String {
     guard let seconds = secondsOfDay else { return day.description }
-    let time =
-      "\(LocalDay.pad(seconds / 3600, 2)):\(LocalDay.pad(seconds / 60 % 60, 2)):\(LocalDay.pad(seconds % 60, 2))"
-    return "\(day)T\(time)\(RecordDate.offsetText(utcOffsetSeconds ?? 0))"
+    let offset = utcOffsetSeconds ?? 0
+    guard (0...9999).contains(day.year), (0..<86_400).contains(seconds), abs(offset) < 100 * 3600 else {
+      let time =
+        "\(LocalDay.pad(seconds / 3600, 2)):\(LocalDay.pad(seconds / 60 % 60, 2)):\(LocalDay.pad(seconds % 60, 2))"
+      return "\(day)T\(time)\(RecordDate.offsetText(offset))"
+    }
+    return String(unsafeUninitializedCapacity: 25) { text in
+      var digits = DigitWriter(text)
+      digits.write(day.year, width: 4)
+      digits.write(UInt8(ascii: "-"))
+      digits.write(day.month, width: 2)
+      digits.write(UInt8(ascii: "-"))
+      digits.write(day.day, width: 2)
+      digits.write(UInt8(ascii: "T"))
+      digits.write(seconds / 3600, width: 2)
+      digits.write(UInt8(ascii: ":"))
+      digits.write(seconds / 60 % 60, width: 2)
+      digits.write(UInt8(ascii: ":"))
+      digits.write(seconds % 60, width: 2)
+      if offset == 0 {
+        digits.write(UInt8(ascii: "Z"))
+      } else {
+        digits.write(offset < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
+        digits.write(abs(offset) / 3600, width: 2)
+        digits.write(UInt8(ascii: ":"))
+        digits.write(abs(offset) / 60 % 60, width: 2)
+      }
+      return digits.count
+    }
   }
 
   /// `Z` for zero, else `±HH:MM`.

@@ -7,9 +7,10 @@ package enum TagOrder {
       .map(\.tag)
   }
 
-  static func rank(_ tag: String) -> Int {
-    if let index = Taxonomy.emotions.firstIndex(of: tag) { return index }
-    if let index = Taxonomy.themes.firstIndex(of: tag) { return 100 + index }
-    return 1000
-  }
+  /// The position of `tag` in the order: emotions, then themes, then custom tags (1000).
+  package static func rank(_ tag: String) -> Int { ranks[tag] ?? 1000 }
+
+  private static let ranks: [String: Int] = Dictionary(
+    uniqueKeysWithValues: Taxonomy.emotions.enumerated().map { ($0.element, $0.offset) }
+      + Taxonomy.themes.enumerated().map { ($0.element, 100 + $0.offset) })
 }

@@ -129,9 +129,19 @@ package enum AnalysisLineFormat {
     json.endArray()
   }
 
+  /// `{…}` of tags in taxonomy order (``TagOrder``), values beside them: one array, no
+  /// second lookup.
   private static func writeTags(_ tags: [String: Double], into json: inout JSONWriter) {
     json.beginObject()
-    for tag in TagOrder.sorted(tags.keys) { json.field(tag, tags[tag]) }
+    if tags.count == 1, let (tag, intensity) = tags.first {
+      json.field(tag, intensity)
+    } else if tags.count > 1 {
+      var entries: [(rank: Int, tag: String, intensity: Double)] = []
+      entries.reserveCapacity(tags.count)
+      for (tag, intensity) in tags { entries.append((TagOrder.rank(tag), tag, intensity)) }
+      entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.tag < $1.tag }
+      for entry in entries { json.field(entry.tag, entry.intensity) }
+    }
     json.endObject()
   }
 

@@ -52,4 +52,39 @@ import Testing
     json.endArray()
     #expect(json.text == #"["plain words","","é and 🙂","tab\there","quote\"","back\\slash","\u007f","a\u2028b","€ sign"]"#)
   }
+
+  /// Commas are kept per level on a bit stack that spills every 64 levels: nesting deeper than
+  /// that, and back out, must still put a comma between every two items and nowhere else.
+  @Test func deepNestingKeepsEveryLevelsCommas() {
+    for depth in [1, 2, 63, 64, 65, 127, 128, 129, 200] {
+      var json = JSONWriter()
+      var expected = ""
+      for level in 0..<depth {
+        json.beginArray()
+        json.value(level)
+        expected += "[\(level),"
+      }
+      json.beginObject()
+      json.field("k", 1)
+      json.field("l", 2)
+      json.endObject()
+      expected += #"{"k":1,"l":2}"#
+      for level in (0..<depth).reversed() {
+        json.value(-level)
+        json.endArray()
+        expected += ",\(-level)]"
+      }
+      #expect(json.text == expected, "depth \(depth)")
+    }
+  }
+
+  @Test func namesAreWrittenAsTheirKeys() {
+    let name = JSONWriter.Name("quote\"key")
+    var json = JSONWriter()
+    json.beginObject()
+    json.field(name, 1)
+    json.field(name, "x")
+    json.endObject()
+    #expect(json.text == #"{"quote\"key":1,"quote\"key":"x"}"#)
+  }
 }

@@ -47,4 +47,29 @@ import TrustLensCore
     #expect(RecordDate(day: day, secondsOfDay: 0, utcOffsetSeconds: 0).description == "2026-03-01T00:00:00Z")
     #expect(RecordDate(day: day).description == "2026-03-01")
   }
+
+  /// The byte-level spelling of days and times agrees with zero-padded decimal formatting
+  /// everywhere: every day of 1999–2001 and the first and last years, times across a day,
+  /// offsets on both sides of UTC.
+  @Test func spellingsMatchPaddedFormatting() throws {
+    func padded(_ value: Int, _ width: Int) -> String {
+      String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+    }
+    var days: [LocalDay] = []
+    let start = try #require(LocalDay(iso: "1999-01-01"))
+    for offset in 0..<(3 * 366) { days.append(start.adding(days: offset)) }
+    days += [try #require(LocalDay(iso: "0001-01-01")), try #require(LocalDay(iso: "9999-12-31"))]
+    for day in days {
+      #expect(day.description == "\(padded(day.year, 4))-\(padded(day.month, 2))-\(padded(day.day, 2))")
+    }
+    let day = try #require(LocalDay(iso: "2026-03-01"))
+    for seconds in stride(from: 0, to: 86_400, by: 3_599) {
+      for offset in [-43_200, -18_000, -3_600, 0, 1_800, 19_800, 50_400] {
+        let sign = offset < 0 ? "-" : "+"
+        let zone = offset == 0 ? "Z" : "\(sign)\(padded(abs(offset) / 3600, 2)):\(padded(abs(offset) / 60 % 60, 2))"
+        let time = "\(padded(seconds / 3600, 2)):\(padded(seconds / 60 % 60, 2)):\(padded(seconds % 60, 2))"
+        #expect(RecordDate(day: day, secondsOfDay: seconds, utcOffsetSeconds: offset).description == "2026-03-01T\(time)\(zone)")
+      }
+    }
+  }
 }
