@@ -240,7 +240,11 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
     backoff = backoff_matrix(sub, model.mult[t])
     prior = model.prior[:, t] if model.prior is not None else np.zeros(model.patterns)
     # The hand-written weights of tags.tsv as one feature: their sum over the text's patterns.
-    blocks = [backoff, sp.csr_matrix((backoff @ prior)[:, None])]
+    # A pattern in fewer than min-texts training texts gets no weight of its own (a hand-written
+    # phrase seen once would otherwise carry that one text's tags); it still counts through the
+    # hand-written weights.
+    own_weight = backoff if params.get("common") is None else backoff @ sp.diags(params["common"])
+    blocks = [own_weight, sp.csr_matrix((backoff @ prior)[:, None])]
     own_cols = []
     held = held_contexts(t, params)
     for c in range(len(CONTEXTS)):
@@ -563,6 +567,9 @@ def main() -> int:
                     help="fit without the hand-written weights of tags.tsv as a feature")
     ap.add_argument("--no-guideline-contexts", dest="guideline_contexts", action="store_false",
                     help="let the data set emotions' weights in someone else's, negated, ironic and resolved contexts")
+    ap.add_argument("--rare-patterns-own-weight", action="store_true",
+                    help="let a pattern in fewer than --min-texts training texts have weights of its own "
+                         "(by default only its hand-written weights count)")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--no-venv", action="store_true")
     args = ap.parse_args()
@@ -604,6 +611,15 @@ def main() -> int:
             dumps = ff.dump(bench, cand, train.texts + dev.texts)
             ftrain = ff.Features(dumps[:len(train)], len(final_patterns), len(vpatterns))
             fdev = ff.Features(dumps[len(train):], len(final_patterns), len(vpatterns))
+            if args.rare_patterns_own_weight:
+                params["common"] = None
+            else:
+                tagged = np.where(train.source != "vader")[0]  # the texts candidate words are counted in
+                seen = sum(m for m in ftrain.presence)[tagged] > 0
+                texts_with = np.asarray(seen.sum(axis=0)).ravel()
+                params["common"] = (texts_with >= args.min_texts).astype(float)
+                log(f"{stage}: {int((texts_with < args.min_texts).sum())} patterns in fewer than {args.min_texts} "
+                    "training texts get no weight of their own")
             supports = None
             if stage == "final":
                 # Map the selected supports onto the kept patterns' new indices.
@@ -678,7 +694,8 @@ def main() -> int:
             f"Settings: own-weight {args.own_weight}, xed-weight {args.xed_weight}, corpus-safety {args.corpus_safety},"
             f" min-texts {args.min_texts}, min-context {args.min_context}, C l1 {args.c_l1} / l2 {args.c_l2},"
             f" rounds {args.rounds}, valence-l2 {args.valence_l2}, valence-scale {vmodel.scale:g},"
-            f" guideline contexts {', '.join(GUIDELINE_CONTEXTS) if args.guideline_contexts else 'off'}.",
+            f" guideline contexts {', '.join(GUIDELINE_CONTEXTS) if args.guideline_contexts else 'off'},"
+            f" rare patterns {'own weights' if args.rare_patterns_own_weight else 'hand-written weights only'}.",
             f"Packages: numpy {np.__version__}, scipy {__import__('scipy').__version__},"
             f" scikit-learn {__import__('sklearn').__version__}.",
             f"Dev (the fit's own check; see README 'Analyzer quality' for every split): mean tag F1 {json.dumps(dev_f1)};",

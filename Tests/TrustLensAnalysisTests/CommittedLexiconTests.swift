@@ -114,10 +114,12 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(!present(text).contains(tag))
   }
 
+  /// A chosen walk alone is self-care, not sadness or guilt (the model of 2026-12-03 gave both,
+  /// learnt from one training text: a hand-written phrase that rare now keeps its hand weights only).
   @Test func aChosenWalkAloneIsNotSadness() {
-    withKnownIssue("'alone' still feeds sadness in the fitted model") {
-      #expect(!present("I went for a walk alone and enjoyed the quiet.").contains("sadness"))
-    }
+    let tags = present("I went for a walk alone and enjoyed the quiet.")
+    #expect(!tags.contains("sadness"))
+    #expect(!tags.contains("guilt"))
   }
 
   /// Implied loss: a death in the family is sadness though no feeling is named.
