@@ -243,7 +243,13 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
     # A pattern in fewer than min-texts training texts gets no weight of its own (a hand-written
     # phrase seen once would otherwise carry that one text's tags); it still counts through the
     # hand-written weights.
-    own_weight = backoff if params.get("common") is None else backoff @ sp.diags(params["common"])
+    allowed = np.ones(model.patterns) if params.get("common") is None else params["common"].copy()
+    if params.get("min_positive", 0) > 1:
+        # Nor does a pattern in fewer than min-positive of the tag's own positive texts: one text's
+        # words are not evidence of a tag (a word in one betrayal entry took betrayal +4.6).
+        seen = sum(m for m in sub.presence)[np.where(y > 0)[0]] > 0
+        allowed *= np.asarray(seen.sum(axis=0)).ravel() >= params["min_positive"]
+    own_weight = backoff @ sp.diags(allowed)
     blocks = [own_weight, sp.csr_matrix((backoff @ prior)[:, None])]
     own_cols = []
     held = held_contexts(t, params)
@@ -275,7 +281,8 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
     else:
         index = np.arange(x.shape[1])
     if support is None:  # L1: which weights exist
-        lr = LogisticRegression(l1_ratio=1.0, C=params["c_l1"], solver="liblinear", max_iter=2000, tol=1e-5)
+        lr = LogisticRegression(l1_ratio=1.0, C=params["c_l1"], solver="liblinear", max_iter=2000, tol=1e-5,
+                                random_state=0)  # liblinear shuffles: seeded, so a refit is reproducible
     else:  # L2 on those
         lr = LogisticRegression(l1_ratio=0.0, C=params["c_l2"], solver="lbfgs", max_iter=2000, tol=1e-5)
     lr.fit(x, y, sample_weight=sw)
@@ -567,6 +574,8 @@ def main() -> int:
                     help="fit without the hand-written weights of tags.tsv as a feature")
     ap.add_argument("--no-guideline-contexts", dest="guideline_contexts", action="store_false",
                     help="let the data set emotions' weights in someone else's, negated, ironic and resolved contexts")
+    ap.add_argument("--min-positive", type=int, default=1,
+                    help="texts of a tag's positives a pattern must occur in for a weight of its own for that tag")
     ap.add_argument("--rare-patterns-own-weight", action="store_true",
                     help="let a pattern in fewer than --min-texts training texts have weights of its own "
                          "(by default only its hand-written weights count)")
@@ -575,7 +584,7 @@ def main() -> int:
     args = ap.parse_args()
     bench = find_binary("trustlens-bench", args.bench)
     params = {"min_context": args.min_context, "c_l1": args.c_l1, "c_l2": args.c_l2, "multiplier_l2": 2.0,
-              "fit_multipliers": True, "guideline_contexts": args.guideline_contexts}
+              "fit_multipliers": True, "guideline_contexts": args.guideline_contexts, "min_positive": args.min_positive}
 
     log("loading data")
     picked = {r["id"] for r in data.labelled() if r["source"] in data.SHIPPABLE}
@@ -695,7 +704,8 @@ def main() -> int:
             f" min-texts {args.min_texts}, min-context {args.min_context}, C l1 {args.c_l1} / l2 {args.c_l2},"
             f" rounds {args.rounds}, valence-l2 {args.valence_l2}, valence-scale {vmodel.scale:g},"
             f" guideline contexts {', '.join(GUIDELINE_CONTEXTS) if args.guideline_contexts else 'off'},"
-            f" rare patterns {'own weights' if args.rare_patterns_own_weight else 'hand-written weights only'}.",
+            f" rare patterns {'own weights' if args.rare_patterns_own_weight else 'hand-written weights only'},"
+            f" min-positive {args.min_positive}.",
             f"Packages: numpy {np.__version__}, scipy {__import__('scipy').__version__},"
             f" scikit-learn {__import__('sklearn').__version__}.",
             f"Dev (the fit's own check; see README 'Analyzer quality' for every split): mean tag F1 {json.dumps(dev_f1)};",
