@@ -189,7 +189,7 @@ package struct JSONWriter: ~Copyable {
   }
 
   /// Appends the decimal digits of `number` (a `-` first when negative), as `String(number)` spells it.
-  mutating func appendDigits(_ number: Int) {
+  private mutating func appendDigits(_ number: Int) {
     reserve(20)
     if number < 0 {
       buffer[count] = UInt8(ascii: "-")
@@ -215,7 +215,7 @@ package struct JSONWriter: ~Copyable {
   /// (every intensity, weight and valence, rounded to 3 decimals), as `"\(number)"` spells it:
   /// the shortest decimal that reads back as the same double is then the thousandths with
   /// trailing zeros dropped. Returns false, appending nothing, for any other number.
-  mutating func appendMillis(_ number: Double) -> Bool {
+  private mutating func appendMillis(_ number: Double) -> Bool {
     let magnitude = abs(number)
     guard magnitude >= 0.001, magnitude < 1e9 else { return false }
     let millis = (magnitude * 1000).rounded()
@@ -247,12 +247,10 @@ package struct JSONWriter: ~Copyable {
 
   /// Appends `string` as a JSON string literal: quotes, backslashes and control characters
   /// escaped, U+2028/U+2029 as `\u` escapes, everything else as UTF-8.
-  mutating func appendString(_ string: String) {
+  private mutating func appendString(_ string: String) {
     append(UInt8(ascii: "\""))
-    if let done = string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) {
-      _ = done
-    } else {
-      var string = string
+    if string.utf8.withContiguousStorageIfAvailable({ appendEscaped($0) }) == nil {
+      var string = string  // not contiguous UTF-8 (bridged): made native once
       string.withUTF8 { appendEscaped($0) }
     }
     append(UInt8(ascii: "\""))

@@ -76,11 +76,7 @@ package struct LocalDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
     guard (0...9999).contains(year) else { return "\(LocalDay.pad(year, 4))-\(LocalDay.pad(month, 2))-\(LocalDay.pad(day, 2))" }
     return String(unsafeUninitializedCapacity: 10) { text in
       var digits = DigitWriter(text)
-      digits.write(year, width: 4)
-      digits.write(UInt8(ascii: "-"))
-      digits.write(month, width: 2)
-      digits.write(UInt8(ascii: "-"))
-      digits.write(day, width: 2)
+      digits.write(self)
       return digits.count
     }
   }
@@ -127,6 +123,15 @@ struct DigitWriter {
   mutating func write(_ byte: UInt8) {
     buffer[count] = byte
     count += 1
+  }
+
+  /// `YYYY-MM-DD` of a day whose year is 0…9999.
+  mutating func write(_ day: LocalDay) {
+    write(day.year, width: 4)
+    write(UInt8(ascii: "-"))
+    write(day.month, width: 2)
+    write(UInt8(ascii: "-"))
+    write(day.day, width: 2)
   }
 
   /// `value` (0 ≤ value < 10^width) in exactly `width` digits.

@@ -27,11 +27,7 @@ package struct RecordDate: Hashable, Comparable, Sendable, Codable, CustomString
     }
     return String(unsafeUninitializedCapacity: 25) { text in
       var digits = DigitWriter(text)
-      digits.write(day.year, width: 4)
-      digits.write(UInt8(ascii: "-"))
-      digits.write(day.month, width: 2)
-      digits.write(UInt8(ascii: "-"))
-      digits.write(day.day, width: 2)
+      digits.write(day)
       digits.write(UInt8(ascii: "T"))
       digits.write(seconds / 3600, width: 2)
       digits.write(UInt8(ascii: ":"))

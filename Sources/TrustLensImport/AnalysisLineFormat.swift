@@ -139,7 +139,7 @@ package enum AnalysisLineFormat {
       var entries: [(rank: Int, tag: String, intensity: Double)] = []
       entries.reserveCapacity(tags.count)
       for (tag, intensity) in tags { entries.append((TagOrder.rank(tag), tag, intensity)) }
-      entries.sort { $0.rank != $1.rank ? $0.rank < $1.rank : $0.tag < $1.tag }
+      entries.sort { TagOrder.precedes(($0.rank, $0.tag), ($1.rank, $1.tag)) }
       for entry in entries { json.field(entry.tag, entry.intensity) }
     }
     json.endObject()
