@@ -41,15 +41,15 @@ extension Analyzer {
         factor *= -0.74
         rules.insert(.negation)
       }
-      if let scale = modifier(compiled.intensifiers, before: position, tokens: tokens, window: 2) {
+      if let scale = modifier(compiled.intensifiers, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.intensifier)
       }
-      if let scale = modifier(compiled.softeners, before: position, tokens: tokens, window: 2) {
+      if let scale = modifier(compiled.softeners, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.softener)
       }
-      if let scale = modifier(compiled.past, before: position, tokens: tokens, window: 4) {
+      if let scale = modifier(compiled.past, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.past)
       }

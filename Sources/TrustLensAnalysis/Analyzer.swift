@@ -68,6 +68,7 @@ package struct Analyzer: Sendable {
   ) -> TextAnalysis {
     workspace.prepare()
     tokenizer.tokenize(bytes, into: &workspace.tokenized, word: &workspace.word)
+    workspace.tokenized.tokens.withUnsafeMutableBufferPointer { markModifierEnds($0) }
     let tokenized = workspace.tokenized  // read-only from here: shares the buffers
     return tokenized.tokens.withUnsafeBufferPointer { tokens in
       tokenized.stems.withUnsafeBufferPointer { stems in
@@ -190,15 +191,15 @@ extension Analyzer {
     }
     // Called once per set rather than looped over an array of sets: an array literal of
     // modifier sets copies (retains) them all for every match.
-    func scale(_ modifiers: CompiledLexicon.ModifierSet, window: Int, _ rule: AppliedRules) {
-      guard let factor = modifier(modifiers, before: first, tokens: tokens, window: window) else { return }
+    func scale(_ modifiers: CompiledLexicon.ModifierSet, _ rule: AppliedRules) {
+      guard let factor = modifier(modifiers, before: first, tokens: tokens) else { return }
       match.weight *= factor
       match.rules.insert(rule)
     }
-    scale(compiled.past, window: 4, .past)
-    scale(compiled.intensifiers, window: 2, .intensifier)
-    scale(compiled.softeners, window: 2, .softener)
-    scale(compiled.hedges, window: 2, .hedge)
+    scale(compiled.past, .past)
+    scale(compiled.intensifiers, .intensifier)
+    scale(compiled.softeners, .softener)
+    scale(compiled.hedges, .hedge)
     if (first...last).contains(where: { tokens[$0].isShouted }) {
       match.weight *= 1.2
       match.rules.insert(.emphasis)
@@ -228,31 +229,5 @@ extension Analyzer {
       }
     }
     return false
-  }
-
-  /// The factor of a modifier ending within `window` words before `position`, same clause.
-  func modifier(
-    _ modifiers: CompiledLexicon.ModifierSet, before position: Int, tokens: UnsafeBufferPointer<Token>, window: Int
-  ) -> Double? {
-    let clause = tokens[position].clause
-    var end = position - 1
-    while end >= 0, end >= position - window {
-      let token = tokens[end]
-      if token.classes.contains(modifiers.endClass), token.clause == clause {
-        var candidate = modifiers.firstByLastWord[Int(token.id)]
-        while candidate >= 0 {
-          let wordStart = Int(modifiers.wordStart[Int(candidate)]), wordEnd = Int(modifiers.wordStart[Int(candidate) + 1])
-          let start = end - (wordEnd - wordStart) + 1
-          if start >= 0, tokens[start].clause == clause,
-            (0..<(wordEnd - wordStart)).allSatisfy({ tokens[start + $0].id == modifiers.words[wordStart + $0] })
-          {
-            return modifiers.factors[Int(candidate)]
-          }
-          candidate = modifiers.next[Int(candidate)]
-        }
-      }
-      end -= 1
-    }
-    return nil
   }
 }

@@ -25,11 +25,41 @@ struct CompiledLexicon: Sendable {
     static let stateVerb = WordClass(rawValue: 1 << 13)
   }
 
+  /// The kinds of rule modifier, as the bits of ``Token/modifierEnds``.
+  struct ModifierKinds: OptionSet, Sendable {
+    let rawValue: UInt8
+    static let intensifier = ModifierKinds(rawValue: 1 << 0)
+    static let softener = ModifierKinds(rawValue: 1 << 1)
+    static let hedge = ModifierKinds(rawValue: 1 << 2)
+    static let past = ModifierKinds(rawValue: 1 << 3)
+    static let doubt = ModifierKinds(rawValue: 1 << 4)
+
+    /// How many words before a match a modifier of this kind may end (one kind): two for
+    /// intensifiers, softeners and hedges, four for past markers, eight for doubt words.
+    var window: Int {
+      switch self {
+      case .past: 4
+      case .doubt: 8
+      default: 2
+      }
+    }
+
+    /// The widest ``window``.
+    static let widestWindow = 8
+
+    /// Per distance (1…``widestWindow`` words before a match), the kinds that reach it.
+    static let reaching: [ModifierKinds] = (0...widestWindow).map { distance in
+      ModifierKinds([.intensifier, .softener, .hedge, .past, .doubt].filter { distance >= 1 && distance <= $0.window })
+    }
+  }
+
   /// Modifiers of one kind (intensifiers, softeners, …), chained by their last word, so a
   /// check before a match looks only at modifiers that can end at each position.
   struct ModifierSet: Sendable {
     /// The class bit a word gets when some modifier of this set ends with it.
     let endClass: WordClass
+    /// The bit a token gets when a modifier of this set ends at it.
+    let kind: ModifierKinds
     /// Per word id, the first modifier ending with it, or -1; `next` continues the chain in
     /// load order.
     private(set) var firstByLastWord: [Int32] = []
@@ -39,8 +69,9 @@ struct CompiledLexicon: Sendable {
     private(set) var words: [Int32] = []
     private(set) var factors: [Double] = []
 
-    init(_ modifiers: [(words: [Int32], factor: Double)], words count: Int, endClass: WordClass) {
+    init(_ modifiers: [(words: [Int32], factor: Double)], words count: Int, endClass: WordClass, kind: ModifierKinds) {
       self.endClass = endClass
+      self.kind = kind
       firstByLastWord = [Int32](repeating: -1, count: count)
       var lastInChain = [Int32](repeating: -1, count: count)
       for (index, modifier) in modifiers.enumerated() {
@@ -52,6 +83,25 @@ struct CompiledLexicon: Sendable {
         if lastInChain[last] < 0 { firstByLastWord[last] = Int32(index) } else { next[Int(lastInChain[last])] = Int32(index) }
         lastInChain[last] = Int32(index)
       }
+    }
+
+    /// The factor of the first modifier (in load order) whose words end at token `end`, all
+    /// in that token's clause, or nil.
+    func factor(endingAt end: Int, tokens: UnsafeBufferPointer<Token>) -> Double? {
+      let token = tokens[end]
+      guard token.classes.contains(endClass) else { return nil }
+      var candidate = firstByLastWord[Int(token.id)]
+      while candidate >= 0 {
+        let firstWord = Int(wordStart[Int(candidate)]), length = Int(wordStart[Int(candidate) + 1]) - firstWord
+        let start = end - length + 1
+        if start >= 0, tokens[start].clause == token.clause,
+          (0..<length).allSatisfy({ tokens[start + $0].id == words[firstWord + $0] })
+        {
+          return factors[Int(candidate)]
+        }
+        candidate = next[Int(candidate)]
+      }
+      return nil
     }
   }
 
@@ -72,11 +122,11 @@ struct CompiledLexicon: Sendable {
   var redirectTable: [Int32] = []
   /// Per word id, its rule word classes.
   var wordClasses: [WordClass] = []
-  var intensifiers = ModifierSet([], words: 0, endClass: .endsIntensifier)
-  var softeners = ModifierSet([], words: 0, endClass: .endsSoftener)
-  var hedges = ModifierSet([], words: 0, endClass: .endsHedge)
-  var doubts = ModifierSet([], words: 0, endClass: .endsDoubt)
-  var past = ModifierSet([], words: 0, endClass: .endsPast)
+  var intensifiers = ModifierSet([], words: 0, endClass: .endsIntensifier, kind: .intensifier)
+  var softeners = ModifierSet([], words: 0, endClass: .endsSoftener, kind: .softener)
+  var hedges = ModifierSet([], words: 0, endClass: .endsHedge, kind: .hedge)
+  var doubts = ModifierSet([], words: 0, endClass: .endsDoubt, kind: .doubt)
+  var past = ModifierSet([], words: 0, endClass: .endsPast, kind: .past)
   var resolved: [[Int32]] = []
   var irony: [[Int32]] = []
   /// The fitted model, compiled (empty without one).
@@ -138,11 +188,11 @@ struct CompiledLexicon: Sendable {
       redirects[vocabulary.intern(from)] = vocabulary.intern(to)
     }
     let count = Int(vocabulary.count)
-    intensifiers = ModifierSet(modifierLists[0], words: count, endClass: .endsIntensifier)
-    softeners = ModifierSet(modifierLists[1], words: count, endClass: .endsSoftener)
-    hedges = ModifierSet(modifierLists[2], words: count, endClass: .endsHedge)
-    past = ModifierSet(modifierLists[3], words: count, endClass: .endsPast)
-    doubts = ModifierSet(modifierLists[4], words: count, endClass: .endsDoubt)
+    intensifiers = ModifierSet(modifierLists[0], words: count, endClass: .endsIntensifier, kind: .intensifier)
+    softeners = ModifierSet(modifierLists[1], words: count, endClass: .endsSoftener, kind: .softener)
+    hedges = ModifierSet(modifierLists[2], words: count, endClass: .endsHedge, kind: .hedge)
+    past = ModifierSet(modifierLists[3], words: count, endClass: .endsPast, kind: .past)
+    doubts = ModifierSet(modifierLists[4], words: count, endClass: .endsDoubt, kind: .doubt)
     wordClasses = [WordClass](repeating: [], count: count)
     for id in afterNegators { wordClasses[Int(id)].insert(.afterNegator) }
     for id in selfWords { wordClasses[Int(id)].insert(.selfWord) }

@@ -68,18 +68,13 @@ extension Analyzer {
     if hasNegator(before: first, tokens: tokens) || hasAfterNegator(after: last, tokens: tokens) { return .negation }
     let sentence = sentences[Int(tokens[first].sentence)]
     if isIronic(sentence, before: first, tokens: tokens) { return .irony }
-    if modifier(compiled.past, before: first, tokens: tokens, window: 4) != nil { return .past }
+    let modifiers = modifiers(before: first, tokens: tokens)
+    if modifiers.contains(.past) { return .past }
     if sentence.isQuestion { return .question }
-    if modifier(compiled.hedges, before: first, tokens: tokens, window: 2) != nil
-      || modifier(compiled.doubts, before: first, tokens: tokens, window: 8) != nil
-    {
-      return .hedge
-    }
-    if modifier(compiled.softeners, before: first, tokens: tokens, window: 2) != nil { return .softener }
+    if !modifiers.isDisjoint(with: [.hedge, .doubt]) { return .hedge }
+    if modifiers.contains(.softener) { return .softener }
     if sentence.contrastClause >= 0, tokens[first].clause < sentence.contrastClause { return .contrast }
-    if modifier(compiled.intensifiers, before: first, tokens: tokens, window: 2) != nil
-      || (first...last).contains(where: { tokens[$0].isShouted })
-    {
+    if modifiers.contains(.intensifier) || (first...last).contains(where: { tokens[$0].isShouted }) {
       return .intensifier
     }
     return .plain

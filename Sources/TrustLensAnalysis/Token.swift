@@ -1,6 +1,6 @@
 /// One token of an analysed text: a word, a number, an emoji or an emoticon.
 ///
-/// Offsets and indices are 32-bit to keep a token small (36 bytes): the analyzer reads at
+/// Offsets and indices are 32-bit to keep a token small (40 bytes): the analyzer reads at
 /// most ``Tokenizer/maximumBytes`` of a text. (`classes` comes before the one-byte fields so
 /// the struct packs without padding.)
 struct Token: Sendable {
@@ -27,4 +27,7 @@ struct Token: Sendable {
   var stemCount: UInt8
   /// Written in capitals (two letters or more), as emphasis.
   var isShouted: Bool
+  /// The kinds of rule modifier whose words end at this token, all in its clause (`a bit`
+  /// at `bit`); set by ``Analyzer/markModifierEnds(_:)`` after tokenizing.
+  var modifierEnds: CompiledLexicon.ModifierKinds = []
 }
