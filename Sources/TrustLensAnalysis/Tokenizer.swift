@@ -62,6 +62,28 @@ struct Tokenizer: Sendable {
       buffer.append(byte)
       hash = Vocabulary.hashStep(hash, byte)
     }
+
+    /// Empties the word and gives room for ``plainCapacity`` bytes, which the caller
+    /// writes and then keeps with ``keepPlain(_:hash:hasRun:letters:upper:)``.
+    @inline(__always)
+    mutating func plainStorage() -> UnsafeMutablePointer<UInt8> {
+      buffer.removeAll()
+      return buffer.appendUninitialized(count: WordScan.plainCapacity)
+    }
+
+    /// Keeps the first `count` bytes written to ``plainStorage()``, with what was computed
+    /// over them.
+    @inline(__always)
+    mutating func keepPlain(_ count: Int, hash: UInt64, hasRun: Bool, letters: Int, upper: Int) {
+      buffer.removeLast(WordScan.plainCapacity &- count)
+      self.hash = hash
+      self.hasRun = hasRun
+      self.letters = letters
+      self.upper = upper
+    }
+
+    /// The longest word ``Tokenizer/scanPlainWord(_:from:into:)`` reads.
+    static let plainCapacity = 64
   }
 
   /// Splits `text` into `result` (emptied first), scanning words with `word`.
@@ -107,7 +129,8 @@ struct Tokenizer: Sendable {
       let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : Tokenizer.decode(bytes, at: index)
       if byte < 0x80 ? Tokenizer.isASCIIWordByte(byte) : Tokenizer.isWordScalar(scalar) {
         let stemStart = result.stems.count
-        let (end, scalars) = scanWord(bytes, from: index, into: &word)
+        let (end, scalars) =
+          (byte < 0x80 ? scanPlainWord(bytes, from: index, into: &word) : nil) ?? scanWord(bytes, from: index, into: &word)
         let id = lookup(word)
         // A word spelled as the vocabulary has it takes its stems from the vocabulary's table;
         // others (unknown, or with letter runs shortened for the lookup) walk the stem trie.
@@ -165,6 +188,47 @@ struct Tokenizer: Sendable {
       scalarIndex += 1
     }
     if !sentenceHasContent && result.sentences.count > 1 { result.sentences.removeLast() }
+  }
+
+  /// ``scanWord(_:from:into:)`` for the commonest word: ASCII letters and digits only, at
+  /// most ``WordScan/plainCapacity`` of them, ended by the text's end or by an ASCII byte
+  /// that cannot join it to more (not an apostrophe or a hyphen). Returns nil, with `word`
+  /// in no defined state, for every other word. Its state stays in registers until the word
+  /// ends, which the general scanner's byte-at-a-time pushes cannot do.
+  @inline(__always)
+  private func scanPlainWord(
+    _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan
+  ) -> (end: Int, scalars: Int)? {
+    let limit = min(bytes.count, start &+ WordScan.plainCapacity)
+    let out = word.plainStorage()
+    var hash = Vocabulary.hashSeed, previous: UInt8 = 0, runLength = 0, hasRun = false
+    var letters = 0, upper = 0
+    var end = start
+    while end < limit {
+      let byte = bytes[end]
+      let isUpper = byte &- 0x41 < 26
+      let lower = isUpper ? byte | 0x20 : byte
+      let isLetter = lower &- 0x61 < 26
+      guard isLetter || byte &- 0x30 < 10 else { break }
+      if isLetter { letters &+= 1 }
+      if isUpper { upper &+= 1 }
+      if isLetter && lower == previous {
+        runLength &+= 1
+        if runLength >= 3 { hasRun = true }
+      } else {
+        runLength = 1
+      }
+      previous = lower
+      out[end &- start] = lower
+      hash = Vocabulary.hashStep(hash, lower)
+      end &+= 1
+    }
+    if end < bytes.count {
+      let next = bytes[end]
+      guard end < limit, next < 0x80, next != UInt8(ascii: "'"), next != UInt8(ascii: "-") else { return nil }
+    }
+    word.keepPlain(end &- start, hash: hash, hasRun: hasRun, letters: letters, upper: upper)
+    return (end, end &- start)
   }
 
   /// Scans the word starting at `start`: word scalars, joined by apostrophes or hyphens

@@ -30,6 +30,20 @@ struct UnsafeList<Element: BitwiseCopyable>: ~Copyable {
     count += 1
   }
 
+  /// Appends `count` elements the caller then writes through the returned pointer, before
+  /// the list next changes.
+  @inline(__always)
+  mutating func appendUninitialized(count added: Int) -> UnsafeMutablePointer<Element> {
+    while count + added > storage.count { grow() }
+    let start = storage.baseAddress! + count
+    count += added
+    return start
+  }
+
+  /// Removes the last `removed` elements.
+  @inline(__always)
+  mutating func removeLast(_ removed: Int) { count -= removed }
+
   /// Exchanges the contents of two lists without copying.
   mutating func exchange(with other: inout UnsafeList<Element>) {
     swap(&storage, &other.storage)
