@@ -41,15 +41,16 @@ extension Analyzer {
         factor *= -0.74
         rules.insert(.negation)
       }
-      if let scale = modifier(compiled.intensifiers, before: position, tokens: tokens) {
+      let modifiers = modifiers(before: position, tokens: tokens)
+      if modifiers.contains(.intensifier), let scale = modifier(compiled.intensifiers, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.intensifier)
       }
-      if let scale = modifier(compiled.softeners, before: position, tokens: tokens) {
+      if modifiers.contains(.softener), let scale = modifier(compiled.softeners, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.softener)
       }
-      if let scale = modifier(compiled.past, before: position, tokens: tokens) {
+      if modifiers.contains(.past), let scale = modifier(compiled.past, before: position, tokens: tokens) {
         factor *= scale
         rules.insert(.past)
       }

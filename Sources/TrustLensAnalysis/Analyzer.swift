@@ -191,8 +191,9 @@ extension Analyzer {
     }
     // Called once per set rather than looped over an array of sets: an array literal of
     // modifier sets copies (retains) them all for every match.
+    let nearby = modifiers(before: first, tokens: tokens)
     func scale(_ modifiers: CompiledLexicon.ModifierSet, _ rule: AppliedRules) {
-      guard let factor = modifier(modifiers, before: first, tokens: tokens) else { return }
+      guard nearby.contains(modifiers.kind), let factor = modifier(modifiers, before: first, tokens: tokens) else { return }
       match.weight *= factor
       match.rules.insert(rule)
     }
