@@ -196,7 +196,7 @@ struct Tokenizer: Sendable {
   /// in no defined state, for every other word. Its state stays in registers until the word
   /// ends, which the general scanner's byte-at-a-time pushes cannot do.
   @inline(__always)
-  private func scanPlainWord(
+  func scanPlainWord(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan
   ) -> (end: Int, scalars: Int)? {
     let limit = min(bytes.count, start &+ WordScan.plainCapacity)
@@ -235,7 +235,7 @@ struct Tokenizer: Sendable {
   /// between them. Fills `word`; returns the byte offset after the word and its length in
   /// scalars.
   @inline(__always)
-  private func scanWord(
+  func scanWord(
     _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into word: inout WordScan
   ) -> (end: Int, scalars: Int) {
     word.reset()
