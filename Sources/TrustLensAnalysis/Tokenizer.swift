@@ -111,10 +111,12 @@ struct Tokenizer: Sendable {
       if !sentenceHasContent { result.sentences[Int(sentence)].firstToken = Int32(result.tokens.count) }
       if isWord, classes.contains(.startsClause), sentenceHasContent { clause += 1 }
       if classes.contains(.contrast) { result.sentences[Int(sentence)].contrastClause = clause }
+      // Offsets fit 32 bits: a text is read up to `maximumBytes` (2³⁰) bytes.
       result.tokens.append(
         Token(
-          id: id, stemStart: Int32(stemStart), start: Int32(start), end: Int32(end), byteStart: Int32(byteStart),
-          byteEnd: Int32(byteEnd), sentence: sentence, clause: clause, classes: classes,
+          id: id, stemStart: Int32(truncatingIfNeeded: stemStart), start: Int32(truncatingIfNeeded: start),
+          end: Int32(truncatingIfNeeded: end), byteStart: Int32(truncatingIfNeeded: byteStart),
+          byteEnd: Int32(truncatingIfNeeded: byteEnd), sentence: sentence, clause: clause, classes: classes,
           stemCount: UInt8(min(result.stems.count - stemStart, 255)), isShouted: shouted))
       sentenceHasContent = true
     }
@@ -131,7 +133,7 @@ struct Tokenizer: Sendable {
         let stemStart = result.stems.count
         let (end, scalars) =
           (byte < 0x80 ? scanPlainWord(bytes, from: index, into: &word) : nil) ?? scanWord(bytes, from: index, into: &word)
-        let id = lookup(word)
+        let id = lookup(word.bytes, hash: word.hash, hasRun: word.hasRun)
         // A word spelled as the vocabulary has it takes its stems from the vocabulary's table;
         // others (unknown, or with letter runs shortened for the lookup) walk the stem trie.
         if id.written >= 0 {
@@ -317,15 +319,19 @@ struct Tokenizer: Sendable {
   ///
   /// - Returns: `meant`, the id the word stands for (or -1), and `written`, the id of the
   ///   word exactly as scanned (-1 when unknown or when a run had to be shortened).
-  private func lookup(_ word: borrowing WordScan) -> (meant: Int32, written: Int32) {
+  ///
+  /// Takes the word's parts rather than the word, which would be copied whole for the call.
+  private func lookup(
+    _ written: UnsafeBufferPointer<UInt8>, hash: UInt64, hasRun: Bool
+  ) -> (meant: Int32, written: Int32) {
     var id: Int32
-    if word.hasRun {
-      let bytes = Array(word.bytes)
+    if hasRun {
+      let bytes = Array(written)
       id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 2)[...])
       if id < 0 { id = lexicon.vocabulary.id(bytes: Tokenizer.shortenRuns(bytes, keep: 1)[...]) }
       return (id >= 0 ? lexicon.redirectTable[Int(id)] : id, -1)
     }
-    id = lexicon.vocabulary.id(hash: Vocabulary.finish(word.hash), bytes: word.bytes)
+    id = lexicon.vocabulary.id(hash: Vocabulary.finish(hash), bytes: written)
     return (id >= 0 ? lexicon.redirectTable[Int(id)] : id, id)
   }
 

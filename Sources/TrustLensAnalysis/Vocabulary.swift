@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc  // memcmp
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Word ids and a trie of stems: the lexicon's words compiled for fast matching.
 ///
 /// Every exact word of every pattern and rule gets a small integer id, so matching compares
@@ -109,10 +115,10 @@ struct Vocabulary: Sendable {
       let entry = slots[slot]
       if entry.id < 0 { return -1 }
       if entry.check == check, Int(entry.length) == bytes.count {
-        let start = Int(entry.start)
-        var offset = 0
-        while offset < bytes.count, arena[start + offset] == bytes[offset] { offset += 1 }
-        if offset == bytes.count { return entry.id }
+        let same = arena.withUnsafeBufferPointer { arena in
+          bytes.isEmpty || memcmp(arena.baseAddress! + Int(entry.start), bytes.baseAddress!, bytes.count) == 0
+        }
+        if same { return entry.id }
       }
       slot = (slot + 1) & mask
     }
