@@ -11,18 +11,16 @@ struct CompiledLexicon: Sendable {
     let rawValue: UInt16
     static let negator = WordClass(rawValue: 1 << 0)
     static let contrast = WordClass(rawValue: 1 << 1)
-    static let endsIntensifier = WordClass(rawValue: 1 << 2)
-    static let endsSoftener = WordClass(rawValue: 1 << 3)
-    static let endsHedge = WordClass(rawValue: 1 << 4)
-    static let endsPast = WordClass(rawValue: 1 << 5)
-    static let startsResolved = WordClass(rawValue: 1 << 6)
-    static let startsClause = WordClass(rawValue: 1 << 7)
-    static let endsDoubt = WordClass(rawValue: 1 << 8)
-    static let afterNegator = WordClass(rawValue: 1 << 9)
-    static let selfWord = WordClass(rawValue: 1 << 10)
-    static let otherWord = WordClass(rawValue: 1 << 11)
-    static let startsIrony = WordClass(rawValue: 1 << 12)
-    static let stateVerb = WordClass(rawValue: 1 << 13)
+    /// The last word of some rule modifier (which kinds, ``Analyzer/markModifierEnds(_:)``
+    /// finds per token).
+    static let endsModifier = WordClass(rawValue: 1 << 2)
+    static let startsResolved = WordClass(rawValue: 1 << 3)
+    static let startsClause = WordClass(rawValue: 1 << 4)
+    static let afterNegator = WordClass(rawValue: 1 << 5)
+    static let selfWord = WordClass(rawValue: 1 << 6)
+    static let otherWord = WordClass(rawValue: 1 << 7)
+    static let startsIrony = WordClass(rawValue: 1 << 8)
+    static let stateVerb = WordClass(rawValue: 1 << 9)
   }
 
   /// The kinds of rule modifier, as the bits of ``Token/modifierEnds``.
@@ -56,8 +54,6 @@ struct CompiledLexicon: Sendable {
   /// Modifiers of one kind (intensifiers, softeners, …), chained by their last word, so a
   /// check before a match looks only at modifiers that can end at each position.
   struct ModifierSet: Sendable {
-    /// The class bit a word gets when some modifier of this set ends with it.
-    let endClass: WordClass
     /// The bit a token gets when a modifier of this set ends at it.
     let kind: ModifierKinds
     /// Per word id, the first modifier ending with it, or -1; `next` continues the chain in
@@ -69,8 +65,7 @@ struct CompiledLexicon: Sendable {
     private(set) var words: [Int32] = []
     private(set) var factors: [Double] = []
 
-    init(_ modifiers: [(words: [Int32], factor: Double)], words count: Int, endClass: WordClass, kind: ModifierKinds) {
-      self.endClass = endClass
+    init(_ modifiers: [(words: [Int32], factor: Double)], words count: Int, kind: ModifierKinds) {
       self.kind = kind
       firstByLastWord = [Int32](repeating: -1, count: count)
       var lastInChain = [Int32](repeating: -1, count: count)
@@ -89,7 +84,7 @@ struct CompiledLexicon: Sendable {
     /// in that token's clause, or nil.
     func factor(endingAt end: Int, tokens: UnsafeBufferPointer<Token>) -> Double? {
       let token = tokens[end]
-      guard token.classes.contains(endClass) else { return nil }
+      guard token.id >= 0 else { return nil }
       var candidate = firstByLastWord[Int(token.id)]
       while candidate >= 0 {
         let firstWord = Int(wordStart[Int(candidate)]), length = Int(wordStart[Int(candidate) + 1]) - firstWord
@@ -122,11 +117,11 @@ struct CompiledLexicon: Sendable {
   var redirectTable: [Int32] = []
   /// Per word id, its rule word classes.
   var wordClasses: [WordClass] = []
-  var intensifiers = ModifierSet([], words: 0, endClass: .endsIntensifier, kind: .intensifier)
-  var softeners = ModifierSet([], words: 0, endClass: .endsSoftener, kind: .softener)
-  var hedges = ModifierSet([], words: 0, endClass: .endsHedge, kind: .hedge)
-  var doubts = ModifierSet([], words: 0, endClass: .endsDoubt, kind: .doubt)
-  var past = ModifierSet([], words: 0, endClass: .endsPast, kind: .past)
+  var intensifiers = ModifierSet([], words: 0, kind: .intensifier)
+  var softeners = ModifierSet([], words: 0, kind: .softener)
+  var hedges = ModifierSet([], words: 0, kind: .hedge)
+  var doubts = ModifierSet([], words: 0, kind: .doubt)
+  var past = ModifierSet([], words: 0, kind: .past)
   var resolved: [[Int32]] = []
   var irony: [[Int32]] = []
   /// The fitted model, compiled (empty without one).
@@ -188,11 +183,11 @@ struct CompiledLexicon: Sendable {
       redirects[vocabulary.intern(from)] = vocabulary.intern(to)
     }
     let count = Int(vocabulary.count)
-    intensifiers = ModifierSet(modifierLists[0], words: count, endClass: .endsIntensifier, kind: .intensifier)
-    softeners = ModifierSet(modifierLists[1], words: count, endClass: .endsSoftener, kind: .softener)
-    hedges = ModifierSet(modifierLists[2], words: count, endClass: .endsHedge, kind: .hedge)
-    past = ModifierSet(modifierLists[3], words: count, endClass: .endsPast, kind: .past)
-    doubts = ModifierSet(modifierLists[4], words: count, endClass: .endsDoubt, kind: .doubt)
+    intensifiers = ModifierSet(modifierLists[0], words: count, kind: .intensifier)
+    softeners = ModifierSet(modifierLists[1], words: count, kind: .softener)
+    hedges = ModifierSet(modifierLists[2], words: count, kind: .hedge)
+    past = ModifierSet(modifierLists[3], words: count, kind: .past)
+    doubts = ModifierSet(modifierLists[4], words: count, kind: .doubt)
     wordClasses = [WordClass](repeating: [], count: count)
     for id in afterNegators { wordClasses[Int(id)].insert(.afterNegator) }
     for id in selfWords { wordClasses[Int(id)].insert(.selfWord) }
@@ -203,9 +198,7 @@ struct CompiledLexicon: Sendable {
     for id in contrast { wordClasses[Int(id)].insert(.contrast) }
     for id in clauseWords { wordClasses[Int(id)].insert(.startsClause) }
     for words in resolved { wordClasses[Int(words[0])].insert(.startsResolved) }
-    for (set, list) in zip([intensifiers, softeners, hedges, past, doubts], modifierLists) {
-      for modifier in list { wordClasses[Int(modifier.words.last!)].insert(set.endClass) }
-    }
+    for modifier in modifierLists.joined() { wordClasses[Int(modifier.words.last!)].insert(.endsModifier) }
     vocabulary.seal()
     tags.seal(words: count, stems: Int(vocabulary.stemCount))
     model.features.seal(words: count, stems: Int(vocabulary.stemCount))

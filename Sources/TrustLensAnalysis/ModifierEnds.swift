@@ -7,11 +7,17 @@ extension Analyzer {
   /// modifier chain again for every match.
   func markModifierEnds(_ tokens: UnsafeMutableBufferPointer<Token>) {
     let read = UnsafeBufferPointer(tokens)
-    let sets = [compiled.intensifiers, compiled.softeners, compiled.hedges, compiled.past, compiled.doubts]
-    let anyEnd: CompiledLexicon.WordClass = [.endsIntensifier, .endsSoftener, .endsHedge, .endsPast, .endsDoubt]
-    for index in tokens.indices where !tokens[index].classes.isDisjoint(with: anyEnd) {
+    for index in tokens.indices where tokens[index].classes.contains(.endsModifier) {
+      // One call per set: an array of the sets would copy (retain) their arrays for every text.
       var kinds: CompiledLexicon.ModifierKinds = []
-      for set in sets where set.factor(endingAt: index, tokens: read) != nil { kinds.insert(set.kind) }
+      func mark(_ set: CompiledLexicon.ModifierSet) {
+        if set.factor(endingAt: index, tokens: read) != nil { kinds.insert(set.kind) }
+      }
+      mark(compiled.intensifiers)
+      mark(compiled.softeners)
+      mark(compiled.hedges)
+      mark(compiled.past)
+      mark(compiled.doubts)
       tokens[index].modifierEnds = kinds
     }
   }

@@ -1,8 +1,8 @@
 /// One token of an analysed text: a word, a number, an emoji or an emoticon.
 ///
-/// Offsets and indices are 32-bit to keep a token small (40 bytes): the analyzer reads at
-/// most ``Tokenizer/maximumBytes`` of a text. (`classes` comes before the one-byte fields so
-/// the struct packs without padding.)
+/// Offsets and indices are 32-bit to keep a token small (37 bytes, a stride of 40): the
+/// analyzer reads at most ``Tokenizer/maximumBytes`` of a text. (`classes` comes before the
+/// one-byte fields so they pack without padding between them.)
 struct Token: Sendable {
   /// The id of the normalised token in the lexicon's vocabulary, or -1 when unknown.
   /// Normalised: lower case, straight apostrophes, apostrophe-less contractions restored
