@@ -76,11 +76,13 @@ extension Analyzer {
       terms.sort { ($0.start, $0.end) < ($1.start, $1.end) }
       let tagTerms = recorder.tags.map {
         Explanation.TagTerm(
-          tag: compiled.tagNames[Int($0.tag)], probability: $0.probability, weight: model.valenceWeight[Int($0.tag)], value: $0.score)
+          tag: compiled.tagNames[Int($0.tag)], probability: $0.probability, reported: $0.reported,
+          weight: model.valenceWeight[Int($0.tag)], value: $0.score)
       }
       return Explanation(
         analysis: analysis, tags: present + pushed, valenceTerms: terms,
         valenceEmphasis: recorder.emphasis.map { Explanation.Emphasis(sentence: $0.sentence + 1, value: $0.score) },
+        valenceNegativeOnly: recorder.negativeOnly.map { Explanation.Emphasis(sentence: $0.sentence + 1, value: $0.score) },
         valenceTags: tagTerms, valenceSum: recorder.total, valenceScale: model.isEmpty ? 15 : model.valenceScale)
     }
   }
@@ -92,7 +94,8 @@ private struct ExplainRecorder: ValenceRecorder {
   var words: [(first: Int, last: Int, base: Double, factor: Double, rules: ValenceRules)] = []
   var tagMatches: [(match: TagMatch, score: Double)] = []
   var emphasis: [(sentence: Int, score: Double)] = []
-  var tags: [(tag: Int32, probability: Double, score: Double)] = []
+  var tags: [(tag: Int32, probability: Double, reported: Double?, score: Double)] = []
+  var negativeOnly: [(sentence: Int, score: Double)] = []
   /// S, the sum before normalisation.
   var total = 0.0
 
@@ -102,8 +105,9 @@ private struct ExplainRecorder: ValenceRecorder {
   mutating func tagMatch(_ match: TagMatch, score: Double) { tagMatches.append((match, score)) }
   mutating func exclamation(sentence: Int, score: Double) { emphasis.append((sentence, score)) }
   mutating func sentence(_ index: Int, sum: Double, score: Double, question: Bool) { total += score }
-  mutating func tag(_ tag: Int32, probability: Double, score: Double) {
-    tags.append((tag, probability, score))
+  mutating func negativeOnly(sentence: Int, score: Double) { negativeOnly.append((sentence, score)) }
+  mutating func tag(_ tag: Int32, probability: Double, reported: Double?, score: Double) {
+    tags.append((tag, probability, reported, score))
     total += score
   }
 }

@@ -6,8 +6,11 @@ extension Analyzer {
   /// capitals scale it; a clause after a contrast word (`but`) counts 1.5 times and the
   /// clauses before it in the sentence 0.5 times; a question counts half; `!` adds emphasis in
   /// the sentence's direction. With a fitted model each tag adds its valence weight times its
-  /// probability (in a text with words); without one, hand-weighted tag matches whose words
-  /// carry no valence add their tag's polarity times their weight. The sum S is normalised as
+  /// probability (in a text with words) — a ``Lexicon/negativeOnlyEmotions`` emotion with its
+  /// reported intensity where hand-weighted matches gave it more; without one, hand-weighted tag matches whose words
+  /// carry no valence add their tag's polarity times their weight. A sentence in
+  /// `workspace.negativeSentences` (it holds a ``Lexicon/negativeOnlyEmotions`` emotion of the
+  /// writer's) counts at most 0. The sum S is normalised as
   /// S / √(S² + scale), scale the
   /// model's `valence-scale` (15 without a model). `recorder` is told every term.
   func valence<Recorder: ValenceRecorder>(
@@ -86,6 +89,10 @@ extension Analyzer {
         score += emphasis
         if Recorder.records { recorder.exclamation(sentence: index, score: emphasis) }
       }
+      if score > 0, workspace.negativeSentences.contains(Int32(index)) {
+        if Recorder.records { recorder.negativeOnly(sentence: index, score: -score) }
+        score = 0
+      }
       if Recorder.records { recorder.sentence(index, sum: workspace.perSentence[index], score: score, question: sentence.isQuestion) }
       total += score
     }
@@ -95,9 +102,11 @@ extension Analyzer {
     if !model.isEmpty, words > 0 {
       for tag in model.scoredTags where model.valenceWeight[Int(tag)] != 0 {
         let probability = Analyzer.probability(workspace.scores[Int(tag)])
-        let score = model.valenceWeight[Int(tag)] * probability
+        let reported = compiled.tagIsNegativeOnly[Int(tag)] && workspace.combined[Int(tag)] > probability
+        let share = reported ? workspace.combined[Int(tag)] : probability
+        let score = model.valenceWeight[Int(tag)] * share
         total += score
-        if Recorder.records { recorder.tag(tag, probability: probability, score: score) }
+        if Recorder.records { recorder.tag(tag, probability: probability, reported: reported ? share : nil, score: score) }
       }
     }
     let scale = model.isEmpty ? 15 : model.valenceScale

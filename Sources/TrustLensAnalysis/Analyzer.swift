@@ -95,6 +95,10 @@ package struct Analyzer: Sendable {
         for match in workspace.matches {
           append(tag: match.tag, first: match.first, last: match.last, weight: match.weight, rules: ruleNames[Int(match.rules.rawValue)])
           let tag = Int(match.tag)
+          if compiled.tagIsNegativeOnly[tag] {
+            let first = tokens[Int(match.first)], pivot = tokenized.sentences[Int(first.sentence)].contrastClause
+            if pivot < 0 || first.clause >= pivot { workspace.negativeSentences.append(first.sentence) }
+          }
           if workspace.combined[tag] == 0 { workspace.present.append(match.tag) }
           workspace.combined[tag] = 1 - (1 - workspace.combined[tag]) * (1 - min(match.weight, 1))
         }
@@ -102,6 +106,9 @@ package struct Analyzer: Sendable {
         if compiled.model.patternCount > 0 {
           let handEvidence = evidence.count
           scoreModel(tokens: tokens, stems: stems, sentences: tokenized.sentences, words: tokenized.wordCount, workspace: &workspace)
+          // The sentence of the strongest feature the model gives a negative-only emotion, not
+          // in a clause conceded before `but`.
+          var strongest: (weight: Double, sentence: Int32) = (0, -1)
           for hit in workspace.hits where hit.counts {
             for fold in compiled.model.folds(pattern: hit.pattern, context: hit.context) {
               let tag = Int(compiled.model.foldTags[fold]), weight = compiled.model.foldWeights[fold]
@@ -109,8 +116,12 @@ package struct Analyzer: Sendable {
               append(
                 tag: Int32(tag), first: hit.first, last: hit.last,
                 weight: workspace.modelIntensity[tag] * weight / workspace.positive[tag], rules: contextNames[Int(hit.context.rawValue)])
+              if compiled.tagIsNegativeOnly[tag], hit.context != .contrast, weight > strongest.weight {
+                strongest = (weight, tokens[Int(hit.first)].sentence)
+              }
             }
           }
+          if strongest.sentence >= 0 { workspace.negativeSentences.append(strongest.sentence) }
           for tag in compiled.model.scoredTags where workspace.modelIntensity[Int(tag)] > 0 {
             if workspace.combined[Int(tag)] == 0 { workspace.present.append(tag) }
             workspace.combined[Int(tag)] = max(workspace.combined[Int(tag)], workspace.modelIntensity[Int(tag)])

@@ -107,10 +107,12 @@ struct CompiledLexicon: Sendable {
   /// The tags of every tag pattern, flat.
   var hitTags: [Int32] = []
   var hitWeights: [Double] = []
-  /// Per tag id: its name, whether it is an emotion, the tag a negation turns it into (or
-  /// -1) and its polarity for valence (0 when none).
+  /// Per tag id: its name, whether it is an emotion, whether it is one of
+  /// ``Lexicon/negativeOnlyEmotions``, the tag a negation turns it into (or -1) and its
+  /// polarity for valence (0 when none).
   var tagNames: [String] = []
   var tagIsEmotion: [Bool] = []
+  var tagIsNegativeOnly: [Bool] = []
   var tagFlips: [Int32] = []
   var tagPolarity: [Double] = []
   /// Per word id, the id it stands for (itself unless a contraction such as `dont`).
@@ -156,6 +158,7 @@ struct CompiledLexicon: Sendable {
     let polarityPairs = rules.polarity.sorted { $0.key < $1.key }.map { (tagId($0.key), $0.value) }
     self.tagNames = tagNames
     tagIsEmotion = tagNames.map { lexicon.kind(of: $0) == .emotion }
+    tagIsNegativeOnly = tagNames.map { Lexicon.negativeOnlyEmotions.contains($0) }
     tagFlips = [Int32](repeating: -1, count: tagNames.count)
     for (from, to) in flipPairs { tagFlips[Int(from)] = to }
     // With a fitted model the valence is the model's, fitted through these rules: tags carry

@@ -60,10 +60,13 @@ package struct Explanation: Sendable {
     package var threshold: Double
   }
 
-  /// A tag's probability moving the valence (fitted model): `weight × probability`.
+  /// A tag's probability moving the valence (fitted model): `weight × probability`, or
+  /// `weight × reported` for a negative-only emotion (betrayal) hand-weighted matches gave a
+  /// larger intensity.
   package struct TagTerm: Sendable, Hashable {
     package var tag: String
     package var probability: Double
+    package var reported: Double?
     package var weight: Double
     package var value: Double
   }
@@ -75,6 +78,9 @@ package struct Explanation: Sendable {
   /// with the question halving of its sentence applied (rule `question`), in text order.
   package var valenceTerms: [Contribution]
   package var valenceEmphasis: [Emphasis]
+  /// Positive sentences holding a negative-only emotion (betrayal): each `value` takes its
+  /// sentence's sum to 0 (see ``Lexicon/negativeOnlyEmotions``).
+  package var valenceNegativeOnly: [Emphasis]
   package var valenceTags: [TagTerm]
   /// The sum S of every term; the valence is S / √(S² + scale).
   package var valenceSum: Double

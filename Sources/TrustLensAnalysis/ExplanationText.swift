@@ -30,8 +30,20 @@ package enum ExplanationText {
     for emphasis in explanation.valenceEmphasis {
       lines.append("  \"!\" emphasis, sentence \(emphasis.sentence): \(signed(emphasis.value))")
     }
+    let negativeOnly = Lexicon.negativeOnlyEmotions.sorted().joined(separator: " or ")
+    for cap in explanation.valenceNegativeOnly {
+      lines.append(
+        "  sentence \(cap.sentence) holds the writer's \(negativeOnly), which has no positive reading: it counts 0,"
+          + " \(signed(cap.value))")
+    }
     for term in explanation.valenceTags where abs(term.value) >= 0.005 {
-      lines.append("  \(term.tag) probability \(number(term.probability)) × \(signed(term.weight)): \(signed(term.value))")
+      if let reported = term.reported {
+        lines.append(
+          "  \(term.tag) intensity \(number(reported)) (as reported; probability \(number(term.probability)))"
+            + " × \(signed(term.weight)): \(signed(term.value))")
+      } else {
+        lines.append("  \(term.tag) probability \(number(term.probability)) × \(signed(term.weight)): \(signed(term.value))")
+      }
     }
 
     let present = explanation.tags.filter(\.isPresent)
@@ -39,10 +51,18 @@ package enum ExplanationText {
     for tag in present {
       lines.append("\(tag.tag) (\(tag.kind.rawValue)) \(number(tag.intensity))")
       if let model = tag.model, !tag.features.isEmpty {
-        lines.append("  " + scoreLine(model, features: tag.features) + " ≥ threshold \(number(model.threshold))")
+        // A tag the hand-weighted matches give while the model's probability stays below its
+        // threshold: its features are no evidence, so they get no weight share.
+        let modelPresent = model.probability >= model.threshold
+        lines.append(
+          "  " + scoreLine(model, features: tag.features)
+            + (modelPresent
+              ? " ≥ threshold \(number(model.threshold))"
+              : " < threshold \(number(model.threshold)); present by its hand-weighted matches"))
         let positive = tag.features.reduce(0) { $0 + max($1.value, 0) }
         for feature in tag.features {
-          let share = feature.value > 0 && positive > 0 ? ", weight \(number(tag.intensity * feature.value / positive))" : ""
+          let share =
+            modelPresent && feature.value > 0 && positive > 0 ? ", weight \(number(model.probability * feature.value / positive))" : ""
           lines.append("  " + located(feature) + ", score \(signed(feature.value))\(share)" + rules(feature))
         }
       }

@@ -45,5 +45,6 @@ private struct DumpRecorder: ValenceRecorder {
   func tagMatch(_ match: TagMatch, score: Double) {}
   func exclamation(sentence: Int, score: Double) {}
   func sentence(_ index: Int, sum: Double, score: Double, question: Bool) {}
-  func tag(_ tag: Int32, probability: Double, score: Double) {}
+  func negativeOnly(sentence: Int, score: Double) {}
+  func tag(_ tag: Int32, probability: Double, reported: Double?, score: Double) {}
 }

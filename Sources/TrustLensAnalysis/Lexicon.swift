@@ -89,6 +89,15 @@ package struct Lexicon: Sendable {
   /// "I feel betrayed".
   package static let handWrittenEmotions: Set<String> = ["betrayal", "resentment", "insecurity"]
 
+  /// The emotions with no positive reading: the sentence holding the writer's strongest
+  /// evidence of one (and each sentence of its hand-weighted matches), outside a clause
+  /// conceded before `but`, never counts positive in the valence, and the emotion's valence
+  /// term takes its reported intensity where hand-weighted matches gave more than the model's
+  /// probability — "My best friend told my manager what I said in confidence" is a betrayal,
+  /// whatever "best friend" and "confidence" score (issue #15: a betrayal sentence cannot come
+  /// out positive).
+  package static let negativeOnlyEmotions: Set<String> = ["betrayal"]
+
   /// Adds the built-in lexicon: the rule file, then — when the folder has the fitted model —
   /// the model's emotions and valence with the hand-written themes of `tags.tsv` and its
   /// patterns for ``handWrittenEmotions`` (the model's themes are silenced, see

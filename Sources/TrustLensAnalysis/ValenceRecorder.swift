@@ -7,7 +7,11 @@ protocol ValenceRecorder {
   mutating func tagMatch(_ match: TagMatch, score: Double)
   mutating func exclamation(sentence: Int, score: Double)
   mutating func sentence(_ index: Int, sum: Double, score: Double, question: Bool)
-  mutating func tag(_ tag: Int32, probability: Double, score: Double)
+  /// A positive sentence holding a negative-only emotion: `score` (its sum negated) takes it to 0.
+  mutating func negativeOnly(sentence: Int, score: Double)
+  /// A tag's term: `score` is its valence weight times `reported` (a negative-only emotion's
+  /// reported intensity, when that is larger) or else `probability`.
+  mutating func tag(_ tag: Int32, probability: Double, reported: Double?, score: Double)
 }
 
 struct NoValenceRecorder: ValenceRecorder {
@@ -16,5 +20,6 @@ struct NoValenceRecorder: ValenceRecorder {
   func tagMatch(_ match: TagMatch, score: Double) {}
   func exclamation(sentence: Int, score: Double) {}
   func sentence(_ index: Int, sum: Double, score: Double, question: Bool) {}
-  func tag(_ tag: Int32, probability: Double, score: Double) {}
+  func negativeOnly(sentence: Int, score: Double) {}
+  func tag(_ tag: Int32, probability: Double, reported: Double?, score: Double) {}
 }

@@ -116,7 +116,7 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
       let text = "He lied to me. I don't feel safe?! But tonight was good, really good!!"
       let explanation = analyzer.explain(text)
       let sum = explanation.valenceTerms.reduce(0) { $0 + $1.value } + explanation.valenceEmphasis.reduce(0) { $0 + $1.value }
-        + explanation.valenceTags.reduce(0) { $0 + $1.value }
+        + explanation.valenceTags.reduce(0) { $0 + $1.value } + explanation.valenceNegativeOnly.reduce(0) { $0 + $1.value }
       #expect(abs(sum - explanation.valenceSum) < 1e-9)
       let valence = sum / (sum * sum + explanation.valenceScale).squareRoot()
       #expect(abs(valence - explanation.analysis.valence) < 0.0006)
@@ -136,5 +136,53 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     #expect(text.contains("insecurity (emotion) 0.82"))
     #expect(text.contains("score +1.50 = bias -1.50 + length +0.00 + words +3.00; probability 0.82 ≥ threshold 0.50"))
     #expect(text.contains("\"feel safe\" sentence 1, characters 8–17, score +3.00, weight 0.82 [negation]"))
+  }
+
+  /// A tag that hand-weighted matches give while the model's probability stays below its
+  /// threshold: the score line says so, and its features get no evidence weight (they are
+  /// not in the analysis's evidence).
+  @Test func handWeightedTagBelowTheModelsThresholdSaysSo() throws {
+    let folder = TestSupport.temporaryFolder()
+    var lexicon = Lexicon()
+    try lexicon.addBuiltinRules()
+    try lexicon.addModel(path: TestSupport.write(smallModel, "model.tsv", in: folder))
+    try lexicon.addFile(TestSupport.write("went behind my back\tbetrayal\t0.6\n", "hand.tsv", in: folder))
+    let analyzer = Analyzer(lexicon: lexicon)
+    let sentence = "He went behind my back. She was lied to as well."
+    let explanation = try analyzer.explain(sentence)
+    let text = ExplanationText.render(explanation)
+    let betrayal = try #require(explanation.tags.first { $0.tag == "betrayal" })
+    let model = try #require(betrayal.model)
+    #expect(model.probability < model.threshold && betrayal.intensity == 0.6)
+    #expect(text.contains(" < threshold 0.50; present by its hand-weighted matches"))
+    #expect(text.contains("\"lied\" sentence 2, characters 32–36, score +0.75 [other]\n"))
+    #expect(!analyzer.analyze(sentence).evidence.contains { $0.match == "lied" })
+  }
+}
+
+/// A sentence holding the writer's betrayal (``Lexicon/negativeOnlyEmotions``) never counts
+/// positive in the valence. With the small model: "lied" gives betrayal (σ(1) = 0.73 ≥ 0.5),
+/// scores −2 as a valence word, and betrayal's valence weight is −2; "good" scores +1.5.
+@Suite struct NegativeOnlyValenceTests {
+  @Test func aPositiveBetrayalSentenceCountsZero() throws {
+    let explanation = try smallAnalyzer().explain("He lied and it was good, good, good.")
+    #expect(explanation.analysis.emotions["betrayal"] != nil)
+    // Words: −2 + 3 × 1.5 = +2.5, taken to 0; the betrayal term −2 × 0.73 remains.
+    let cap = try #require(explanation.valenceNegativeOnly.first)
+    #expect(cap.sentence == 1 && abs(cap.value + 2.5) < 1e-9)
+    #expect(abs(explanation.valenceSum + 2 * (1 / (1 + exp(-1.0)))) < 1e-9)
+    #expect(explanation.analysis.valence < 0)
+    #expect(ExplanationText.render(explanation).contains("sentence 1 holds the writer's betrayal, which has no positive reading: it counts 0, -2.50"))
+  }
+
+  @Test func otherSentencesStillCount() throws {
+    let explanation = try smallAnalyzer().explain("He lied. Tonight was good, good, good.")
+    #expect(explanation.valenceNegativeOnly.isEmpty)  // the betrayal sentence is negative already
+    #expect(explanation.analysis.valence > 0)  // −2 + 4.5 − 1.46
+  }
+
+  @Test func aSentenceWithoutBetrayalIsUntouched() throws {
+    let explanation = try smallAnalyzer().explain("It was good, good, good.")
+    #expect(explanation.valenceNegativeOnly.isEmpty && explanation.analysis.valence > 0)
   }
 }
