@@ -43,7 +43,9 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
   }
 
   /// The default lexicon takes the model's emotions and valence as they are; only the
-  /// emotions no shippable corpus labels may also come from hand-written patterns.
+  /// emotions no shippable corpus labels may also come from hand-written patterns, and where
+  /// those give a negative-only emotion (betrayal) more than the model, the valence counts
+  /// that and can only be lower.
   @Test(arguments: recorded)
   func builtinEmotionsAndValenceAreTheModels(_ item: RecordedText) {
     let builtin = builtinAnalyzer.analyze(item.text), fitted = fittedAnalyzer.analyze(item.text)
@@ -52,7 +54,12 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     for (tag, intensity) in fitted.emotions where Lexicon.handWrittenEmotions.contains(tag) {
       #expect((builtin.emotions[tag] ?? 0) >= intensity, "\(item.text): \(tag)")
     }
-    #expect(builtin.valence == fitted.valence, "\(item.text)")
+    let handGaveMore = Lexicon.negativeOnlyEmotions.contains { (builtin.emotions[$0] ?? 0) > (fitted.emotions[$0] ?? 0) }
+    if handGaveMore {
+      #expect(builtin.valence <= fitted.valence, "\(item.text)")
+    } else {
+      #expect(builtin.valence == fitted.valence, "\(item.text)")
+    }
   }
 
   @Test func builtinThemesAreHandWritten() throws {
@@ -105,10 +112,16 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(!present(text).contains(tag))
   }
 
-  /// Word senses: weather, dogs and a chosen walk alone carry no emotion.
+  /// Word senses: weather, dogs and a chosen walk alone carry no emotion; people at risk and an
+  /// uncertain future are not the writer's insecurity; money, a house and a card are no betrayal
+  /// (the model learnt betrayal from trust-repair entries alone, topic words and all, and found
+  /// it in 29% of RWWD's dev texts before the corpora's texts were presumed negatives).
   @Test(arguments: [
     ("Warm weather today, so we ate lunch on the porch.", "connection"),
     ("A mad dog barked at the mailman all morning.", "anger"),
+    ("My parents are vulnerable, so we are staying at home.", "insecurity"),
+    ("Nobody knows how long this uncertainty will last.", "insecurity"),
+    ("Paid off the second card today. Still a long way to go but there's a number at the end now.", "betrayal"),
   ])
   func wordSensesDoNotTrigger(_ text: String, _ tag: String) {
     #expect(!present(text).contains(tag))
@@ -122,6 +135,20 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(!tags.contains("guilt"))
   }
 
+  /// Still a false alarm: worries about money, a job and a house, written as RWWD's writers do,
+  /// sum enough small betrayal weights of trust-repair topic words (2.3% of RWWD's dev texts get
+  /// betrayal, against 0.3% from the hand-written patterns alone).
+  @Test func moneyWorriesAreNoBetrayal() {
+    withKnownIssue("betrayal 0.19 from topic words") {
+      #expect(!present("Worried about my job and money in general over the next few months, and about the house.").contains("betrayal"))
+    }
+  }
+
+  /// The writer's own vulnerability is insecurity.
+  @Test func feelingVulnerableIsInsecurity() {
+    #expect(present("I feel so vulnerable around him since the affair.").contains("insecurity"))
+  }
+
   /// Implied loss: a death in the family is sadness though no feeling is named.
   @Test func impliedLossIsSadness() {
     #expect(present("My grandmother died last night.").contains("sadness"))
@@ -132,11 +159,12 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(builtinAnalyzer.analyze("He lied to me about the money again.").valence < 0)
   }
 
-  /// The issue's own example: implied betrayal with no feeling word still reads positive.
+  /// The issue's own example: implied betrayal with no feeling word, and "best friend" and
+  /// "confidence" scoring positive, reads negative (the sentence holds the writer's betrayal).
   @Test func brokenConfidenceIsNotPositive() {
-    withKnownIssue("implied betrayal: valence +0.47") {
-      #expect(builtinAnalyzer.analyze("My best friend told my manager what I said in confidence.").valence < 0)
-    }
+    let analysis = builtinAnalyzer.analyze("My best friend told my manager what I said in confidence.")
+    #expect(analysis.emotions["betrayal"] != nil)
+    #expect(analysis.valence < 0)
   }
 
   /// Themes are the hand-written ones, which read idioms of acknowledgment.
