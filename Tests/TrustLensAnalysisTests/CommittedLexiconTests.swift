@@ -113,7 +113,8 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
   }
 
   /// Word senses: weather, dogs and a chosen walk alone carry no emotion; people at risk and an
-  /// uncertain future are not the writer's insecurity; money, a house and a card are no betrayal
+  /// uncertain future are not the writer's insecurity; a card paid off, the affair as a topic and
+  /// "used to" are no betrayal
   /// (the model learnt betrayal from trust-repair entries alone, topic words and all, and found
   /// it in 29% of RWWD's dev texts before the corpora's texts were presumed negatives).
   @Test(arguments: [
@@ -122,6 +123,8 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("My parents are vulnerable, so we are staying at home.", "insecurity"),
     ("Nobody knows how long this uncertainty will last.", "insecurity"),
     ("Paid off the second card today. Still a long way to go but there's a number at the end now.", "betrayal"),
+    ("We talked about the affair tonight without it becoming a fight.", "betrayal"),
+    ("This required patience as I was used to winxp detecting the player.", "betrayal"),
   ])
   func wordSensesDoNotTrigger(_ text: String, _ tag: String) {
     #expect(!present(text).contains(tag))
@@ -139,9 +142,14 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
   /// sum enough small betrayal weights of trust-repair topic words (2.3% of RWWD's dev texts get
   /// betrayal, against 0.3% from the hand-written patterns alone).
   @Test func moneyWorriesAreNoBetrayal() {
-    withKnownIssue("betrayal 0.19 from topic words") {
+    withKnownIssue("betrayal 0.21 from topic words") {
       #expect(!present("Worried about my job and money in general over the next few months, and about the house.").contains("betrayal"))
     }
+  }
+
+  /// Finding an affair out is betrayal (talking about it, as a topic, is not).
+  @Test func findingOutAnAffairIsBetrayal() {
+    #expect(present("I found out about his affair today.").contains("betrayal"))
   }
 
   /// The writer's own vulnerability is insecurity.
