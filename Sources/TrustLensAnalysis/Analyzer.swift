@@ -20,7 +20,8 @@ package import TrustLensCore
 /// 2. Negation: a negator up to three words before a match in the same clause turns a
 ///    `flip` tag into its opposite (`safe` → `insecurity`) and drops any other tag.
 /// 3. Resolved states: `anymore`, `any longer` right after a match drop it; `used to`
-///    before it weakens it (`past`).
+///    before it weakens it (`past`). Someone else's feeling ("she feels betrayed", see
+///    ``MatchContext/other``) and an ironic one drop an emotion's match.
 /// 4. Intensifiers, softeners and hedges just before a match scale its weight.
 /// 5. Emphasis: a match written in capitals is strengthened.
 /// Their intensity combines a tag's matches as 1 − Π(1 − wᵢ), in (0, 1]; where both a model
@@ -91,7 +92,8 @@ package struct Analyzer: Sendable {
         }
 
         // Hand-weighted patterns (the hand-written lexicon, custom files): 1 − Π(1 − wᵢ).
-        tagMatches(tokens: tokens, stems: stems, into: &workspace.matches, scratch: &workspace.scratch)
+        tagMatches(
+          tokens: tokens, stems: stems, sentences: tokenized.sentences, into: &workspace.matches, scratch: &workspace.scratch)
         for match in workspace.matches {
           append(tag: match.tag, first: match.first, last: match.last, weight: match.weight, rules: ruleNames[Int(match.rules.rawValue)])
           let tag = Int(match.tag)
@@ -156,8 +158,8 @@ package struct Analyzer: Sendable {
 extension Analyzer {
   /// Matches tag patterns longest-first and applies the rules to each match.
   func tagMatches(
-    tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, into result: inout [TagMatch],
-    scratch: inout MatchScratch
+    tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo],
+    into result: inout [TagMatch], scratch: inout MatchScratch
   ) {
     var position = 0
     while position < tokens.count {
@@ -174,7 +176,10 @@ extension Analyzer {
       let spanStart = result.count
       for f in 0..<scratch.found.count {
         for hit in compiled.tags.values[Int(scratch.found[f])] {
-          guard let match = applyRules(tag: compiled.hitTags[Int(hit)], weight: compiled.hitWeights[Int(hit)], first: position, last: last, tokens: tokens)
+          guard
+            let match = applyRules(
+              tag: compiled.hitTags[Int(hit)], weight: compiled.hitWeights[Int(hit)], first: position, last: last, tokens: tokens,
+              sentences: sentences)
           else { continue }
           // The same tag twice from one span (two patterns) counts once, at its strongest.
           if let index = result[spanStart...].firstIndex(where: { $0.tag == match.tag }) {
@@ -189,10 +194,17 @@ extension Analyzer {
   }
 
   private func applyRules(
-    tag: Int32, weight: Double, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>
+    tag: Int32, weight: Double, first: Int, last: Int, tokens: UnsafeBufferPointer<Token>, sentences: [SentenceInfo]
   ) -> TagMatch? {
     var match = TagMatch(tag: tag, first: Int32(first), last: Int32(last), weight: weight, rules: [])
     if isResolved(after: last, tokens: tokens) { return nil }
+    // Someone else's feeling ("my sister feels so betrayed") and an ironic one are not the
+    // writer's emotion (scripts/QUALITY.md), as the fitted model holds them at 0.
+    if compiled.tagIsEmotion[Int(tag)],
+      isOtherPerson(before: first, tokens: tokens) || isIronic(sentences[Int(tokens[first].sentence)], before: first, tokens: tokens)
+    {
+      return nil
+    }
     if hasNegator(before: first, tokens: tokens) {
       let opposite = compiled.tagFlips[Int(tag)]
       guard opposite >= 0 else { return nil }

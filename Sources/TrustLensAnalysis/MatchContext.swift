@@ -83,7 +83,7 @@ extension Analyzer {
   /// Whether the nearest self or other word before `position` (same clause, up to six words)
   /// is an other word with a state verb after it: at `position`, between the two, or inside
   /// the other word (`she's`).
-  private func isOtherPerson(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+  func isOtherPerson(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[position].clause
     var state = tokens[position].classes.contains(.stateVerb)
     var index = position - 1
@@ -108,7 +108,7 @@ extension Analyzer {
   }
 
   /// Whether the sentence opens with an irony marker that ends its clause, before `position`.
-  private func isIronic(_ sentence: SentenceInfo, before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+  func isIronic(_ sentence: SentenceInfo, before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let start = Int(sentence.firstToken)
     guard start < position, tokens[start].classes.contains(.startsIrony) else { return false }
     for words in compiled.irony where start + words.count <= position {

@@ -100,10 +100,22 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("He looks nervous whenever his phone buzzes.", "anxiety"),
     ("She was so angry at the neighbours.", "anger"),
     ("He only did it to make her feel hurt.", "sadness"),
+    ("My sister feels so betrayed by her husband.", "betrayal"),
+    ("He is jealous of my friends.", "insecurity"),
+    ("She's bitter about the divorce.", "resentment"),
   ])
   func someoneElsesFeelingIsNotTheWriters(_ text: String, _ tag: String) {
-    // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS).
+    // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS), and
+    // the hand-weighted matches of betrayal, resentment and insecurity drop there.
     #expect(!present(text).contains(tag))
+    #expect(!present(text, handAnalyzer).contains(tag))
+  }
+
+  /// The other person acting on the writer is the writer's feeling.
+  @Test(arguments: [("He betrayed me.", "betrayal"), ("She lied to me and I feel betrayed.", "betrayal")])
+  func theOtherPersonsActIsTheWritersFeeling(_ text: String, _ tag: String) {
+    #expect(present(text).contains(tag))
+    #expect(present(text, handAnalyzer).contains(tag))
   }
 
   /// A negated or resolved feeling is not the writer's feeling.
