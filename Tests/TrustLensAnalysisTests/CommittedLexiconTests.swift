@@ -103,6 +103,8 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("My sister feels so betrayed by her husband.", "betrayal"),
     ("He is jealous of my friends.", "insecurity"),
     ("She's bitter about the divorce.", "resentment"),
+    ("He resents his father.", "resentment"),
+    ("She hates her job.", "anger"),
   ])
   func someoneElsesFeelingIsNotTheWriters(_ text: String, _ tag: String) {
     // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS), and
