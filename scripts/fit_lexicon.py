@@ -78,7 +78,8 @@ LABELS_OF = {
 # texts alone, where every topic word of trust repair ("card", "house", "means") goes with them, and
 # it found betrayal in 29% of RWWD's dev texts, people writing about their worries.
 UNLABELLED_EMOTIONS = [t for t in data.EMOTIONS if not any(t in labels for labels in LABELS_OF.values())]
-# Lexicon.negativeOnlyEmotions: the engine caps the valence of a sentence holding one at 0.
+# Lexicon.negativeOnlyEmotions (Sources/TrustLensAnalysis/Lexicon.swift; keep the two equal): the
+# engine caps the valence of a sentence holding one at 0.
 NEGATIVE_ONLY = {"betrayal"}
 GE_POSITIVE = set("amusement excitement joy love desire optimism caring pride admiration gratitude relief approval".split())
 GE_NEGATIVE = set("fear nervousness remorse embarrassment disappointment sadness grief disgust anger annoyance disapproval".split())
@@ -419,8 +420,9 @@ def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset) -> dict:
             weights = [DEV_WEIGHT[k] for k in per]
             mean = float(np.average(list(per.values()), weights=weights)) if per else 0.0
             # On a tie the higher threshold wins: the same dev F1 with fewer tags on other text
-            # (betrayal's dev F1 was flat from 0.05 to 0.15 while its RWWD fires halved).
-            if mean >= best[0] - 1e-9:
+            # (betrayal's dev F1 was flat from 0.05 to 0.15 while its RWWD fires halved); a tag
+            # with no dev F1 above 0 keeps the lowest.
+            if mean > best[0] + 1e-9 or (best[0] > 0 and mean >= best[0] - 1e-9):
                 best = (mean, float(th), per)
         model.threshold[t] = best[1]
         out[TAGS[t]] = {"threshold": best[1], "mean_f1": round(best[0], 4), "by_source": {k: round(v, 4) for k, v in best[2].items()}}

@@ -8,8 +8,8 @@ package struct AnalysisWorkspace: ~Copyable {
   var combined: [Double] = []
   var present: [Int32] = []
   var perSentence: [Double] = []
-  /// The sentences whose valence cannot be positive (see ``Lexicon/negativeOnlyEmotions``).
-  var negativeSentences: [Int32] = []
+  /// Per sentence, whether its valence cannot be positive (see ``Lexicon/negativeOnlyEmotions``).
+  var negativeSentence: [Bool] = []
   var covered: [Bool] = []
   var hits: [FeatureHit] = []
   var hitKeys: [Int] = []
@@ -33,7 +33,7 @@ package struct AnalysisWorkspace: ~Copyable {
     combined.removeAll(keepingCapacity: true)
     present.removeAll(keepingCapacity: true)
     perSentence.removeAll(keepingCapacity: true)
-    negativeSentences.removeAll(keepingCapacity: true)
+    negativeSentence.removeAll(keepingCapacity: true)
     covered.removeAll(keepingCapacity: true)
     hits.removeAll(keepingCapacity: true)
     hitKeys.removeAll(keepingCapacity: true)

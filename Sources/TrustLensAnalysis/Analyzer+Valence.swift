@@ -8,8 +8,8 @@ extension Analyzer {
   /// the sentence's direction. With a fitted model each tag adds its valence weight times its
   /// probability (in a text with words) — a ``Lexicon/negativeOnlyEmotions`` emotion with its
   /// reported intensity where hand-weighted matches gave it more; without one, hand-weighted tag matches whose words
-  /// carry no valence add their tag's polarity times their weight. A sentence in
-  /// `workspace.negativeSentences` (it holds a ``Lexicon/negativeOnlyEmotions`` emotion of the
+  /// carry no valence add their tag's polarity times their weight. A sentence marked in
+  /// `workspace.negativeSentence` (it holds a ``Lexicon/negativeOnlyEmotions`` emotion of the
   /// writer's) counts at most 0. The sum S is normalised as
   /// S / √(S² + scale), scale the
   /// model's `valence-scale` (15 without a model). `recorder` is told every term.
@@ -89,7 +89,7 @@ extension Analyzer {
         score += emphasis
         if Recorder.records { recorder.exclamation(sentence: index, score: emphasis) }
       }
-      if score > 0, workspace.negativeSentences.contains(Int32(index)) {
+      if score > 0, workspace.negativeSentence[index] {
         if Recorder.records { recorder.negativeOnly(sentence: index, score: -score) }
         score = 0
       }

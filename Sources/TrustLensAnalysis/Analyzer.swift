@@ -91,15 +91,21 @@ package struct Analyzer: Sendable {
               start: Int(firstToken.start), end: Int(tokens[Int(last)].end), weight: Analyzer.round(weight), rules: rules))
         }
 
+        workspace.negativeSentence.append(contentsOf: repeatElement(false, count: tokenized.sentences.count))
+        // Whether a match in `first`'s clause counts for its sentence's negative-only rule: not
+        // in a clause conceded before the sentence's contrast word.
+        func decides(_ first: Token) -> Bool {
+          let pivot = tokenized.sentences[Int(first.sentence)].contrastClause
+          return pivot < 0 || first.clause >= pivot
+        }
         // Hand-weighted patterns (the hand-written lexicon, custom files): 1 − Π(1 − wᵢ).
         tagMatches(
           tokens: tokens, stems: stems, sentences: tokenized.sentences, into: &workspace.matches, scratch: &workspace.scratch)
         for match in workspace.matches {
           append(tag: match.tag, first: match.first, last: match.last, weight: match.weight, rules: ruleNames[Int(match.rules.rawValue)])
           let tag = Int(match.tag)
-          if compiled.tagIsNegativeOnly[tag] {
-            let first = tokens[Int(match.first)], pivot = tokenized.sentences[Int(first.sentence)].contrastClause
-            if pivot < 0 || first.clause >= pivot { workspace.negativeSentences.append(first.sentence) }
+          if compiled.tagIsNegativeOnly[tag], decides(tokens[Int(match.first)]) {
+            workspace.negativeSentence[Int(tokens[Int(match.first)].sentence)] = true
           }
           if workspace.combined[tag] == 0 { workspace.present.append(match.tag) }
           workspace.combined[tag] = 1 - (1 - workspace.combined[tag]) * (1 - min(match.weight, 1))
@@ -118,12 +124,12 @@ package struct Analyzer: Sendable {
               append(
                 tag: Int32(tag), first: hit.first, last: hit.last,
                 weight: workspace.modelIntensity[tag] * weight / workspace.positive[tag], rules: contextNames[Int(hit.context.rawValue)])
-              if compiled.tagIsNegativeOnly[tag], hit.context != .contrast, weight > strongest.weight {
+              if compiled.tagIsNegativeOnly[tag], weight > strongest.weight, decides(tokens[Int(hit.first)]) {
                 strongest = (weight, tokens[Int(hit.first)].sentence)
               }
             }
           }
-          if strongest.sentence >= 0 { workspace.negativeSentences.append(strongest.sentence) }
+          if strongest.sentence >= 0 { workspace.negativeSentence[Int(strongest.sentence)] = true }
           for tag in compiled.model.scoredTags where workspace.modelIntensity[Int(tag)] > 0 {
             if workspace.combined[Int(tag)] == 0 { workspace.present.append(tag) }
             workspace.combined[Int(tag)] = max(workspace.combined[Int(tag)], workspace.modelIntensity[Int(tag)])

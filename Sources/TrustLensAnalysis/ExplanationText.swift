@@ -53,7 +53,7 @@ package enum ExplanationText {
       if let model = tag.model, !tag.features.isEmpty {
         // A tag the hand-weighted matches give while the model's probability stays below its
         // threshold: its features are no evidence, so they get no weight share.
-        let modelPresent = model.probability >= model.threshold
+        let modelPresent = model.probability >= model.threshold && tag.features.contains { $0.value > 0 }
         lines.append(
           "  " + scoreLine(model, features: tag.features)
             + (modelPresent

@@ -44,8 +44,8 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
 
   /// The default lexicon takes the model's emotions and valence as they are; only the
   /// emotions no shippable corpus labels may also come from hand-written patterns, and where
-  /// those give a negative-only emotion (betrayal) more than the model, the valence counts
-  /// that and can only be lower.
+  /// those match a negative-only emotion (betrayal) the valence counts them (their sentences at
+  /// most 0, their intensity) and can only be lower.
   @Test(arguments: recorded)
   func builtinEmotionsAndValenceAreTheModels(_ item: RecordedText) {
     let builtin = builtinAnalyzer.analyze(item.text), fitted = fittedAnalyzer.analyze(item.text)
@@ -54,8 +54,10 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     for (tag, intensity) in fitted.emotions where Lexicon.handWrittenEmotions.contains(tag) {
       #expect((builtin.emotions[tag] ?? 0) >= intensity, "\(item.text): \(tag)")
     }
-    let handGaveMore = Lexicon.negativeOnlyEmotions.contains { (builtin.emotions[$0] ?? 0) > (fitted.emotions[$0] ?? 0) }
-    if handGaveMore {
+    let handMatched = builtinAnalyzer.explain(item.text).tags.contains {
+      Lexicon.negativeOnlyEmotions.contains($0.tag) && !$0.handMatches.isEmpty
+    }
+    if handMatched {
       #expect(builtin.valence <= fitted.valence, "\(item.text)")
     } else {
       #expect(builtin.valence == fitted.valence, "\(item.text)")
@@ -103,8 +105,6 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("My sister feels so betrayed by her husband.", "betrayal"),
     ("He is jealous of my friends.", "insecurity"),
     ("She's bitter about the divorce.", "resentment"),
-    ("He resents his father.", "resentment"),
-    ("She hates her job.", "anger"),
   ])
   func someoneElsesFeelingIsNotTheWriters(_ text: String, _ tag: String) {
     // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS), and
@@ -153,7 +153,7 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
   }
 
   /// Still a false alarm: worries about money, a job and a house, written as RWWD's writers do,
-  /// sum enough small betrayal weights of trust-repair topic words (2.3% of RWWD's dev texts get
+  /// sum enough small betrayal weights of trust-repair topic words (1.4% of RWWD's dev texts get
   /// betrayal, against 0.3% from the hand-written patterns alone).
   @Test func moneyWorriesAreNoBetrayal() {
     withKnownIssue("betrayal 0.21 from topic words") {

@@ -181,6 +181,13 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     #expect(explanation.analysis.valence > 0)  // −2 + 4.5 − 1.46
   }
 
+  /// Conceded before `but`, in any context (here hedged), a betrayal does not decide its sentence.
+  @Test func aBetrayalBeforeButDoesNotCapItsSentence() throws {
+    let explanation = try smallAnalyzer().explain("Maybe he lied, but it was good, good, good.")
+    #expect(explanation.analysis.emotions["betrayal"] != nil)
+    #expect(explanation.valenceNegativeOnly.isEmpty && explanation.analysis.valence > 0)
+  }
+
   @Test func aSentenceWithoutBetrayalIsUntouched() throws {
     let explanation = try smallAnalyzer().explain("It was good, good, good.")
     #expect(explanation.valenceNegativeOnly.isEmpty && explanation.analysis.valence > 0)
