@@ -113,6 +113,13 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(!present(text, handAnalyzer).contains(tag))
   }
 
+  /// What worries the writer is the writer's worry, whoever else the sentence names (feeling verbs
+  /// as state verbs once broke both).
+  @Test(arguments: ["His drinking worries me.", "He knows my fears."])
+  func theWritersWorryNamedWithSomeoneElse(_ text: String) {
+    #expect(present(text).contains("anxiety"))
+  }
+
   /// The other person acting on the writer is the writer's feeling.
   @Test(arguments: [("He betrayed me.", "betrayal"), ("She lied to me and I feel betrayed.", "betrayal")])
   func theOtherPersonsActIsTheWritersFeeling(_ text: String, _ tag: String) {
