@@ -23,7 +23,7 @@ package enum ExplanationText {
     }
     for term in explanation.valenceTerms {
       var line = "  \"\(clean(term.match))\" sentence \(term.sentence), characters \(term.start)–\(term.end): \(signed(term.value))"
-      if let base = term.base, !term.rules.isEmpty { line += " (score \(signed(base)) after \(term.rules.joined(separator: ", ")))" }
+      if let base = term.base, !term.rules.isEmpty { line += " (score \(signed(base)); rules: \(term.rules.joined(separator: ", ")))" }
       else if !term.rules.isEmpty { line += " [\(term.rules.joined(separator: ", "))]" }
       lines.append(line)
     }
