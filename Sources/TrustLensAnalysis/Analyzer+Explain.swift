@@ -81,8 +81,8 @@ extension Analyzer {
       }
       return Explanation(
         analysis: analysis, tags: present + pushed, valenceTerms: terms,
-        valenceEmphasis: recorder.emphasis.map { Explanation.Emphasis(sentence: $0.sentence + 1, value: $0.score) },
-        valenceNegativeOnly: recorder.negativeOnly.map { Explanation.Emphasis(sentence: $0.sentence + 1, value: $0.score) },
+        valenceEmphasis: recorder.emphasis.map { Explanation.SentenceTerm(sentence: $0.sentence + 1, value: $0.score) },
+        valenceNegativeOnly: recorder.negativeOnly.map { Explanation.SentenceTerm(sentence: $0.sentence + 1, value: $0.score) },
         valenceTags: tagTerms, valenceSum: recorder.total, valenceScale: model.isEmpty ? 15 : model.valenceScale)
     }
   }

@@ -20,9 +20,9 @@ extension Analyzer {
     workspace.perSentence.append(contentsOf: repeatElement(0, count: sentences.count))
     workspace.covered.append(contentsOf: repeatElement(false, count: tokens.count))
     func clauseWeight(_ token: Token) -> Double {
-      let pivot = sentences[Int(token.sentence)].contrastClause
-      guard pivot >= 0 else { return 1 }
-      return token.clause >= pivot ? 1.5 : 0.5
+      let sentence = sentences[Int(token.sentence)]
+      guard sentence.contrastClause >= 0 else { return 1 }
+      return sentence.concedes(clause: token.clause) ? 0.5 : 1.5
     }
 
     var position = 0

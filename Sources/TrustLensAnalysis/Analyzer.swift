@@ -92,12 +92,9 @@ package struct Analyzer: Sendable {
         }
 
         workspace.negativeSentence.append(contentsOf: repeatElement(false, count: tokenized.sentences.count))
-        // Whether a match in `first`'s clause counts for its sentence's negative-only rule: not
-        // in a clause conceded before the sentence's contrast word.
-        func decides(_ first: Token) -> Bool {
-          let pivot = tokenized.sentences[Int(first.sentence)].contrastClause
-          return pivot < 0 || first.clause >= pivot
-        }
+        // Whether a match at `first` counts for its sentence's negative-only rule: not when its
+        // clause is conceded before the sentence's contrast word.
+        func decides(_ first: Token) -> Bool { !tokenized.sentences[Int(first.sentence)].concedes(clause: first.clause) }
         // Hand-weighted patterns (the hand-written lexicon, custom files): 1 − Π(1 − wᵢ).
         tagMatches(
           tokens: tokens, stems: stems, sentences: tokenized.sentences, into: &workspace.matches, scratch: &workspace.scratch)

@@ -26,9 +26,9 @@ package struct Explanation: Sendable {
     package var base: Double?
   }
 
-  /// A sentence's `!` emphasis on the valence: 0.292 per mark (at most 4) in the direction of
-  /// the sentence's sum.
-  package struct Emphasis: Sendable, Hashable {
+  /// A term one sentence adds to the valence sum: its `!` emphasis (0.292 per mark, at most 4,
+  /// in the direction of the sentence's sum), or the negative-only rule taking it to 0.
+  package struct SentenceTerm: Sendable, Hashable {
     package var sentence: Int
     package var value: Double
   }
@@ -77,10 +77,10 @@ package struct Explanation: Sendable {
   /// Valence words (and hand-weighted tag matches with a polarity), after the rules, each
   /// with the question halving of its sentence applied (rule `question`), in text order.
   package var valenceTerms: [Contribution]
-  package var valenceEmphasis: [Emphasis]
+  package var valenceEmphasis: [SentenceTerm]
   /// Positive sentences holding a negative-only emotion (betrayal): each `value` takes its
   /// sentence's sum to 0 (see ``Lexicon/negativeOnlyEmotions``).
-  package var valenceNegativeOnly: [Emphasis]
+  package var valenceNegativeOnly: [SentenceTerm]
   package var valenceTags: [TagTerm]
   /// The sum S of every term; the valence is S / √(S² + scale).
   package var valenceSum: Double

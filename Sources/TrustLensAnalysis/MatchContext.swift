@@ -73,7 +73,7 @@ extension Analyzer {
     if sentence.isQuestion { return .question }
     if !modifiers.isDisjoint(with: [.hedge, .doubt]) { return .hedge }
     if modifiers.contains(.softener) { return .softener }
-    if sentence.contrastClause >= 0, tokens[first].clause < sentence.contrastClause { return .contrast }
+    if sentence.concedes(clause: tokens[first].clause) { return .contrast }
     if modifiers.contains(.intensifier) || (first...last).contains(where: { tokens[$0].isShouted }) {
       return .intensifier
     }

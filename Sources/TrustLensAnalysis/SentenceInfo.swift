@@ -6,4 +6,8 @@ struct SentenceInfo: Sendable {
   var contrastClause: Int32 = -1
   /// The index of the sentence's first token.
   var firstToken: Int32 = 0
+
+  /// Whether `clause` (one of this sentence's) comes before its contrast word: what it says
+  /// is conceded ("I was hurt, but…").
+  func concedes(clause: Int32) -> Bool { contrastClause >= 0 && clause < contrastClause }
 }

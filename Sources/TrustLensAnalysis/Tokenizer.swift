@@ -470,8 +470,7 @@ struct Tokenizer: Sendable {
 
   static func normalizeApostrophes(_ text: String) -> String {
     // ASCII text (nearly every lexicon pattern) has none of them: a byte check, not a scalar walk.
-    var ascii = text
-    if ascii.withUTF8({ bytes in !bytes.contains { $0 >= 0x80 } }) { return text }
+    if !text.utf8.contains(where: { $0 >= 0x80 }) { return text }
     guard text.unicodeScalars.contains(where: { $0 == "’" || $0 == "‘" || $0 == "ʼ" || $0 == "‐" }) else {
       return text
     }
