@@ -10,6 +10,21 @@ import TrustLensExport
 /// Build and run in release: `swift run -c release trustlens-bench import 500`.
 let arguments = CommandLine.arguments.dropFirst()
 let suite = arguments.first ?? "import"
+let usage =
+  "usage: trustlens-bench import [MB] | analyze [MB] | corpus ENTRIES [DIR] | trends [SUBJECTS] | workbook [ROWS] | features MODEL.tsv [TEXTS.jsonl]"
+/// Stops with the usage line on standard error: a mistyped argument is never ignored.
+func usageError(_ reason: String) -> Never {
+  FileHandle.standardError.write(Data("trustlens-bench: \(reason)\n\(usage)\n".utf8))
+  exit(2)
+}
+// Every suite but `features` takes one size (and `corpus` a folder after it); nothing else.
+if suite != "features" {
+  let allowed = suite == "corpus" ? 3 : 2
+  if arguments.count > allowed { usageError("unexpected argument \"\(arguments.dropFirst(allowed).first!)\" for \(suite)") }
+  if let size = arguments.dropFirst().first, Int(size).map({ $0 > 0 }) != true {
+    usageError("\(suite) takes a positive whole number, not \"\(size)\"")
+  }
+}
 let megabytes = arguments.dropFirst().first.flatMap(Int.init) ?? 500
 let folder = FileManager.default.temporaryDirectory.appendingPathComponent("trustlens-bench").path
 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
@@ -175,9 +190,16 @@ case "features":
     exit(2)
   }
   var output = ""
-  for line in String(decoding: input.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n") {
-    let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
-    output += analyzer.featureDump(object?["text"] as? String ?? "") + "\n"
+  let source = arguments.count > 1 ? arguments[1] : "standard input"
+  // One dump line per input line, in order: a line without a "text" string stops the dump
+  // (naming the line) rather than being dumped as an empty text.
+  for (index, line) in String(decoding: input.readDataToEndOfFile(), as: UTF8.self).split(separator: "\n").enumerated() {
+    let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+    guard let text = object?["text"] as? String else {
+      FileHandle.standardError.write(Data("trustlens-bench: \(source) line \(index + 1): not a JSON object with a \"text\" string\n".utf8))
+      exit(1)
+    }
+    output += analyzer.featureDump(text) + "\n"
     if output.utf8.count > 1 << 20 {
       FileHandle.standardOutput.write(Data(output.utf8))
       output = ""
@@ -185,6 +207,5 @@ case "features":
   }
   FileHandle.standardOutput.write(Data(output.utf8))
 default:
-  print("usage: trustlens-bench import [MB] | analyze [MB] | trends [SUBJECTS] | workbook [ROWS] | features MODEL.tsv [TEXTS.jsonl]")
-  exit(2)
+  usageError("unknown suite \"\(suite)\"")
 }
