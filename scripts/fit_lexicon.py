@@ -86,6 +86,8 @@ GE_NEGATIVE = set("fear nervousness remorse embarrassment disappointment sadness
 VALENCE_OF_LABEL = {"positive": 0.6, "negative": -0.6, "neutral": 0.0, "mixed": 0.0}
 # How much each dev source counts when a threshold is chosen: the journal entries most (the
 # analyzer's own domain), the subtitles least (short, noisy, approximate mapping).
+# The trigger weights tried for the emotions no corpus labels (0: none).
+TRIGGER_GRID = [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]
 DEV_WEIGHT = {"own": 2.0, "picks": 1.0, "devset": 1.0, "goemotions": 1.0, "xed_en": 0.5}
 # Starting multipliers of a pattern's plain weight in each context (the hand rules' spirit).
 PRIOR_MULTIPLIER = {"other": 0.3, "resolved": 0.0, "negation": 0.0, "irony": 0.0, "past": 0.4, "question": 0.5,
@@ -200,6 +202,9 @@ class TagModel:
         self.mult = np.array([[PRIOR_MULTIPLIER[c] for c in CONTEXTS] for _ in range(NT)])
         self.flip = {}  # (context index, from, to) -> value
         self.threshold = np.full(NT, 0.5)
+        # The weight one of a tag's features must add for the tag to be present (0: none): set
+        # on dev for the emotions no corpus labels, whose topic words otherwise sum to the tag.
+        self.trigger = np.zeros(NT)
         self.fitted = np.zeros(NT, dtype=bool)
         # Hand-written weights (patterns × tags), their fitted scale per tag, and the fitted
         # corrections; plain = prior_weight · prior + delta.
@@ -221,10 +226,16 @@ class TagModel:
         return out
 
     def scores(self, feats: ff.Features) -> tuple[np.ndarray, np.ndarray]:
-        """Scores (texts × tags) and whether some present feature adds to each tag."""
+        """Scores (texts × tags) and whether some present feature adds to each tag, at least
+        its trigger weight where it has one (the engine's condition beside the threshold)."""
+        s, strongest = self.scores_and_strongest(feats)
+        return s, (strongest > 0) & (strongest >= self.trigger[None, :])
+
+    def scores_and_strongest(self, feats: ff.Features) -> tuple[np.ndarray, np.ndarray]:
+        """Scores (texts × tags) and the largest weight a present feature adds to each tag."""
         n = feats.words.shape[0]
         s = np.zeros((n, NT))
-        pos = np.zeros((n, NT))
+        strongest = np.zeros((n, NT))
         length = np.log1p(feats.words)
         for t in range(NT):
             if not self.fitted[t]:
@@ -236,8 +247,10 @@ class TagModel:
                 if not f.any():
                     continue
                 s[:, t] += feats.presence[c] @ f
-                pos[:, t] += feats.presence[c] @ np.maximum(f, 0)
-        return s, pos > 0
+                if (f > 0).any():
+                    added = feats.presence[c].multiply(sp.csr_matrix(np.maximum(f, 0)[None, :])).max(axis=1)
+                    strongest[:, t] = np.maximum(strongest[:, t], added.toarray().ravel())
+        return s, strongest
 
     def round(self, digits: int = 4) -> None:
         self.bias = np.round(self.bias, digits)
@@ -398,10 +411,13 @@ def f1(y: np.ndarray, p: np.ndarray) -> float:
     return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
 
 
-def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset) -> dict:
+def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset, hand: np.ndarray) -> dict:
     """Per tag the probability in a grid that maximises the mean F1 over the dev sources
-    labelling it; returns the dev F1s."""
-    s, pos = model.scores(feats)
+    labelling it — for the emotions no corpus labels together with a trigger weight (see
+    TagModel.trigger) in a grid, and counting a text as tagged when the model or the
+    hand-written patterns give it (`hand`, texts × tags: the default lexicon keeps those
+    emotions' hand-written patterns beside the model's); returns the dev F1s."""
+    s, strongest = model.scores_and_strongest(feats)
     prob = 1 / (1 + np.exp(-s))
     grid = np.round(np.arange(0.05, 0.951, 0.025), 3)
     out = {}
@@ -409,23 +425,28 @@ def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset) -> dict:
         if not model.fitted[t]:
             continue
         sources = sorted({src for i, src in enumerate(ds.source) if ds.mask[i, t] > 0})
-        best = (-1.0, 0.5, {})
-        for th in grid:
-            per = {}
-            for src in sources:
-                idx = np.where((ds.source == src) & (ds.mask[:, t] > 0))[0]
-                if ds.y[idx, t].sum() == 0:
-                    continue
-                per[src] = f1(ds.y[idx, t], ((prob[idx, t] >= th) & pos[idx, t]).astype(float))
-            weights = [DEV_WEIGHT[k] for k in per]
-            mean = float(np.average(list(per.values()), weights=weights)) if per else 0.0
-            # On a tie the higher threshold wins: the same dev F1 with fewer tags on other text
-            # (betrayal's dev F1 was flat from 0.05 to 0.15 while its RWWD fires halved); a tag
-            # with no dev F1 above 0 keeps the lowest.
-            if mean > best[0] + 1e-9 or (best[0] > 0 and mean >= best[0] - 1e-9):
-                best = (mean, float(th), per)
-        model.threshold[t] = best[1]
-        out[TAGS[t]] = {"threshold": best[1], "mean_f1": round(best[0], 4), "by_source": {k: round(v, 4) for k, v in best[2].items()}}
+        best = (-1.0, 0.5, 0.0, {})
+        blend = TAGS[t] in UNLABELLED_EMOTIONS
+        for trigger in TRIGGER_GRID if blend else [0.0]:
+            pos = (strongest[:, t] > 0) & (strongest[:, t] >= trigger)
+            for th in grid:
+                per = {}
+                for src in sources:
+                    idx = np.where((ds.source == src) & (ds.mask[:, t] > 0))[0]
+                    if ds.y[idx, t].sum() == 0:
+                        continue
+                    tagged = (prob[idx, t] >= th) & pos[idx]
+                    per[src] = f1(ds.y[idx, t], (tagged | (hand[idx, t] if blend else False)).astype(float))
+                weights = [DEV_WEIGHT[k] for k in per]
+                mean = float(np.average(list(per.values()), weights=weights)) if per else 0.0
+                # On a tie the higher threshold (then trigger) wins: the same dev F1 with fewer
+                # tags on other text (betrayal's dev F1 was flat from 0.05 to 0.15 while its RWWD
+                # fires halved); a tag with no dev F1 above 0 keeps the lowest.
+                if mean > best[0] + 1e-9 or (best[0] > 0 and mean >= best[0] - 1e-9):
+                    best = (mean, float(th), float(trigger), per)
+        model.threshold[t], model.trigger[t] = best[1], best[2]
+        out[TAGS[t]] = {"threshold": best[1], "trigger": best[2], "mean_f1": round(best[0], 4),
+                        "by_source": {k: round(v, 4) for k, v in best[3].items()}}
     return out
 
 
@@ -493,6 +514,8 @@ def write_model(path: Path, model: TagModel, patterns: list[str], vmodel: Valenc
         if model.fitted[t]:
             lines += [f"bias\t{TAGS[t]}\t{model.bias[t]:.4f}", f"length\t{TAGS[t]}\t{model.length[t]:.4f}",
                       f"threshold\t{TAGS[t]}\t{model.threshold[t]:.3f}"]
+            if model.trigger[t] > 0:
+                lines.append(f"trigger\t{TAGS[t]}\t{model.trigger[t]:.2f}")
     lines.append("")
     for t in range(NT):
         if model.fitted[t]:
@@ -550,26 +573,45 @@ def find_binary(name: str, given: str | None) -> Path:
     sys.exit(f"error: no {name} binary: swift build --product {name}")
 
 
-def verify(trustlens: Path, model_path: Path, texts: list[str], tags_expected: np.ndarray, valence_expected: np.ndarray) -> dict:
-    """Runs `trustlens analyze` with the written model; the engine must agree with the fit."""
-    with tempfile.TemporaryDirectory(prefix="trustlens-verify-") as tmp:
+def analyze_with_lexicon(trustlens: Path, texts: list[str], model_path: Path | None, *extra: str) -> subprocess.CompletedProcess:
+    """`trustlens analyze --format jsonl` of `texts` (ids t0, t1, …) with this checkout's
+    rules.tsv, tags.tsv and valence.tsv as the lexicon folder, and `model_path` as its model
+    (none: the hand-written lexicon alone)."""
+    with tempfile.TemporaryDirectory(prefix="trustlens-fit-run-") as tmp:
         folder = Path(tmp) / "lexicon"
         folder.mkdir()
         for f in ("rules.tsv", "tags.tsv", "valence.tsv"):
             (folder / f).write_bytes((LEXICON / f).read_bytes())
-        (folder / "model.tsv").write_bytes(model_path.read_bytes())
+        if model_path is not None:
+            (folder / "model.tsv").write_bytes(model_path.read_bytes())
         path = Path(tmp) / "texts.jsonl"
         start = datetime.date(1900, 1, 1)
         with path.open("w", encoding="utf-8") as f:
             for i, t in enumerate(texts):
                 f.write(json.dumps({"id": f"t{i}", "date": (start + datetime.timedelta(days=i)).isoformat(), "text": t},
                                    ensure_ascii=False) + "\n")
-        # `--lexicon fitted`: the whole model (the default lexicon takes its themes from tags.tsv).
-        run = subprocess.run([str(trustlens), "analyze", str(path), "--format", "jsonl", "--lexicon", "fitted"],
-                             capture_output=True,
+        run = subprocess.run([str(trustlens), "analyze", str(path), "--format", "jsonl", *extra], capture_output=True,
                              text=True, env={**os.environ, "TRUSTLENS_LEXICON_DIR": str(folder)})
     if run.returncode not in (0, 3):
         sys.exit(f"error: trustlens analyze failed: {run.stderr[-400:]}")
+    return run
+
+
+def hand_presence(trustlens: Path, texts: list[str]) -> np.ndarray:
+    """Texts × tags: 1 where the hand-written lexicon alone gives the tag."""
+    out = np.zeros((len(texts), NT), dtype=bool)
+    for line in analyze_with_lexicon(trustlens, texts, None).stdout.splitlines():
+        o = json.loads(line)
+        for tag in list(o["emotions"]) + list(o["themes"]):
+            if tag in TAGS:
+                out[int(o["id"][1:]), TAGS.index(tag)] = True
+    return out
+
+
+def verify(trustlens: Path, model_path: Path, texts: list[str], tags_expected: np.ndarray, valence_expected: np.ndarray) -> dict:
+    """Runs `trustlens analyze` with the written model; the engine must agree with the fit."""
+    # `--lexicon fitted`: the whole model (the default lexicon takes its themes from tags.tsv).
+    run = analyze_with_lexicon(trustlens, texts, model_path, "--lexicon", "fitted")
     got = {}
     for line in run.stdout.splitlines():
         o = json.loads(line)
@@ -706,7 +748,7 @@ def main() -> int:
                 log(f"select: {len(kept)} patterns kept of {len(patterns)}")
         model.round()
         log("choosing thresholds on dev")
-        thresholds = choose_thresholds(model, fdev, dev)
+        thresholds = choose_thresholds(model, fdev, dev, hand_presence(find_binary("trustlens", args.trustlens), dev.texts))
 
         log("fitting valence")
         s_train, _ = model.scores(ftrain)

@@ -13,10 +13,11 @@ package struct AnalysisWorkspace: ~Copyable {
   var covered: [Bool] = []
   var hits: [FeatureHit] = []
   var hitKeys: [Int] = []
-  /// Per tag id: the fitted score, the sum of its positive feature weights, and the
-  /// intensity (0 when the tag is absent).
+  /// Per tag id: the fitted score, the sum of its positive feature weights, the largest of
+  /// them, and the intensity (0 when the tag is absent).
   var scores: [Double] = []
   var positive: [Double] = []
+  var strongest: [Double] = []
   var modelIntensity: [Double] = []
 
   package init() {}
@@ -39,6 +40,7 @@ package struct AnalysisWorkspace: ~Copyable {
     hitKeys.removeAll(keepingCapacity: true)
     scores.removeAll(keepingCapacity: true)
     positive.removeAll(keepingCapacity: true)
+    strongest.removeAll(keepingCapacity: true)
     modelIntensity.removeAll(keepingCapacity: true)
   }
 }

@@ -49,7 +49,8 @@ extension Analyzer {
           let value = workspace.scores[tag]
           score = Explanation.ModelScore(
             bias: model.bias[tag], lengthTerm: model.lengthWeight[tag] * length, score: value,
-            probability: Analyzer.probability(value), threshold: Analyzer.probability(model.thresholdScore[tag]))
+            probability: Analyzer.probability(value), threshold: Analyzer.probability(model.thresholdScore[tag]),
+            trigger: model.triggerWeight[tag])
         }
         let entry = Explanation.Tag(
           tag: name, kind: lexicon.kind(of: name), intensity: intensity, model: score, features: features[tag], handMatches: hand[tag])

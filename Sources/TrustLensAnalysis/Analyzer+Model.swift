@@ -13,7 +13,8 @@ struct FeatureHit {
 
 extension Analyzer {
   /// Finds the fitted features of a text into `workspace.hits` (text order) and scores every
-  /// tag into `workspace.scores`, `positive` and `modelIntensity` (see ``FittedModel``).
+  /// tag into `workspace.scores`, `positive`, `strongest` and `modelIntensity` (see
+  /// ``FittedModel``).
   func scoreModel(
     tokens: UnsafeBufferPointer<Token>, stems: UnsafeBufferPointer<Int32>, sentences: [SentenceInfo], words: Int,
     workspace: inout AnalysisWorkspace
@@ -24,6 +25,7 @@ extension Analyzer {
     let tagCount = compiled.tagNames.count
     workspace.scores.append(contentsOf: repeatElement(0, count: tagCount))
     workspace.positive.append(contentsOf: repeatElement(0, count: tagCount))
+    workspace.strongest.append(contentsOf: repeatElement(0, count: tagCount))
     workspace.modelIntensity.append(contentsOf: repeatElement(0, count: tagCount))
     let length = log(1 + Double(words))
     for tag in model.scoredTags {
@@ -33,12 +35,15 @@ extension Analyzer {
       for fold in model.folds(pattern: hit.pattern, context: hit.context) {
         let tag = Int(model.foldTags[fold]), weight = model.foldWeights[fold]
         workspace.scores[tag] += weight
-        if weight > 0 { workspace.positive[tag] += weight }
+        if weight > 0 {
+          workspace.positive[tag] += weight
+          workspace.strongest[tag] = max(workspace.strongest[tag], weight)
+        }
       }
     }
     for tag in model.scoredTags {
       let score = workspace.scores[Int(tag)]
-      if score >= model.thresholdScore[Int(tag)], workspace.positive[Int(tag)] > 0 {
+      if score >= model.thresholdScore[Int(tag)], model.triggers(strongest: workspace.strongest[Int(tag)], tag: Int(tag)) {
         workspace.modelIntensity[Int(tag)] = Analyzer.probability(score)
       }
     }

@@ -21,6 +21,8 @@ struct CompiledLexicon: Sendable {
     static let otherWord = WordClass(rawValue: 1 << 7)
     static let startsIrony = WordClass(rawValue: 1 << 8)
     static let stateVerb = WordClass(rawValue: 1 << 9)
+    static let feelingVerb = WordClass(rawValue: 1 << 10)
+    static let adverb = WordClass(rawValue: 1 << 11)
   }
 
   /// The kinds of rule modifier, as the bits of ``Token/modifierEnds``.
@@ -178,6 +180,8 @@ struct CompiledLexicon: Sendable {
     let selfWords = rules.selfWords.sorted().map { vocabulary.intern($0) }
     let otherWords = rules.otherWords.sorted().map { vocabulary.intern($0) }
     let stateVerbs = rules.stateVerbs.sorted().map { vocabulary.intern($0) }
+    let feelingVerbs = rules.feelingVerbs.sorted().map { vocabulary.intern($0) }
+    let adverbs = rules.adverbs.sorted().map { vocabulary.intern($0) }
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
     let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
@@ -196,6 +200,8 @@ struct CompiledLexicon: Sendable {
     for id in selfWords { wordClasses[Int(id)].insert(.selfWord) }
     for id in otherWords { wordClasses[Int(id)].insert(.otherWord) }
     for id in stateVerbs { wordClasses[Int(id)].insert(.stateVerb) }
+    for id in feelingVerbs { wordClasses[Int(id)].insert(.feelingVerb) }
+    for id in adverbs { wordClasses[Int(id)].insert(.adverb) }
     for words in irony { wordClasses[Int(words[0])].insert(.startsIrony) }
     for id in negators { wordClasses[Int(id)].insert(.negator) }
     for id in contrast { wordClasses[Int(id)].insert(.contrast) }

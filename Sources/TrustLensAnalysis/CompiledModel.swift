@@ -20,6 +20,8 @@ struct CompiledModel: Sendable {
   private(set) var lengthWeight: [Double] = []
   /// The score a tag needs, logit(threshold); +∞ for tags the model does not score.
   private(set) var thresholdScore: [Double] = []
+  /// The weight one of a tag's features must add for the tag to be present (0: any positive).
+  private(set) var triggerWeight: [Double] = []
   private(set) var valenceWeight: [Double] = []
   var valenceScale = 15.0
 
@@ -37,7 +39,7 @@ struct CompiledModel: Sendable {
     for tag in model.tags { ids[tag] = tagId(tag) }
     pending = (
       bias: model.bias.map { (ids[$0.key]!, $0.value) }, length: model.length.map { (ids[$0.key]!, $0.value) },
-      threshold: model.threshold.map { (ids[$0.key]!, $0.value) },
+      threshold: model.threshold.map { (ids[$0.key]!, $0.value) }, trigger: model.trigger.map { (ids[$0.key]!, $0.value) },
       valence: model.valenceTags.map { (ids[$0.key]!, $0.value) })
 
     // Plain and per-context weights of each pattern, then folded per context.
@@ -72,8 +74,11 @@ struct CompiledModel: Sendable {
   }
 
   /// Per-tag values waiting for the final number of tags (custom files may add tags).
-  private var pending: (bias: [(Int32, Double)], length: [(Int32, Double)], threshold: [(Int32, Double)], valence: [(Int32, Double)]) =
-    ([], [], [], [])
+  private var pending:
+    (
+      bias: [(Int32, Double)], length: [(Int32, Double)], threshold: [(Int32, Double)], trigger: [(Int32, Double)],
+      valence: [(Int32, Double)]
+    ) = ([], [], [], [], [])
 
   /// Makes the per-tag tables `count` long.
   mutating func sizeTagTables(_ count: Int) {
@@ -81,12 +86,19 @@ struct CompiledModel: Sendable {
     lengthWeight = bias
     valenceWeight = bias
     thresholdScore = [Double](repeating: .infinity, count: count)
+    triggerWeight = bias
     for (tag, value) in pending.bias { bias[Int(tag)] = value }
     for (tag, value) in pending.length { lengthWeight[Int(tag)] = value }
     for (tag, value) in pending.valence { valenceWeight[Int(tag)] = value }
     for (tag, value) in pending.threshold { thresholdScore[Int(tag)] = log(value / (1 - value)) }
-    pending = ([], [], [], [])
+    for (tag, value) in pending.trigger { triggerWeight[Int(tag)] = value }
+    pending = ([], [], [], [], [])
   }
+
+  /// Whether a text whose largest positive feature weight for `tag` is `strongest` may have
+  /// the tag: some feature adds to it, at least the tag's trigger weight.
+  @inline(__always)
+  func triggers(strongest: Double, tag: Int) -> Bool { strongest > 0 && strongest >= triggerWeight[tag] }
 
   /// The range of feature `(pattern, context)` in ``foldTags`` / ``foldWeights``.
   @inline(__always)

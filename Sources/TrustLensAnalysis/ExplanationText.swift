@@ -53,12 +53,10 @@ package enum ExplanationText {
       if let model = tag.model, !tag.features.isEmpty {
         // A tag the hand-weighted matches give while the model's probability stays below its
         // threshold: its features are no evidence, so they get no weight share.
-        let modelPresent = model.probability >= model.threshold && tag.features.contains { $0.value > 0 }
+        let modelPresent = model.gives(features: tag.features)
         lines.append(
-          "  " + scoreLine(model, features: tag.features)
-            + (modelPresent
-              ? " ≥ threshold \(number(model.threshold))"
-              : " < threshold \(number(model.threshold)); present by its hand-weighted matches"))
+          "  " + scoreLine(model, features: tag.features) + " " + model.thresholdText(features: tag.features, number: number)
+            + (modelPresent ? "" : "; present by its hand-weighted matches"))
         let positive = tag.features.reduce(0) { $0 + max($1.value, 0) }
         for feature in tag.features {
           let share =
@@ -74,7 +72,7 @@ package enum ExplanationText {
     if !absent.isEmpty { lines.append("not tagged, though some words pointed to them:") }
     for tag in absent {
       guard let model = tag.model else { continue }
-      lines.append("  \(tag.tag): " + scoreLine(model, features: tag.features) + " < threshold \(number(model.threshold))")
+      lines.append("  \(tag.tag): " + scoreLine(model, features: tag.features) + " " + model.thresholdText(features: tag.features, number: number))
       for feature in tag.features {
         lines.append("    " + located(feature) + ", score \(signed(feature.value))" + rules(feature))
       }

@@ -9,7 +9,9 @@
 ///
 /// (for c = plain just w(p, plain, t)); a feature counts once per text with `features
 /// presence`, once per occurrence with `features count`. The tag is present when
-/// σ(score_t) ≥ threshold_t and some feature adds to it; its intensity is σ(score_t).
+/// σ(score_t) ≥ threshold_t and some feature adds to it — with a trigger, one feature adds at
+/// least trigger_t (the fit sets one on dev for emotions no corpus labels, whose topic words
+/// would otherwise sum to the tag) — and its intensity is σ(score_t).
 /// Valence: the valence patterns' scores after the rules (see ``Analyzer``), plus
 /// Σ_t valenceTag_t · σ(score_t), normalised as S / √(S² + valenceScale).
 ///
@@ -19,6 +21,7 @@
 ///     bias         TAG  VALUE
 ///     length       TAG  VALUE
 ///     threshold    TAG  PROBABILITY (0, 1)
+///     trigger      TAG  WEIGHT ≥ 0                     (unlisted: 0, any positive weight)
 ///     context      CONTEXT  TAG  MULTIPLIER          (unlisted: 1, the context changes nothing)
 ///     flip         CONTEXT  FROM  TO  MULTIPLIER
 ///     pattern      PATTERN                            (a feature without weights of its own)
@@ -47,6 +50,7 @@ struct FittedModel: Sendable {
   var bias: [String: Double] = [:]
   var length: [String: Double] = [:]
   var threshold: [String: Double] = [:]
+  var trigger: [String: Double] = [:]
   var multipliers: [MatchContext: [String: Double]] = [:]
   var flips: [Flip] = []
   /// Feature patterns in load order, each once.
@@ -101,7 +105,7 @@ struct FittedModel: Sendable {
       try need(2)
       guard columns[1] == "presence" || columns[1] == "count" else { throw fail("features is presence or count") }
       countsOccurrences = columns[1] == "count"
-    case "bias", "length", "threshold", "valence-tag":
+    case "bias", "length", "threshold", "trigger", "valence-tag":
       try need(3)
       let name = try tag(columns[1]), value = try number(columns[2])
       switch columns[0] {
@@ -110,6 +114,9 @@ struct FittedModel: Sendable {
       case "threshold":
         guard value > 0, value < 1 else { throw fail("threshold \(columns[2]) is not a probability in (0, 1)") }
         threshold[name] = value
+      case "trigger":
+        guard value >= 0 else { throw fail("trigger \(columns[2]) is negative") }
+        trigger[name] = value
       default: valenceTags[name] = value
       }
     case "context":

@@ -8,7 +8,8 @@ package enum MatchContext: UInt8, CaseIterable, Sendable {
   /// The nearest person word before the match (same clause, up to 6 words) names someone
   /// other than the writer and a state verb stands between them (or opens the match): "he
   /// looks nervous", "she was so angry", "to make her feel hurt" — but not "he lied to me",
-  /// where the other person acts on the writer.
+  /// where the other person acts on the writer; or the match opens with a feeling verb right
+  /// after an other person's word: "he resents his father", "his fears".
   case other
   /// A resolved-state word follows it in its clause: "not angry anymore".
   case resolved
@@ -82,9 +83,11 @@ extension Analyzer {
 
   /// Whether the nearest self or other word before `position` (same clause, up to six words)
   /// is an other word with a state verb after it: at `position`, between the two, or inside
-  /// the other word (`she's`).
+  /// the other word (`she's`); or whether a feeling verb at `position` has an other word right
+  /// before it ("he resents his father", `rules.tsv` `feeling`).
   func isOtherPerson(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[position].clause
+    if tokens[position].classes.contains(.feelingVerb), isRightAfterOtherPerson(position, tokens: tokens) { return true }
     var state = tokens[position].classes.contains(.stateVerb)
     var index = position - 1
     while index >= 0, index >= position - 6, tokens[index].clause == clause {
@@ -95,6 +98,21 @@ extension Analyzer {
       index -= 1
     }
     return false
+  }
+
+  /// Whether an other word stands right before `position` in its clause, or with one adverb
+  /// or modifier word between (`she still hates`, `he really resents`): the subject of a
+  /// feeling verb. Only the nearest words count, so "his drinking worries me" stays the writer's.
+  private func isRightAfterOtherPerson(_ position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    let clause = tokens[position].clause
+    var index = position - 1
+    guard index >= 0, tokens[index].clause == clause else { return false }
+    let between = tokens[index]
+    if !between.classes.contains(.otherWord), !between.modifierEnds.isEmpty || !between.classes.isDisjoint(with: [.adverb, .negator]) {
+      index -= 1
+      guard index >= 0, tokens[index].clause == clause else { return false }
+    }
+    return tokens[index].classes.contains(.otherWord)
   }
 
   private func hasAfterNegator(after last: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {

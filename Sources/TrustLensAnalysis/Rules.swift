@@ -27,6 +27,11 @@ struct Rules: Sendable {
   /// by one of them before a match makes the match that person's feeling ("he looks
   /// nervous"), while an other word acting on the writer does not ("he lied to me").
   var stateVerbs: Set<String> = []
+  /// Verbs whose subject is the one who feels (`resents`, `fears`, `trusts`): right after an
+  /// other word they are that person's feeling ("he resents his father").
+  var feelingVerbs: Set<String> = []
+  /// Words that may stand between a person and a feeling verb (`still`: "she still hates me").
+  var adverbs: Set<String> = []
   var resolved: [[String]] = []
   var contrast: Set<String> = []
   var clauseWords: Set<String> = []
@@ -64,7 +69,7 @@ struct Rules: Sendable {
       case "doubt": doubts.append(modifier)
       default: past.append(modifier)
       }
-    case "after-negator", "self", "other", "state":
+    case "after-negator", "self", "other", "state", "feeling", "adverb":
       try need(2)
       let word = try words(columns[1])
       guard word.count == 1 else { throw fail("\(columns[0]) takes one word, found \(word.count)") }
@@ -72,6 +77,8 @@ struct Rules: Sendable {
       case "after-negator": afterNegators.insert(word[0])
       case "self": selfWords.insert(word[0])
       case "state": stateVerbs.insert(word[0])
+      case "feeling": feelingVerbs.insert(word[0])
+      case "adverb": adverbs.insert(word[0])
       default: otherWords.insert(word[0])
       }
     case "irony":

@@ -105,6 +105,10 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("My sister feels so betrayed by her husband.", "betrayal"),
     ("He is jealous of my friends.", "insecurity"),
     ("She's bitter about the divorce.", "resentment"),
+    // A feeling verb right after the other person (rules.tsv `feeling`), an adverb between or not.
+    ("He resents his father.", "resentment"),
+    ("She still hates me.", "anger"),
+    ("My husband really resents me for it.", "resentment"),
   ])
   func someoneElsesFeelingIsNotTheWriters(_ text: String, _ tag: String) {
     // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS), and
@@ -118,6 +122,13 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
   @Test(arguments: ["His drinking worries me.", "He knows my fears."])
   func theWritersWorryNamedWithSomeoneElse(_ text: String) {
     #expect(present(text).contains("anxiety"))
+  }
+
+  /// The writer's own feeling verb stays the writer's, an adverb before it or not.
+  @Test(arguments: ["I resent him for it.", "I still resent him."])
+  func theWritersFeelingVerbIsTheWriters(_ text: String) {
+    #expect(present(text).contains("resentment"))
+    #expect(present(text, handAnalyzer).contains("resentment"))
   }
 
   /// The other person acting on the writer is the writer's feeling.
@@ -159,13 +170,13 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(!tags.contains("guilt"))
   }
 
-  /// Still a false alarm: worries about money, a job and a house, written as RWWD's writers do,
-  /// sum enough small betrayal weights of trust-repair topic words (1.4% of RWWD's dev texts get
-  /// betrayal, against 0.3% from the hand-written patterns alone).
+  /// Worries about money, a job and a house, written as RWWD's writers do, once summed enough
+  /// small betrayal weights of trust-repair topic words (betrayal 0.21); betrayal's trigger
+  /// weight (model.tsv `trigger`, chosen on dev) now needs one feature of weight 3.5.
   @Test func moneyWorriesAreNoBetrayal() {
-    withKnownIssue("betrayal 0.21 from topic words") {
-      #expect(!present("Worried about my job and money in general over the next few months, and about the house.").contains("betrayal"))
-    }
+    let text = "Worried about my job and money in general over the next few months, and about the house."
+    #expect(!present(text).contains("betrayal"))
+    #expect(present(text).contains("anxiety"))
   }
 
   /// Finding an affair out is betrayal (talking about it, as a topic, is not).

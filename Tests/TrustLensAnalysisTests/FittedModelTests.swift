@@ -81,11 +81,23 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
     ("weight\tlied\tsideways\tbetrayal\t1\n", 1, "unknown context \"sideways\""),
     ("frobnicate\tx\n", 1, "unknown model line kind \"frobnicate\""),
     ("valence\tlied\t9\n", 1, "score 9 is not in [-4, 4]"),
+    ("trigger\tbetrayal\t-1\n", 1, "trigger -1 is negative"),
   ])
   func badLinesNameTheLine(_ text: String, _ line: Int, _ reason: String) throws {
     let path = TestSupport.write(text, "model.tsv", in: TestSupport.temporaryFolder())
     var lexicon = Lexicon()
     #expect(throws: LexiconError(file: path, line: line, reason: reason)) { try lexicon.addModel(path: path) }
+  }
+
+  /// With a trigger weight, small weights that sum past the threshold do not make the tag:
+  /// one feature must add at least the trigger ("months" and "house" are no resentment).
+  @Test func aTriggerNeedsOneStrongFeature() throws {
+    let analyzer = try triggerAnalyzer()
+    // −1 + 1.5 + 1.5 = 2: σ(2) = 0.88 ≥ 0.5, but no feature adds 2.
+    #expect(analyzer.analyze("The months in the house").emotions["resentment"] == nil)
+    #expect(analyzer.analyze("The months in the house").evidence.isEmpty)
+    // −1 + 2.5 + 1.5 = 3: σ(3) = 0.953, and "resent" adds 2.5 ≥ 2.
+    #expect(analyzer.analyze("I resent the house").emotions["resentment"] == 0.953)
   }
 
   @Test func everyTagNeedsABiasAndAThreshold() throws {
@@ -97,7 +109,36 @@ private func sigmoid(_ x: Double) -> Double { 1 / (1 + exp(-x)) }
   }
 }
 
+private func triggerAnalyzer() throws -> Analyzer {
+  let model = """
+    features\tpresence
+    bias\tresentment\t-1
+    length\tresentment\t0
+    threshold\tresentment\t0.5
+    trigger\tresentment\t2
+    weight\tmonths\tplain\tresentment\t1.5
+    weight\thouse\tplain\tresentment\t1.5
+    weight\tresent\tplain\tresentment\t2.5
+
+    """
+  var lexicon = Lexicon()
+  try lexicon.addBuiltinRules()
+  try lexicon.addModel(path: TestSupport.write(model, "model.tsv", in: TestSupport.temporaryFolder()))
+  return Analyzer(lexicon: lexicon)
+}
+
 @Suite struct ExplanationTests {
+  /// A probability over the threshold that no feature carries to the trigger weight: the
+  /// explanation says why the tag is absent.
+  @Test func aProbabilityBlockedByTheTriggerSaysSo() throws {
+    let text = ExplanationText.render(try triggerAnalyzer().explain("The months in the house"))
+    #expect(text.contains("no tags"))
+    #expect(
+      text.contains(
+        "resentment: score +2.00 = bias -1.00 + length +0.00 + words +3.00; probability 0.88 ≥ threshold 0.50, but no feature reaches the trigger weight 2.00"
+      ))
+  }
+
   @Test func tagScoresAddUp() throws {
     let explanation = try smallAnalyzer().explain("He lied. I don't feel safe, and that is not good!")
     let tags = Dictionary(uniqueKeysWithValues: explanation.tags.map { ($0.tag, $0) })
