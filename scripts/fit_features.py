@@ -100,6 +100,29 @@ def candidate_words(texts: list[str], min_texts: int) -> list[str]:
     return sorted(words, key=lambda w: (-df[w], w))
 
 
+SENTENCE_END = re.compile(r"[.!?\n]+")
+
+
+def candidate_pairs(texts: list[str], min_texts: int) -> list[str]:
+    """Two-word phrases ("passed away", "dog died") in at least `min_texts` texts, most frequent
+    first: adjacent words of one sentence, neither a rule word (so negation, modifiers and
+    person words keep working on the phrase from outside it), not both function words."""
+    df = collections.Counter()
+    rules = rule_words()
+    for t in texts:
+        pairs = set()
+        for sentence in SENTENCE_END.split(t):
+            ws = words_of(sentence)
+            for a, b in zip(ws, ws[1:]):
+                if a in rules or b in rules or (a in FUNCTION_WORDS and b in FUNCTION_WORDS):
+                    continue
+                if a.isdigit() or b.isdigit():
+                    continue
+                pairs.add(f"{a} {b}")
+        df.update(pairs)
+    return sorted((p for p, n in df.items() if n >= min_texts), key=lambda p: (-df[p], p))
+
+
 def write_candidates(path: Path, tag_patterns: list[str], valence_patterns: list[str]) -> None:
     with path.open("w", encoding="utf-8") as f:
         f.write("# candidate features for trustlens-bench features (written by fit_lexicon.py)\n")

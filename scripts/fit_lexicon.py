@@ -645,6 +645,8 @@ def main() -> int:
     ap.add_argument("--corpus-safety", action="store_true",
                     help="also fit safety on GoEmotions relief* and XED trust* (approximate mappings)")
     ap.add_argument("--min-texts", type=int, default=3, help="a word is a candidate when this many training texts have it")
+    ap.add_argument("--pairs", type=int, default=0,
+                    help="also two-word phrases in at least this many training texts as candidates (0: none)")
     ap.add_argument("--min-context", type=int, default=4, help="occurrences a (pattern, context) needs for a weight of its own")
     ap.add_argument("--c-l1", type=float, default=0.5)
     ap.add_argument("--c-l2", type=float, default=1.0)
@@ -695,6 +697,8 @@ def main() -> int:
     tag_texts = [r["text"] for r in train_rows if r["source"] not in ("vader", "joined")]
     hand = ff.hand_tag_patterns()
     words = ff.candidate_words(tag_texts, args.min_texts)
+    if args.pairs > 0:
+        words += ff.candidate_pairs(tag_texts, args.pairs)
     hand_set = set(hand)
     patterns = hand + [w for w in words if w not in hand_set]
     hand_valence = ff.hand_valence()
@@ -797,7 +801,8 @@ def main() -> int:
             f" rounds {args.rounds}, valence-l2 {args.valence_l2}, valence-scale {vmodel.scale:g},"
             f" guideline contexts {', '.join(GUIDELINE_CONTEXTS) if args.guideline_contexts else 'off'},"
             f" rare patterns {'own weights' if args.rare_patterns_own_weight else 'hand-written weights only'},"
-            f" min-positive {args.min_positive}, presumed-negative weight {args.presumed_negative_weight:g}"
+            f" min-positive {args.min_positive}, two-word candidates {args.pairs or 'none'},"
+            f" presumed-negative weight {args.presumed_negative_weight:g}"
             f" (joined texts {args.presumed_joined}).",
             f"Packages: numpy {np.__version__}, scipy {__import__('scipy').__version__},"
             f" scikit-learn {__import__('sklearn').__version__}.",
