@@ -78,6 +78,8 @@ LABELS_OF = {
 # texts alone, where every topic word of trust repair ("card", "house", "means") goes with them, and
 # it found betrayal in 29% of RWWD's dev texts, people writing about their worries.
 UNLABELLED_EMOTIONS = [t for t in data.EMOTIONS if not any(t in labels for labels in LABELS_OF.values())]
+# The trigger weights tried for them (0: none; see TagModel.trigger).
+TRIGGER_GRID = [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]
 # Lexicon.negativeOnlyEmotions (Sources/TrustLensAnalysis/Lexicon.swift; keep the two equal): the
 # engine caps the valence of a sentence holding one at 0.
 NEGATIVE_ONLY = {"betrayal"}
@@ -86,8 +88,6 @@ GE_NEGATIVE = set("fear nervousness remorse embarrassment disappointment sadness
 VALENCE_OF_LABEL = {"positive": 0.6, "negative": -0.6, "neutral": 0.0, "mixed": 0.0}
 # How much each dev source counts when a threshold is chosen: the journal entries most (the
 # analyzer's own domain), the subtitles least (short, noisy, approximate mapping).
-# The trigger weights tried for the emotions no corpus labels (0: none).
-TRIGGER_GRID = [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]
 DEV_WEIGHT = {"own": 2.0, "picks": 1.0, "devset": 1.0, "goemotions": 1.0, "xed_en": 0.5}
 # Starting multipliers of a pattern's plain weight in each context (the hand rules' spirit).
 PRIOR_MULTIPLIER = {"other": 0.3, "resolved": 0.0, "negation": 0.0, "irony": 0.0, "past": 0.4, "question": 0.5,
@@ -438,11 +438,13 @@ def choose_thresholds(model: TagModel, feats: ff.Features, ds: Dataset, hand: np
                     tagged = (prob[idx, t] >= th) & pos[idx]
                     per[src] = f1(ds.y[idx, t], (tagged | (hand[idx, t] if blend else False)).astype(float))
                 weights = [DEV_WEIGHT[k] for k in per]
-                mean = float(np.average(list(per.values()), weights=weights)) if per else 0.0
-                # On a tie the higher threshold (then trigger) wins: the same dev F1 with fewer
-                # tags on other text (betrayal's dev F1 was flat from 0.05 to 0.15 while its RWWD
-                # fires halved); a tag with no dev F1 above 0 keeps the lowest.
-                if mean > best[0] + 1e-9 or (best[0] > 0 and mean >= best[0] - 1e-9):
+                # Rounded, so equal F1s compare equal and a tie never drifts down the grid.
+                mean = round(float(np.average(list(per.values()), weights=weights)), 9) if per else 0.0
+                # On a tie the later candidate wins — the higher trigger, and within one trigger
+                # the higher threshold: the same dev F1 with fewer tags on other text (betrayal's
+                # dev F1 was flat from 0.05 to 0.15 while its RWWD fires halved); a tag with no dev
+                # F1 above 0 keeps the lowest.
+                if mean > best[0] or (best[0] > 0 and mean == best[0]):
                     best = (mean, float(th), float(trigger), per)
         model.threshold[t], model.trigger[t] = best[1], best[2]
         out[TAGS[t]] = {"threshold": best[1], "trigger": best[2], "mean_f1": round(best[0], 4),
@@ -573,15 +575,21 @@ def find_binary(name: str, given: str | None) -> Path:
     sys.exit(f"error: no {name} binary: swift build --product {name}")
 
 
-def analyze_with_lexicon(trustlens: Path, texts: list[str], model_path: Path | None, *extra: str) -> subprocess.CompletedProcess:
+def analyze_with_lexicon(trustlens: Path, texts: list[str], model_path: Path | None, *extra: str,
+                         keep_tag=lambda tag: True) -> subprocess.CompletedProcess:
     """`trustlens analyze --format jsonl` of `texts` (ids t0, t1, …) with this checkout's
-    rules.tsv, tags.tsv and valence.tsv as the lexicon folder, and `model_path` as its model
-    (none: the hand-written lexicon alone)."""
+    rules.tsv, tags.tsv (its lines whose tag `keep_tag` keeps) and valence.tsv as the lexicon
+    folder, and `model_path` as its model (none: the hand-written lexicon alone)."""
     with tempfile.TemporaryDirectory(prefix="trustlens-fit-run-") as tmp:
         folder = Path(tmp) / "lexicon"
         folder.mkdir()
-        for f in ("rules.tsv", "tags.tsv", "valence.tsv"):
+        for f in ("rules.tsv", "valence.tsv"):
             (folder / f).write_bytes((LEXICON / f).read_bytes())
+        tag_lines = (LEXICON / "tags.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+        (folder / "tags.tsv").write_text("".join(
+            line for line in tag_lines
+            if not line.strip() or line.startswith("#") or keep_tag(line.rstrip("\r\n").split("\t")[1].strip())),
+            encoding="utf-8")
         if model_path is not None:
             (folder / "model.tsv").write_bytes(model_path.read_bytes())
         path = Path(tmp) / "texts.jsonl"
@@ -598,9 +606,13 @@ def analyze_with_lexicon(trustlens: Path, texts: list[str], model_path: Path | N
 
 
 def hand_presence(trustlens: Path, texts: list[str]) -> np.ndarray:
-    """Texts × tags: 1 where the hand-written lexicon alone gives the tag."""
+    """Texts × tags: 1 where the hand-written patterns the default lexicon keeps give the tag —
+    the themes' and those of the emotions no corpus labels (Lexicon.addBuiltin, which keeps
+    `Lexicon.handWrittenEmotions`, equal to UNLABELLED_EMOTIONS): without the other emotions'
+    patterns, a negated safety pattern flips to no insecurity, as in the default."""
     out = np.zeros((len(texts), NT), dtype=bool)
-    for line in analyze_with_lexicon(trustlens, texts, None).stdout.splitlines():
+    keep = lambda tag: tag not in data.EMOTIONS or tag in UNLABELLED_EMOTIONS
+    for line in analyze_with_lexicon(trustlens, texts, None, keep_tag=keep).stdout.splitlines():
         o = json.loads(line)
         for tag in list(o["emotions"]) + list(o["themes"]):
             if tag in TAGS:

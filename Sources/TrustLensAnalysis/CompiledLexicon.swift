@@ -23,6 +23,9 @@ struct CompiledLexicon: Sendable {
     static let stateVerb = WordClass(rawValue: 1 << 9)
     static let feelingVerb = WordClass(rawValue: 1 << 10)
     static let adverb = WordClass(rawValue: 1 << 11)
+    static let thirdPersonFeelingVerb = WordClass(rawValue: 1 << 12)
+    static let startsShared = WordClass(rawValue: 1 << 13)
+    static let causedFeelingVerb = WordClass(rawValue: 1 << 14)
   }
 
   /// The kinds of rule modifier, as the bits of ``Token/modifierEnds``.
@@ -128,6 +131,8 @@ struct CompiledLexicon: Sendable {
   var past = ModifierSet([], words: 0, kind: .past)
   var resolved: [[Int32]] = []
   var irony: [[Int32]] = []
+  /// Words after someone else's feeling verb that make it the writer's too (`so do i`).
+  var shared: [[Int32]] = []
   /// The fitted model, compiled (empty without one).
   var model = CompiledModel()
 
@@ -182,6 +187,9 @@ struct CompiledLexicon: Sendable {
     let stateVerbs = rules.stateVerbs.sorted().map { vocabulary.intern($0) }
     let feelingVerbs = rules.feelingVerbs.sorted().map { vocabulary.intern($0) }
     let adverbs = rules.adverbs.sorted().map { vocabulary.intern($0) }
+    let thirdPersonFeelingVerbs = rules.thirdPersonFeelingVerbs.sorted().map { vocabulary.intern($0) }
+    let causedFeelingVerbs = rules.causedFeelingVerbs.sorted().map { vocabulary.intern($0) }
+    shared = rules.shared.map(ids)
     let negators = rules.negators.sorted().map { vocabulary.intern($0) }
     let contrast = rules.contrast.sorted().map { vocabulary.intern($0) }
     let clauseWords = rules.clauseWords.union(rules.contrast).sorted().map { vocabulary.intern($0) }
@@ -202,6 +210,9 @@ struct CompiledLexicon: Sendable {
     for id in stateVerbs { wordClasses[Int(id)].insert(.stateVerb) }
     for id in feelingVerbs { wordClasses[Int(id)].insert(.feelingVerb) }
     for id in adverbs { wordClasses[Int(id)].insert(.adverb) }
+    for id in thirdPersonFeelingVerbs { wordClasses[Int(id)].insert(.thirdPersonFeelingVerb) }
+    for id in causedFeelingVerbs { wordClasses[Int(id)].insert([.feelingVerb, .causedFeelingVerb]) }
+    for words in shared { wordClasses[Int(words[0])].insert(.startsShared) }
     for words in irony { wordClasses[Int(words[0])].insert(.startsIrony) }
     for id in negators { wordClasses[Int(id)].insert(.negator) }
     for id in contrast { wordClasses[Int(id)].insert(.contrast) }

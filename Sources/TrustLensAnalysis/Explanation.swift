@@ -72,6 +72,7 @@ package struct Explanation: Sendable {
     package func thresholdText(features: [Contribution], number: (Double) -> String) -> String {
       if probability < threshold { return "< threshold \(number(threshold))" }
       if gives(features: features) { return "≥ threshold \(number(threshold))" }
+      guard features.contains(where: { $0.value > 0 }) else { return "≥ threshold \(number(threshold)), but no feature adds to it" }
       return "≥ threshold \(number(threshold)), but no feature reaches the trigger weight \(number(trigger))"
     }
   }

@@ -8,8 +8,9 @@ package enum MatchContext: UInt8, CaseIterable, Sendable {
   /// The nearest person word before the match (same clause, up to 6 words) names someone
   /// other than the writer and a state verb stands between them (or opens the match): "he
   /// looks nervous", "she was so angry", "to make her feel hurt" — but not "he lied to me",
-  /// where the other person acts on the writer; or the match opens with a feeling verb right
-  /// after an other person's word: "he resents his father", "his fears".
+  /// where the other person acts on the writer; or the match opens with someone else's feeling
+  /// verb: "he resents his father", "his fears", "Jake hates it" (`rules.tsv` `feeling`, `feels`,
+  /// `caused`, `shared`).
   case other
   /// A resolved-state word follows it in its clause: "not angry anymore".
   case resolved
@@ -83,11 +84,11 @@ extension Analyzer {
 
   /// Whether the nearest self or other word before `position` (same clause, up to six words)
   /// is an other word with a state verb after it: at `position`, between the two, or inside
-  /// the other word (`she's`); or whether a feeling verb at `position` has an other word right
-  /// before it ("he resents his father", `rules.tsv` `feeling`).
+  /// the other word (`she's`); or whether a feeling verb at `position` is someone else's
+  /// (``isSomeoneElsesFeelingVerb(at:tokens:)``: "he resents his father", "Jake hates it").
   func isOtherPerson(before position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
     let clause = tokens[position].clause
-    if tokens[position].classes.contains(.feelingVerb), isRightAfterOtherPerson(position, tokens: tokens) { return true }
+    if isSomeoneElsesFeelingVerb(at: position, tokens: tokens) { return true }
     var state = tokens[position].classes.contains(.stateVerb)
     var index = position - 1
     while index >= 0, index >= position - 6, tokens[index].clause == clause {
@@ -100,19 +101,57 @@ extension Analyzer {
     return false
   }
 
-  /// Whether an other word stands right before `position` in its clause, or with one adverb
-  /// or modifier word between (`she still hates`, `he really resents`): the subject of a
-  /// feeling verb. Only the nearest words count, so "his drinking worries me" stays the writer's.
-  private func isRightAfterOtherPerson(_ position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+  /// Whether a feeling verb at `position` is someone else's feeling (`rules.tsv` `feeling`,
+  /// `feels`): its subject, the word right before it, is an other word ("he resents"), or for
+  /// a verb in the third person anything but a self word ("Jake resents", "part of me hates"
+  /// stays the writer's) — unless the writer shares it later in the sentence ("they dread the
+  /// holidays and so do I"), or a verb that also names a cause has the writer as its object
+  /// ("he worries me"). Only the nearest words count, so "his drinking worries me" stays the
+  /// writer's.
+  private func isSomeoneElsesFeelingVerb(at position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    let classes = tokens[position].classes
+    guard !classes.isDisjoint(with: [.feelingVerb, .thirdPersonFeelingVerb]) else { return false }
+    if classes.contains(.causedFeelingVerb), position + 1 < tokens.count, tokens[position + 1].clause == tokens[position].clause,
+      tokens[position + 1].classes.contains(.selfWord)
+    {
+      return false
+    }
+    let subject = subject(of: position, tokens: tokens)?.classes ?? []
+    let isOthers = classes.contains(.thirdPersonFeelingVerb) ? !subject.contains(.selfWord) : subject.contains(.otherWord)
+    return isOthers && !isShared(after: position, tokens: tokens)
+  }
+
+  /// The word right before `position` in its clause, or before one adverb or modifier word
+  /// there (`she still hates`, `he really resents`): a feeling verb's subject; nil when the
+  /// clause starts there.
+  private func subject(of position: Int, tokens: UnsafeBufferPointer<Token>) -> Token? {
     let clause = tokens[position].clause
     var index = position - 1
-    guard index >= 0, tokens[index].clause == clause else { return false }
+    guard index >= 0, tokens[index].clause == clause else { return nil }
     let between = tokens[index]
-    if !between.classes.contains(.otherWord), !between.modifierEnds.isEmpty || !between.classes.isDisjoint(with: [.adverb, .negator]) {
+    if between.classes.isDisjoint(with: [.otherWord, .selfWord]),
+      !between.modifierEnds.isEmpty || !between.classes.isDisjoint(with: [.adverb, .negator])
+    {
       index -= 1
-      guard index >= 0, tokens[index].clause == clause else { return false }
+      guard index >= 0, tokens[index].clause == clause else { return nil }
     }
-    return tokens[index].classes.contains(.otherWord)
+    return tokens[index]
+  }
+
+  /// Whether words that share a feeling with the writer (`so do i`, `me too`) follow
+  /// `position` in its sentence.
+  private func isShared(after position: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    let sentence = tokens[position].sentence
+    var start = position + 1
+    while start < tokens.count, tokens[start].sentence == sentence {
+      if tokens[start].classes.contains(.startsShared) {
+        for words in compiled.shared where start + words.count <= tokens.count {
+          if zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id && $1.sentence == sentence }) { return true }
+        }
+      }
+      start += 1
+    }
+    return false
   }
 
   private func hasAfterNegator(after last: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {

@@ -30,8 +30,16 @@ struct Rules: Sendable {
   /// Verbs whose subject is the one who feels (`resents`, `fears`, `trusts`): right after an
   /// other word they are that person's feeling ("he resents his father").
   var feelingVerbs: Set<String> = []
+  /// Feeling verbs that also name what causes the feeling in their object (`worries`): the
+  /// writer's when a self word follows ("he worries me").
+  var causedFeelingVerbs: Set<String> = []
+  /// Feeling verbs in the third person (`resents`, `hates`): someone else's feeling unless
+  /// a self word stands right before them ("part of me hates him").
+  var thirdPersonFeelingVerbs: Set<String> = []
   /// Words that may stand between a person and a feeling verb (`still`: "she still hates me").
   var adverbs: Set<String> = []
+  /// Words after someone else's feeling verb that make it the writer's too (`so do i`).
+  var shared: [[String]] = []
   var resolved: [[String]] = []
   var contrast: Set<String> = []
   var clauseWords: Set<String> = []
@@ -69,7 +77,7 @@ struct Rules: Sendable {
       case "doubt": doubts.append(modifier)
       default: past.append(modifier)
       }
-    case "after-negator", "self", "other", "state", "feeling", "adverb":
+    case "after-negator", "self", "other", "state", "feeling", "caused", "feels", "adverb":
       try need(2)
       let word = try words(columns[1])
       guard word.count == 1 else { throw fail("\(columns[0]) takes one word, found \(word.count)") }
@@ -79,11 +87,16 @@ struct Rules: Sendable {
       case "state": stateVerbs.insert(word[0])
       case "feeling": feelingVerbs.insert(word[0])
       case "adverb": adverbs.insert(word[0])
+      case "feels": thirdPersonFeelingVerbs.insert(word[0])
+      case "caused": causedFeelingVerbs.insert(word[0])
       default: otherWords.insert(word[0])
       }
     case "irony":
       try need(2)
       irony.append(try words(columns[1]))
+    case "shared":
+      try need(2)
+      shared.append(try words(columns[1]))
     case "resolved":
       try need(2)
       resolved.append(try words(columns[1]))

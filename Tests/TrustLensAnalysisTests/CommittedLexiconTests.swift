@@ -109,6 +109,12 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("He resents his father.", "resentment"),
     ("She still hates me.", "anger"),
     ("My husband really resents me for it.", "resentment"),
+    // A feeling verb in the third person (rules.tsv `feels`): a name or any other subject.
+    ("Marcus still resents the way I handled the move.", "resentment"),
+    ("My mother-in-law resents that we moved away.", "resentment"),
+    ("Apparently Priya hates it when I check in on her.", "anger"),
+    // A verb that may also name a cause (rules.tsv `caused`), without the writer as its object.
+    ("Mom worries about money.", "anxiety"),
   ])
   func someoneElsesFeelingIsNotTheWriters(_ text: String, _ tag: String) {
     // The fit holds emotions at 0 in the `other` context (fit_lexicon.py GUIDELINE_CONTEXTS), and
@@ -119,9 +125,16 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
 
   /// What worries the writer is the writer's worry, whoever else the sentence names (feeling verbs
   /// as state verbs once broke both).
-  @Test(arguments: ["His drinking worries me.", "He knows my fears."])
+  @Test(arguments: ["His drinking worries me.", "He knows my fears.", "He worries me.", "She worried me sick last night."])
   func theWritersWorryNamedWithSomeoneElse(_ text: String) {
     #expect(present(text).contains("anxiety"))
+  }
+
+  /// Someone else's feeling the writer shares later in the sentence (rules.tsv `shared`).
+  @Test(arguments: ["They dread the holidays and so do I.", "Mom worries about money and now I do too."])
+  func aSharedFeelingIsTheWritersToo(_ text: String) {
+    #expect(present(text).contains("anxiety"))
+    #expect(present(text, handAnalyzer).contains("anxiety"))
   }
 
   /// The writer's own feeling verb stays the writer's, an adverb before it or not.

@@ -130,6 +130,28 @@ private func triggerAnalyzer() throws -> Analyzer {
 @Suite struct ExplanationTests {
   /// A probability over the threshold that no feature carries to the trigger weight: the
   /// explanation says why the tag is absent.
+  /// A probability over the threshold that only negative weights moved: no feature adds to
+  /// the tag, so the model does not give it (a hand-weighted match does), and the explanation
+  /// says that (not "a trigger weight of 0").
+  @Test func aProbabilityWithoutPositiveFeaturesSaysSo() throws {
+    let model = """
+      features\tpresence
+      bias\tsafety\t2
+      length\tsafety\t0
+      threshold\tsafety\t0.5
+      weight\tcalm\tplain\tsafety\t-0.5
+
+      """
+    let folder = TestSupport.temporaryFolder()
+    var lexicon = Lexicon()
+    try lexicon.addBuiltinRules()
+    try lexicon.addModel(path: TestSupport.write(model, "model.tsv", in: folder))
+    try lexicon.addFile(TestSupport.write("calm\tsafety\t0.4\n", "hand.tsv", in: folder))
+    let text = ExplanationText.render(try Analyzer(lexicon: lexicon).explain("Calm"))
+    #expect(text.contains("safety (emotion) 0.40"))
+    #expect(text.contains("probability 0.82 ≥ threshold 0.50, but no feature adds to it; present by its hand-weighted matches"))
+  }
+
   @Test func aProbabilityBlockedByTheTriggerSaysSo() throws {
     let text = ExplanationText.render(try triggerAnalyzer().explain("The months in the house"))
     #expect(text.contains("no tags"))
