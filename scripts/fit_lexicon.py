@@ -40,6 +40,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -80,7 +81,7 @@ LABELS_OF = {
 UNLABELLED_EMOTIONS = [t for t in data.EMOTIONS if not any(t in labels for labels in LABELS_OF.values())]
 # The trigger weights tried for them (0: none; see TagModel.trigger).
 TRIGGER_GRID = [0.0, 1.0, 1.5, 2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0]
-# Lexicon.negativeOnlyEmotions (Sources/TrustLensAnalysis/Lexicon.swift; keep the two equal): the
+# Lexicon.negativeOnlyEmotions (Sources/TrustLensAnalysis/Lexicon.swift; check_engine_sets stops a fit when they differ): the
 # engine caps the valence of a sentence holding one at 0.
 NEGATIVE_ONLY = {"betrayal"}
 GE_POSITIVE = set("amusement excitement joy love desire optimism caring pride admiration gratitude relief approval".split())
@@ -99,6 +100,18 @@ PRIOR_MULTIPLIER = {"other": 0.3, "resolved": 0.0, "negation": 0.0, "irony": 0.0
 # --guideline-contexts (the default) an emotion's multiplier in them is held at 0 and it gets
 # no weights of its own there. The negation flips (negated safety → insecurity) still apply.
 GUIDELINE_CONTEXTS = ["other", "negation", "irony", "resolved"]
+
+
+def check_engine_sets() -> None:
+    """Stops when NEGATIVE_ONLY or UNLABELLED_EMOTIONS no longer equal the engine's sets they
+    stand for (Lexicon.negativeOnlyEmotions, Lexicon.handWrittenEmotions in Lexicon.swift)."""
+    source = (REPO / "Sources" / "TrustLensAnalysis" / "Lexicon.swift").read_text(encoding="utf-8")
+    for name, ours in (("negativeOnlyEmotions", set(NEGATIVE_ONLY)), ("handWrittenEmotions", set(UNLABELLED_EMOTIONS))):
+        found = re.search(rf"static let {name}: Set<String> = \[([^\]]*)\]", source)
+        theirs = set(re.findall(r'"([^"]+)"', found.group(1))) if found else None
+        if theirs != ours:
+            sys.exit(f"error: Lexicon.{name} in Lexicon.swift is {sorted(theirs) if theirs else 'not found'}, "
+                     f"fit_lexicon.py has {sorted(ours)}: make the two equal")
 
 
 def log(msg: str) -> None:
@@ -688,6 +701,7 @@ def main() -> int:
               "fit_multipliers": True, "guideline_contexts": args.guideline_contexts, "min_positive": args.min_positive,
               "presumed_weight": args.presumed_negative_weight}
 
+    check_engine_sets()
     log("loading data")
     picked = {r["id"] for r in data.labelled() if r["source"] in data.SHIPPABLE}
     presume = UNLABELLED_EMOTIONS if args.presumed_negative_weight > 0 else []
