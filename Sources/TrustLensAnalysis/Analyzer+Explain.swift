@@ -50,7 +50,7 @@ extension Analyzer {
           score = Explanation.ModelScore(
             bias: model.bias[tag], lengthTerm: model.lengthWeight[tag] * length, score: value,
             probability: Analyzer.probability(value), threshold: Analyzer.probability(model.thresholdScore[tag]),
-            trigger: model.triggerWeight[tag])
+            trigger: model.triggerWeight[tag], gives: workspace.modelIntensity[tag] > 0)
         }
         let entry = Explanation.Tag(
           tag: name, kind: lexicon.kind(of: name), intensity: intensity, model: score, features: features[tag], handMatches: hand[tag])

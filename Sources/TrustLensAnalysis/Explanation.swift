@@ -60,18 +60,14 @@ package struct Explanation: Sendable {
     package var threshold: Double
     /// The weight one of the tag's features must add (0: any positive weight).
     package var trigger: Double = 0
+    /// Whether the model gave the tag in the analysis (``Analyzer/scoreModel``): the
+    /// probability reached the threshold and a feature added at least the trigger weight.
+    package var gives = false
 
-    /// Whether the model gives the tag, given its features: the probability reaches the
-    /// threshold and some feature adds at least the trigger weight (more than 0).
-    package func gives(features: [Contribution]) -> Bool {
-      let strongest = features.reduce(0) { max($0, $1.value) }
-      return probability >= threshold && strongest > 0 && strongest >= trigger
-    }
-
-    /// "≥ threshold 0.50", "< threshold 0.50", or why a probability over it does not count.
+    /// "≥ threshold 0.50", "< threshold 0.50", or why a probability over it did not count.
     package func thresholdText(features: [Contribution], number: (Double) -> String) -> String {
       if probability < threshold { return "< threshold \(number(threshold))" }
-      if gives(features: features) { return "≥ threshold \(number(threshold))" }
+      if gives { return "≥ threshold \(number(threshold))" }
       guard features.contains(where: { $0.value > 0 }) else { return "≥ threshold \(number(threshold)), but no feature adds to it" }
       return "≥ threshold \(number(threshold)), but no feature reaches the trigger weight \(number(trigger))"
     }

@@ -53,7 +53,7 @@ package enum ExplanationText {
       if let model = tag.model, !tag.features.isEmpty {
         // A tag the hand-weighted matches give while the model's probability stays below its
         // threshold: its features are no evidence, so they get no weight share.
-        let modelPresent = model.gives(features: tag.features)
+        let modelPresent = model.gives
         lines.append(
           "  " + scoreLine(model, features: tag.features) + " " + model.thresholdText(features: tag.features, number: number)
             + (modelPresent ? "" : "; present by its hand-weighted matches"))
