@@ -251,10 +251,15 @@ extension Analyzer {
     let clause = tokens[last].clause
     for start in (last + 1)..<min(last + 4, tokens.count)
     where tokens[start].clause == clause && tokens[start].classes.contains(.startsResolved) {
-      for words in compiled.resolved where start + words.count <= tokens.count {
-        if zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id }) { return true }
-      }
+      if compiled.resolved.contains(where: { spells($0, at: start, tokens: tokens) }) { return true }
     }
     return false
+  }
+
+  /// Whether the tokens from `start` spell `words` (word ids), all of them in one sentence.
+  func spells(_ words: [Int32], at start: Int, tokens: UnsafeBufferPointer<Token>) -> Bool {
+    guard start + words.count <= tokens.count else { return false }
+    let sentence = tokens[start].sentence
+    return zip(words, tokens[start..<start + words.count]).allSatisfy { $0 == $1.id && $1.sentence == sentence }
   }
 }

@@ -144,10 +144,8 @@ extension Analyzer {
     let sentence = tokens[position].sentence
     var start = position + 1
     while start < tokens.count, tokens[start].sentence == sentence {
-      if tokens[start].classes.contains(.startsShared) {
-        for words in compiled.shared where start + words.count <= tokens.count {
-          if zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id && $1.sentence == sentence }) { return true }
-        }
+      if tokens[start].classes.contains(.startsShared), compiled.shared.contains(where: { spells($0, at: start, tokens: tokens) }) {
+        return true
       }
       start += 1
     }
@@ -169,7 +167,7 @@ extension Analyzer {
     let start = Int(sentence.firstToken)
     guard start < position, tokens[start].classes.contains(.startsIrony) else { return false }
     for words in compiled.irony where start + words.count <= position {
-      guard zip(words, tokens[start..<start + words.count]).allSatisfy({ $0 == $1.id }) else { continue }
+      guard spells(words, at: start, tokens: tokens) else { continue }
       // The marker stands alone ("Sure, I trust him"), not in a clause ("sure I trust him").
       if tokens[start + words.count].clause != tokens[start].clause { return true }
     }
