@@ -121,21 +121,23 @@ extension Analyzer {
     return isOthers && !isShared(after: position, tokens: tokens)
   }
 
-  /// The word right before `position` in its clause, or before one adverb or modifier word
-  /// there (`she still hates`, `he really resents`): a feeling verb's subject; nil when the
-  /// clause starts there.
+  /// The word right before `position` in its clause, skipping up to two adverbs, auxiliaries,
+  /// negators or modifier words there (`she still hates`, `he really resents`, `he has always
+  /// resented`, `she doesn't really trust`): a feeling verb's subject; nil when the clause
+  /// starts first.
   private func subject(of position: Int, tokens: UnsafeBufferPointer<Token>) -> Token? {
     let clause = tokens[position].clause
     var index = position - 1
-    guard index >= 0, tokens[index].clause == clause else { return nil }
-    let between = tokens[index]
-    if between.classes.isDisjoint(with: [.otherWord, .selfWord]),
-      !between.modifierEnds.isEmpty || !between.classes.isDisjoint(with: [.adverb, .negator])
-    {
+    var skipped = 0
+    while index >= 0, tokens[index].clause == clause {
+      let word = tokens[index]
+      let mayStandBetween = word.classes.isDisjoint(with: [.otherWord, .selfWord])
+        && (!word.modifierEnds.isEmpty || !word.classes.isDisjoint(with: [.adverb, .negator]))
+      guard mayStandBetween, skipped < 2 else { return word }
+      skipped += 1
       index -= 1
-      guard index >= 0, tokens[index].clause == clause else { return nil }
     }
-    return tokens[index]
+    return nil
   }
 
   /// Whether words that share a feeling with the writer (`so do i`, `me too`) follow

@@ -109,6 +109,9 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     ("He resents his father.", "resentment"),
     ("She still hates me.", "anger"),
     ("My husband really resents me for it.", "resentment"),
+    // Up to two adverbs or auxiliaries between them.
+    ("He has always resented his father.", "resentment"),
+    ("She would never trust me with the kids.", "safety"),
     // A feeling verb in the third person (rules.tsv `feels`): a name or any other subject.
     ("Marcus still resents the way I handled the move.", "resentment"),
     ("My mother-in-law resents that we moved away.", "resentment"),
