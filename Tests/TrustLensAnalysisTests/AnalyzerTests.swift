@@ -93,6 +93,33 @@ func handTags(_ text: String) -> Set<String> { tags(text, handAnalyzer) }
   func tagsTheDomain(_ text: String, _ tag: String) {
     #expect(handTags(text).contains(tag), "\(text) → \(handTags(text).sorted())")
   }
+
+  /// Themes said in plain words rather than the process's own vocabulary (the phrases of
+  /// 2026-12-07, written from the labelled train split's misses; these sentences are new).
+  @Test(arguments: [
+    ("Told my brother he doesn't get to comment on my marriage.", "boundaries"),
+    ("Money talk is off the table until the tax return is in.", "boundaries"),
+    ("She handed me her phone before I even asked.", "transparency"),
+    ("Not rushing this. We'll see where we are in spring.", "patience"),
+    ("It'll take the time it takes.", "patience"),
+    ("Just when I thought we were past it, another receipt turned up.", "setback"),
+    ("He keeps not answering when I bring up the loan.", "avoidance"),
+    ("My neighbour let me rant for an hour and made soup.", "support"),
+    ("The holiday went better than I feared, and we slept through.", "progress"),
+    ("His mum says I'm dragging it out.", "rushing"),
+    ("I finally get it: the lying hurt her more than the money.", "empathy"),
+  ])
+  func tagsThemesInPlainWords(_ text: String, _ tag: String) {
+    #expect(handTags(text).contains(tag), "\(text) → \(handTags(text).sorted())")
+    #expect(tags(text).contains(tag), "\(text) → \(tags(text).sorted())")
+  }
+
+  /// Condolence is empathy, not an apology for something the writer did.
+  @Test(arguments: ["I'm so sorry for your loss.", "I'm sorry to hear about your dad.", "I'm so sorry you had to go through that."])
+  func condolenceIsEmpathy(_ text: String) {
+    let found = handTags(text)
+    #expect(found.contains("empathy") && !found.contains("responsibility"), "\(text) → \(found.sorted())")
+  }
 }
 
 /// Bad self-care is its own theme of the built-in lexicon, `self-neglect` (the writing
