@@ -338,7 +338,7 @@ def fit_tag(t: int, model: TagModel, feats: ff.Features, ds: Dataset, weights: n
         index = np.arange(x.shape[1])
     if support is None:  # L1: which weights exist
         lr = LogisticRegression(l1_ratio=1.0, C=params["c_l1"], solver="liblinear", max_iter=2000, tol=1e-5,
-                                random_state=0)  # liblinear shuffles: seeded, so a refit is reproducible
+                                random_state=params["seed"])  # liblinear shuffles: seeded, so a refit is reproducible
     else:  # L2 on those
         lr = LogisticRegression(l1_ratio=0.0, C=params["c_l2"], solver="lbfgs", max_iter=2000, tol=1e-5)
     lr.fit(x, y, sample_weight=sw)
@@ -693,13 +693,16 @@ def main() -> int:
     ap.add_argument("--presumed-joined", type=int, default=12000,
                     help="with --presumed-negative-weight: also this many long texts of 3-12 GoEmotions train texts "
                          "joined, presumed negatives of the same emotions")
+    ap.add_argument("--seed", type=int, default=0,
+                    help="seed of the L1 step's shuffling (default 0, the committed model's); other seeds "
+                         "measure how much a figure moves from the fit alone")
     ap.add_argument("--no-verify", action="store_true")
     ap.add_argument("--no-venv", action="store_true")
     args = ap.parse_args()
     bench = find_binary("trustlens-bench", args.bench)
     params = {"min_context": args.min_context, "c_l1": args.c_l1, "c_l2": args.c_l2, "multiplier_l2": 2.0,
               "fit_multipliers": True, "guideline_contexts": args.guideline_contexts, "min_positive": args.min_positive,
-              "presumed_weight": args.presumed_negative_weight}
+              "presumed_weight": args.presumed_negative_weight, "seed": args.seed}
 
     check_engine_sets()
     log("loading data")
@@ -829,7 +832,7 @@ def main() -> int:
             f" rare patterns {'own weights' if args.rare_patterns_own_weight else 'hand-written weights only'},"
             f" min-positive {args.min_positive}, two-word candidates {args.pairs or 'none'},"
             f" presumed-negative weight {args.presumed_negative_weight:g}"
-            f" (joined texts {args.presumed_joined}).",
+            f" (joined texts {args.presumed_joined}){f', seed {args.seed}' if args.seed else ''}.",
             f"Packages: numpy {np.__version__}, scipy {__import__('scipy').__version__},"
             f" scikit-learn {__import__('sklearn').__version__}.",
             f"Dev (the fit's own check; see README 'Analyzer quality' for every split): mean tag F1 {json.dumps(dev_f1)};",
