@@ -6,7 +6,8 @@ import Foundation
 ///
 /// Built from reviewable TSV files: the built-in ones shipped as resources, plus custom files.
 /// The built-in emotions and valence come from the fitted model (`model.tsv`) when the
-/// lexicon folder has one, its themes (and the patterns of ``handWrittenEmotions``) from the
+/// lexicon folder has one, its themes (and the patterns of ``handWrittenEmotions`` and
+/// ``strongHandWrittenPatterns``) from the
 /// hand-written `tags.tsv`; without a model, all from the hand-written `tags.tsv` and
 /// `valence.tsv` (which the fit uses as its starting point). Custom tag files add
 /// hand-weighted patterns beside the model.
@@ -40,7 +41,7 @@ package struct Lexicon: Sendable {
   package init() {}
 
   /// The built-in lexicon, the default: the fitted model's emotions and valence with the
-  /// hand-written themes and ``handWrittenEmotions`` (see ``addBuiltin()``; ``fitted()`` is the whole model,
+  /// hand-written themes, ``handWrittenEmotions`` and ``strongHandWrittenPatterns`` (see ``addBuiltin()``; ``fitted()`` is the whole model,
   /// ``handWritten()`` the hand-written files alone).
   /// - Throws: ``LexiconError`` when the resource files cannot be found or read.
   package static func builtin() throws(LexiconError) -> Lexicon {
@@ -89,6 +90,13 @@ package struct Lexicon: Sendable {
   /// "I feel betrayed".
   package static let handWrittenEmotions: Set<String> = ["betrayal", "resentment", "insecurity"]
 
+  /// Emotions the corpora label, for which the built-in lexicon also keeps the hand-written
+  /// patterns of `tags.tsv` of at least this weight beside the model's (the larger intensity
+  /// counts): the model reads them too rarely where a journal says them plainly ("I was
+  /// furious", "I feel so guilty about it"). Chosen on dev, 2026-12-07 (README "Analyzer
+  /// quality"); for anxiety, sadness, hope and safety the same patterns read worse there.
+  package static let strongHandWrittenPatterns: [String: Double] = ["anger": 0.6, "guilt": 0.6]
+
   /// The emotions with no positive reading: the sentence holding the writer's strongest
   /// evidence of one (and each sentence of its hand-weighted matches), outside a clause
   /// conceded before `but`, never counts positive in the valence, and the emotion's valence
@@ -100,7 +108,7 @@ package struct Lexicon: Sendable {
 
   /// Adds the built-in lexicon: the rule file, then — when the folder has the fitted model —
   /// the model's emotions and valence with the hand-written themes of `tags.tsv` and its
-  /// patterns for ``handWrittenEmotions`` (the model's themes are silenced, see
+  /// patterns for ``handWrittenEmotions`` and ``strongHandWrittenPatterns`` (the model's themes are silenced, see
   /// ``FittedModel/silence(where:)``), else the hand-written `tags.tsv` and `valence.tsv`
   /// alone. README "Analyzer quality" gives the dev figures behind this blend.
   package mutating func addBuiltin() throws(LexiconError) {
@@ -110,8 +118,9 @@ package struct Lexicon: Sendable {
       try addModel(text: BuiltinLexicon.read("model.tsv", in: directory), file: "builtin:model.tsv") { tag in
         Taxonomy.kind(of: tag) != .emotion
       }
-      try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv") { tag in
+      try addTags(text: BuiltinLexicon.read("tags.tsv", in: directory), file: "builtin:tags.tsv") { tag, weight in
         Taxonomy.kind(of: tag) != .emotion || Lexicon.handWrittenEmotions.contains(tag)
+          || weight >= Lexicon.strongHandWrittenPatterns[tag, default: .infinity]
       }
     } else {
       try addHandWrittenFiles(in: directory)
@@ -197,7 +206,7 @@ package struct Lexicon: Sendable {
   /// Adds tag lines in the project's TSV format; with `keeping`, only the lines whose tag it
   /// picks (the others are still checked).
   mutating func addTags(
-    text: String, file: String, keeping isKept: (String) -> Bool = { _ in true }
+    text: String, file: String, keeping isKept: (_ tag: String, _ weight: Double) -> Bool = { _, _ in true }
   ) throws(LexiconError) {
     try Lexicon.forEachRow(text, file: file) { (columns, line) throws(LexiconError) in
       guard columns.count == 3 else {
@@ -213,7 +222,7 @@ package struct Lexicon: Sendable {
       guard let weight = Double(Lexicon.trimmed(columns[2])), weight > 0, weight <= 1 else {
         throw LexiconError(file: file, line: line, reason: "weight \"\(columns[2])\" is not a number in (0, 1]")
       }
-      guard isKept(tag) else { return }
+      guard isKept(tag, weight) else { return }
       addTagPattern(pattern, tag: tag, weight: weight, line: "\(file)\t\(columns.joined(separator: "\t"))")
     }
   }

@@ -140,6 +140,14 @@ private func present(_ text: String, _ analyzer: Analyzer = builtinAnalyzer) -> 
     #expect(present(text, handAnalyzer).contains("anxiety"))
   }
 
+  /// Anger and guilt said plainly count through their strong hand-written patterns beside the
+  /// model (`Lexicon.strongHandWrittenPatterns`), which alone reads some of them too weakly.
+  @Test(arguments: [("I regret every word.", "guilt"), ("He makes me so mad.", "anger"), ("I'm ashamed of how I treated him.", "guilt")])
+  func plainAngerAndGuiltCount(_ text: String, _ tag: String) {
+    let analysis = builtinAnalyzer.analyze(text)
+    #expect((analysis.emotions[tag] ?? 0) >= 0.8, "\(text) → \(analysis.emotions)")
+  }
+
   /// The writer's own feeling verb stays the writer's, an adverb before it or not.
   @Test(arguments: ["I resent him for it.", "I still resent him."])
   func theWritersFeelingVerbIsTheWriters(_ text: String) {
