@@ -56,7 +56,7 @@ struct DayOneReader {
     guard let raw = value["text"]?.string else { return reject("empty text") }
     let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
-    let subject = builder.subject(from: [FieldNames.subject: value["subject"] ?? value["client"] ?? .null])
+    let subject = builder.subject(from: [FieldNames.subject: value["subject"] ?? value["client"] ?? .null], line: line)
     let id = value["uuid"]?.string ?? builder.generatedID(subject: subject, line: line)
     var tags: [String] = []
     if case .array(let values)? = value["tags"] { tags = values.compactMap(\.string) }

@@ -60,7 +60,7 @@ struct DaylioReader {
         try reject("unknown mood label \(builder.excerpt.quote(label)) (map it under mood_labels in the pipeline)")
         continue
       }
-      let subject = builder.subject(from: [:])
+      let subject = builder.subject(from: [:], line: record.line)
       let activities = (row["activities"] ?? "").split(separator: "|").map { $0.trimmed() }
         .filter { !$0.isEmpty }
       let id = builder.generatedID(subject: subject, line: record.line)

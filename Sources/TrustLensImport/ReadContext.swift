@@ -8,6 +8,8 @@ final class ReadContext {
   let file: String
   let options: ImportOptions
   var report: FileReport
+  /// Whether the notice that records name their own subject over the rule's was given.
+  var toldOwnSubject = false
   private let emitRecord: (ImportedRecord) throws -> Void
   private let emitNotice: (ImportNotice) -> Void
 

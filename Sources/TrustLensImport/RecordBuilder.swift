@@ -51,7 +51,7 @@ struct RecordBuilder {
     case .success(let parsed): date = parsed
     case .failure(let failure): return reject(failure.message)
     }
-    let subject = subject(from: fields)
+    let subject = subject(from: fields, line: line)
     let givenID = fields[FieldNames.id]?.text.flatMap { $0.isEmpty ? nil : $0 }
     let id = givenID ?? generatedID(subject: subject, line: line)
     let text: String?
@@ -129,14 +129,27 @@ struct RecordBuilder {
     }
   }
 
-  func subject(from fields: [String: FieldValue]) -> String {
-    switch options.subject {
-    case .fixed(let id): return id
-    case .folder, .field:
-      if options.subject == .folder, let subjectFromPath { return subjectFromPath }
-      let trimmed = fields[FieldNames.subject]?.text?.trimmed() ?? ""
-      return trimmed.isEmpty ? "default" : trimmed
+  /// The record's subject as the contract orders it: its own `subject` (alias `client`) field,
+  /// else the input's rule (a fixed id, or the file's client folder), else `default`. A record
+  /// that names its subject is never filed under another one's.
+  /// Said once per file when a record's own subject overrides a different one the rule gives.
+  func subject(from fields: [String: FieldValue], line: Int) -> String {
+    let byRule: String? =
+      switch options.subject {
+      case .fixed(let id): id
+      case .folder: subjectFromPath
+      case .field: nil
+      }
+    let own = fields[FieldNames.subject]?.text?.trimmed() ?? ""
+    guard !own.isEmpty else { return byRule ?? "default" }
+    if let byRule, byRule != own, !context.toldOwnSubject {
+      context.toldOwnSubject = true
+      context.notice(
+        line: line,
+        "the record names its own subject \"\(own)\", which comes before the subject rule's \"\(byRule)\": "
+          + "such records are filed under their own subject (said once per file)")
     }
+    return own
   }
 
   /// What a record's check-in fields hold, and what was wrong with any of them.

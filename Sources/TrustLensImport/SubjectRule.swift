@@ -1,10 +1,11 @@
-/// How a record's subject is decided.
+/// How the subject of a record that does not name its own is decided: a record's `subject`
+/// (alias `client`) field always comes first (../shared/CONTRACT.md).
 package enum SubjectRule: Sendable, Equatable {
-  /// The record's `subject` (alias `client`) field, else `default`.
+  /// Only the record's field, else `default`.
   case field
-  /// The file's client folder (see ``InputFiles``), else the field rule.
+  /// The file's client folder (see ``InputFiles``), else `default`.
   case folder
-  /// A fixed id for every record of the input.
+  /// A fixed id for every record of the input that names none.
   case fixed(String)
 
   /// Parses `field`, `folder` or any other text as a fixed id.

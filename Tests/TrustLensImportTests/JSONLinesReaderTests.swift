@@ -116,9 +116,28 @@ import TrustLensImport
     let folder = TestSupport.temporaryFolder()
     let path = TestSupport.write(#"{"date":"2026-03-01","text":"x","subject":"s1"}"# + "\n", "j.jsonl", in: folder)
     #expect(try readAll(path).first?.entry?.id == "s1-\(path)-1")
-    #expect(try readAll(path, subject: .fixed("me")).first?.entry?.subject == "me")
-    #expect(try readAll(path, subject: .folder, folderSubject: "c07").first?.entry?.subject == "c07")
     #expect(try readAll(path, subject: .folder).first?.entry?.subject == "s1")
+    let unnamed = TestSupport.write(#"{"date":"2026-03-01","text":"x"}"# + "\n", "u.jsonl", in: folder)
+    #expect(try readAll(unnamed).first?.entry?.subject == "default")
+    #expect(try readAll(unnamed, subject: .fixed("me")).first?.entry?.subject == "me")
+    #expect(try readAll(unnamed, subject: .folder, folderSubject: "c07").first?.entry?.subject == "c07")
+  }
+
+  /// A record that names its subject keeps it under any rule (the contract's order: the
+  /// record's `subject` or `client` field, else the rule), and the file says so once: a record
+  /// of bob's in alice's folder is never filed as alice's.
+  @Test func aRecordsOwnSubjectComesBeforeTheRule() throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write(
+      #"{"date":"2026-03-01","text":"alice writes"}"# + "\n" + #"{"date":"2026-03-01","text":"tagged bob","subject":"bob"}"# + "\n"
+        + #"{"date":"2026-03-02","text":"bob again","client":"bob"}"# + "\n", "j.jsonl", in: folder)
+    for rule in [SubjectRule.folder, .fixed("alice")] {
+      let result = try readFile(path, options: options(subject: rule), folderSubject: "alice")
+      #expect(result.entries.map(\.subject) == ["alice", "bob", "bob"])
+      #expect(result.messages.filter { $0.contains("names its own subject") }.count == 1)
+    }
+    let csv = TestSupport.write("date,client,text\n2026-03-01,,mine\n2026-03-02,bob,his\n", "c.csv", in: folder)
+    #expect(try readFile(csv, options: options(subject: .folder), folderSubject: "alice").entries.map(\.subject) == ["alice", "bob"])
   }
 }
 
