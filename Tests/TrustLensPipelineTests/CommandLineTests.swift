@@ -66,6 +66,18 @@ import TestSupport
     #expect(result.stderr == "-:2: skipped: duplicate of an earlier record with the same subject, date and text\n")
   }
 
+  /// Ids are a kind's own: an export's journal and check-in files both numbered 1, 2, … are
+  /// four records, not two and two duplicates; a repeated entry id still is one.
+  @Test func entriesAndCheckInsNumberedAlikeAreAllKept() throws {
+    let folder = TestSupport.temporaryFolder()
+    TestSupport.write("id,date,text\n1,2026-03-01,journal one\n2,2026-03-02,journal two\n2,2026-03-03,journal again\n", "ids/journal.csv", in: folder)
+    TestSupport.write("id,date,trust\n1,2026-03-01,5\n2,2026-03-08,6\n", "ids/checkins.csv", in: folder)
+    let result = try CommandRunner.run(["analyze", folder.path + "/ids", "--format", "jsonl"])
+    #expect(result.status == 0)
+    #expect(result.stdout.split(separator: "\n").count == 2)  // the two journal entries (check-ins have no note)
+    #expect(result.stderr == "\(folder.path)/ids/journal.csv:4: skipped: duplicate of an earlier record with the same id\n")
+  }
+
   @Test func trendsPrintsOneObjectPerSubject() throws {
     let result = try CommandRunner.run(["trends", "data/clients", "--subject", "folder", "--timezone", "America/New_York"])
     #expect(result.status == 0)

@@ -93,7 +93,7 @@ package struct Ingest {
     func take(_ record: ImportedRecord) throws {
       switch record {
       case .entry(let entry):
-        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, entry.id), what: "text", entry.source, entry.subject) {
+        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(entry), id: Ingest.idKey(entry.subject, kind: "entry", entry.id), what: "text", entry.source, entry.subject) {
           counts.add(\.duplicates, subject: entry.subject)
           queue.append(.duplicate(duplicate))
           return
@@ -101,7 +101,7 @@ package struct Ingest {
         counts.add(\.entries, subject: entry.subject)
         try enqueue(PendingText(entry))
       case .checkIn(let checkIn):
-        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, checkIn.id), what: "values", checkIn.source, checkIn.subject) {
+        if let duplicate = try Ingest.duplicate(seen, content: Ingest.key(checkIn), id: Ingest.idKey(checkIn.subject, kind: "check-in", checkIn.id), what: "values", checkIn.source, checkIn.subject) {
           counts.add(\.duplicates, subject: checkIn.subject)
           queue.append(.duplicate(duplicate))
           return
@@ -115,7 +115,7 @@ package struct Ingest {
       case .analyzed(let analyzed):
         if let duplicate = try Ingest.duplicate(
           seen, content: FNV.hash(["a", analyzed.subject, analyzed.kind.rawValue, analyzed.date.description, analyzed.source.description]),
-          id: Ingest.idKey(analyzed.subject, analyzed.kind.rawValue + analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
+          id: Ingest.idKey(analyzed.subject, kind: "analysis " + analyzed.kind.rawValue, analyzed.id), what: "analysis", analyzed.source, analyzed.subject)
         {
           counts.add(\.duplicates, subject: analyzed.subject)
           queue.append(.duplicate(duplicate))
@@ -237,10 +237,13 @@ package struct Ingest {
       ["c", checkIn.subject, checkIn.date.description, checkIn.held ? "1" : "0", checkIn.note ?? ""] + ratings)
   }
 
-  static func idKey(_ subject: String, _ id: String) -> UInt64 {
+  /// The key of a record's id: ids are a subject's and a kind's own, so a journal entry and a
+  /// check-in numbered alike in two files ("1", "2", …) are two records, not one duplicate.
+  static func idKey(_ subject: String, kind: String, _ id: String) -> UInt64 {
     var hash = FNV()
     hash.mix("id")
     hash.mix(subject)
+    hash.mix(kind)
     hash.mix(id)
     return hash.value
   }
