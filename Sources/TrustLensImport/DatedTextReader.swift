@@ -7,7 +7,8 @@ import TrustLensCore
 /// An entry runs to the next dated line; sub-headings without a date and lists stay inside
 /// it. A whole entry is held to ``maxEntrySize`` bytes, however many lines it has: a longer
 /// one is rejected at its first line (`record longer than 1 MiB`) and the reader skips to the
-/// next dated line without keeping what it passes. Text before the first dated entry (a
+/// next dated line without keeping what it passes; a dated line itself over the limit is such
+/// an entry, and the entry before it is kept. Text before the first dated entry (a
 /// title, an introduction) is not a record: a notice says how many lines were not read.
 /// jrnl's `@tags` in an entry become its tags. Memory is one entry.
 struct DatedTextReader {
@@ -51,7 +52,12 @@ struct DatedTextReader {
 
     while let line = try lines.next() {
       if line.tooLong {
-        if current != nil {
+        // A dated line over the limit is its own entry, rejected at its line: the entry
+        // before it ends there, whole.
+        if let start = entryStart(String(decoding: line.head, as: UTF8.self)) {
+          try flush()
+          current = Pending(line: line.number, date: start.date, text: [], size: 0, tooLong: true)
+        } else if current != nil {
           current?.tooLong = true
           current?.text = []
         } else {

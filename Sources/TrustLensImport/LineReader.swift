@@ -11,7 +11,12 @@ struct LineReader {
     /// The line's bytes without the line end; empty when `tooLong`.
     var bytes: [UInt8]
     var tooLong: Bool
+    /// A too-long line's first ``headLength`` bytes (else empty): enough to tell whether it
+    /// starts a record (a dated heading) without keeping the line.
+    var head: [UInt8] = []
   }
+
+  static let headLength = 256
 
   private let source: ByteSource
   private let maxLength: Int
@@ -38,7 +43,7 @@ struct LineReader {
       bytes.removeLast()
       length -= 1
     }
-    if length > maxLength { return Line(number: lineNumber, bytes: [], tooLong: true) }
+    if length > maxLength { return Line(number: lineNumber, bytes: [], tooLong: true, head: Array(bytes.prefix(Self.headLength))) }
     return Line(number: lineNumber, bytes: bytes, tooLong: false)
   }
 }

@@ -83,6 +83,22 @@ import TrustLensCore
     #expect(result.entries.first?.source.line == 50_002)
   }
 
+  /// A dated line itself over 1 MiB is its own rejected entry, at its line: the entry before
+  /// it is kept whole (it was taken for the too-long one and lost), and so is the next.
+  @Test(arguments: [DatedTextReader.Style.jrnl, .markdown])
+  func aDatedLineOverOneMebibyteKeepsTheEntryBefore(style: DatedTextReader.Style) throws {
+    let folder = TestSupport.temporaryFolder()
+    let long = String(repeating: "w", count: 1_100_000)
+    let text =
+      style == .jrnl
+      ? "[2026-03-01 10:00] small one\n[2026-03-02 10:00] \(long)\n[2026-03-03 10:00] after big\n"
+      : "## 2026-03-01\nsmall one\n## 2026-03-02 \(long)\nbody\n## 2026-03-03\nafter big\n"
+    let path = TestSupport.write(text, style == .jrnl ? "j.txt" : "j.md", in: folder)
+    let result = try readFile(path, options: options())
+    #expect(result.rejects == [Reject(source: SourceLocation(file: path, line: style == .jrnl ? 2 : 3), reason: "record longer than 1 MiB")])
+    #expect(result.entries.map(\.text) == ["small one", "after big"])
+  }
+
   /// Two files of one name in different folders of one subject, and two subjects whose
   /// names run into the file's: every generated id differs.
   @Test func generatedIDsNeverCollide() throws {
