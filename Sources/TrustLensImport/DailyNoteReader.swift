@@ -17,8 +17,12 @@ struct DailyNoteReader {
   var context: ReadContext { builder.context }
 
   func read(_ source: ByteSource) throws {
-    guard let day = DailyNoteReader.day(ofFileName: fileName) else {
+    guard let named = DailyNoteReader.dateFields(ofFileName: fileName) else {
       return try context.reject(line: 1, "not a daily note: the file name holds no date (name it YYYY-MM-DD.md)")
+    }
+    guard let day = LocalDay(year: named.year, month: named.month, day: named.day) else {
+      func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+      return try context.reject(line: 1, "invalid date \(named.year)-\(two(named.month))-\(two(named.day)) in the daily note's file name: no such day")
     }
     var lines = LineReader(source: source)
     var body: [String] = []
@@ -63,6 +67,12 @@ struct DailyNoteReader {
   /// The date a daily note's file name starts with (`YYYY-MM-DD`, `YYYY_MM_DD`,
   /// `YYYY.MM.DD` or `YYYYMMDD`, then the extension or a space), or `nil`.
   static func day(ofFileName name: String) -> LocalDay? {
+    dateFields(ofFileName: name).flatMap { LocalDay(year: $0.year, month: $0.month, day: $0.day) }
+  }
+
+  /// The year, month and day a daily note's name is shaped as (`2026-02-30.md` too: no such
+  /// day, but a daily note all the same, rejected for its date rather than read as a journal).
+  static func dateFields(ofFileName name: String) -> (year: Int, month: Int, day: Int)? {
     let stem = name.split(separator: ".", omittingEmptySubsequences: false).count > 1
       ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
     let bytes = Array(stem.utf8)
@@ -75,6 +85,6 @@ struct DailyNoteReader {
     let (yearRange, monthRange, dayRange, end) = separated ? (0..<4, 5..<7, 8..<10, 10) : (0..<4, 4..<6, 6..<8, 8)
     guard let year = digits(yearRange), let month = digits(monthRange), let day = digits(dayRange) else { return nil }
     guard end == bytes.count || bytes[end] == 32 else { return nil }
-    return LocalDay(year: year, month: month, day: day)
+    return (year, month, day)
   }
 }

@@ -13,7 +13,7 @@ enum FormatDetector {
     case "csv": return (isDaylio(head) ? .daylio : .csv, .file)
     case "tsv", "tab": return (.tsv, .file)
     case "txt": return (isTabSeparated(head) ? .tsv : .jrnl, .file)
-    case "md", "markdown": return (DailyNoteReader.day(ofFileName: name) != nil ? .dailyNotes : .markdown, .file)
+    case "md", "markdown": return (DailyNoteReader.dateFields(ofFileName: name) != nil ? .dailyNotes : .markdown, .file)
     case "json": return (firstLineIsJSONLine(head) ? .jsonl : .dayone, .file)
     default: return sniff(head).map { ($0, .guessed) }
     }

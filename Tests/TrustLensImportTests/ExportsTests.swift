@@ -159,6 +159,18 @@ import TrustLensCore
     ])
   }
 
+  /// A note named for a day that does not exist is a daily note rejected for its date, not a
+  /// Markdown journal whose every line is an unread preamble (it was lost with a notice only).
+  @Test(arguments: ["2026-02-30.md", "2026-13-01.md", "20260230.md"])
+  func aDailyNoteNamedForNoDayIsRejected(_ name: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    let path = TestSupport.write("He lied to me again and I cried.\n", name, in: folder)
+    let read = try readFile(path, options: options())
+    #expect(read.report.format == .dailyNotes)
+    #expect(read.entries.isEmpty)
+    #expect(read.rejects.map(\.reason).first?.hasSuffix("in the daily note's file name: no such day") == true)
+  }
+
   @Test func peoplesOwnTagsAndAuthorsFromEveryReader() throws {
     let folder = TestSupport.temporaryFolder()
     let jsonl = TestSupport.write(#"{"date":"2026-03-01","text":"x","tags":["therapy"],"author":"Sam"}"# + "\n", "j.jsonl", in: folder)
