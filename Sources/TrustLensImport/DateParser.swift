@@ -10,7 +10,8 @@ package import TrustLensCore
 /// - English month names: `March 2 2026`, `March 2, 2026`, `Mar 2nd 2026`, `2 March 2026`,
 ///   `Monday, March 2, 2026 at 9:14 PM`;
 /// - Excel serial day numbers, as spreadsheets' CSV holds them (`46083`, `46083.75`: days
-///   since 1899-12-30, for 1900–2199);
+///   since 1899-12-30, for 1927–2199: five digits, so that a year alone, `2026`, is never
+///   read as a day of 1905 but rejected);
 /// - the input's ``DatePattern`` (`date_format: DD.MM.YYYY`), and day/month dates in the
 ///   input's ``DayOrder``.
 ///
@@ -45,6 +46,9 @@ package struct DateParser: Sendable {
       }
     }
     if let serial = excelSerial(text) { return .success(serial) }
+    if text.utf8.count == 4, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+      return .failure(DateParseFailure("invalid date \(excerpt.quote(text)): a year alone is not a date"))
+    }
     if let dayOrder, let iso = DateParser.reorder(text, dayOrder), let parsed = parseISO(iso) { return parsed }
     if let named = monthNameDate(text) { return named }
     if let parts = DateParser.dayMonthParts(text) {
@@ -128,7 +132,7 @@ package struct DateParser: Sendable {
     let bytes = text.utf8
     guard let first = bytes.first, first >= 48 && first <= 57,
       bytes.allSatisfy({ ($0 >= 48 && $0 <= 57) || $0 == UInt8(ascii: ".") }), bytes.count <= 16,
-      let serial = Double(text), (61...109_573).contains(serial)
+      let serial = Double(text), (10_000...109_573).contains(serial)
     else { return nil }
     let whole = serial.rounded(.down)
     let day = LocalDay(dayNumber: DateParser.excelEpochDayNumber + Int(whole))

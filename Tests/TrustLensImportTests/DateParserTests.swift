@@ -43,6 +43,20 @@ import TrustLensCore
     #expect(failure.message == "invalid date \"\(text)\"")
   }
 
+  /// A year alone is rejected, not read as an Excel serial day of 1905; serials take five
+  /// digits (1927 on).
+  @Test func aYearAloneIsNotADay() throws {
+    guard case .failure(let failure) = berlin.parse("2026") else {
+      Issue.record("2026 parsed")
+      return
+    }
+    #expect(failure.message == "invalid date \"2026\": a year alone is not a date")
+    for small in ["99", "9999"] {
+      if case .success(let date) = berlin.parse(small) { Issue.record("\(small) parsed as \(date)") }
+    }
+    #expect(try berlin.parse("46083").get().description == "2026-03-02")
+  }
+
   /// The byte-level fast path for ISO times gives, for every time it reads, what the general
   /// clock rule gives, and leaves every other time to it.
   @Test func theISOFastPathAgreesWithTheClockRule() throws {
