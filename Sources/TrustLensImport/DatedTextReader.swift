@@ -2,7 +2,9 @@ import TrustLensCore
 
 /// Reads plain-text journals whose entries start at a dated line: the jrnl format
 /// (`[2026-03-01 21:14] Title…`) or Markdown headings whose text starts with a date
-/// (`## 2026-03-01`, `# 2026-03-01 21:14 Title`).
+/// (`## 2026-03-01`, `# 2026-03-01 21:14 Title`, `## March 6, 2026`, `## 6 March 2026`; a
+/// day/month heading such as `## 03/09/2026` is an entry rejected as ambiguous unless the
+/// input's `date_format` reads it).
 ///
 /// An entry runs to the next dated line; sub-headings without a date and lists stay inside
 /// it. A whole entry is held to ``maxEntrySize`` bytes, however many lines it has: a longer
@@ -122,7 +124,8 @@ struct DatedTextReader {
       let heading = line.dropFirst(hashes.count)
       guard heading.first == " " || heading.first == "\t" else { return nil }
       let words = heading.trimmed().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-      guard let first = words.first, DatedTextReader.looksLikeDate(first) else { return nil }
+      guard let first = words.first else { return nil }
+      guard DatedTextReader.looksLikeDate(first) else { return namedDateStart(heading.trimmed()) }
       var date = String(first)
       var restWords = words.dropFirst()
       if let time = restWords.first, DatedTextReader.looksLikeTime(time) {
@@ -131,6 +134,35 @@ struct DatedTextReader {
       }
       return (date, restWords.joined(separator: " "))
     }
+  }
+
+  /// A heading that opens with a date in another spelling the date parser reads (`March 6,
+  /// 2026`, `6 March 2026`, `Mon, Mar 7, 2026 9:14 PM`, or in the input's `date_format`), the
+  /// longest such run of up to six words; or with a day/month date (`03/09/2026`), which
+  /// starts an entry the record builder then reads or rejects as ambiguous. Numbers alone
+  /// (`## 2026 goals`) and words that are no date (`## March goals`) start none.
+  private func namedDateStart(_ heading: String) -> (date: String, rest: String)? {
+    let words = heading.split(separator: " ", omittingEmptySubsequences: true)
+    for count in stride(from: min(words.count, 6), through: 1, by: -1) {
+      let candidate = words.prefix(count).joined(separator: " ")
+      guard candidate.contains(where: { !($0.isNumber || $0 == ".") }) else { continue }
+      if case .success = builder.dates.parse(candidate) {
+        return (candidate, words.dropFirst(count).joined(separator: " "))
+      }
+    }
+    if let first = words.first, DatedTextReader.looksLikeDayMonthDate(first) {
+      return (String(first), words.dropFirst().joined(separator: " "))
+    }
+    return nil
+  }
+
+  /// `03/09/2026`, `3.9.26`: one or two digits, a `/` `.` or `-`, one or two digits, the same
+  /// separator, two or four digits.
+  static func looksLikeDayMonthDate(_ word: some StringProtocol) -> Bool {
+    let parts = word.split(omittingEmptySubsequences: false) { $0 == "/" || $0 == "." || $0 == "-" }
+    guard parts.count == 3, Set(word.filter { $0 == "/" || $0 == "." || $0 == "-" }).count == 1 else { return false }
+    let digitsOnly = parts.allSatisfy { $0.allSatisfy { $0.isASCII && $0.isNumber } }
+    return digitsOnly && (1...2).contains(parts[0].count) && (1...2).contains(parts[1].count) && [2, 4].contains(parts[2].count)
   }
 
   /// jrnl's tags: `@word` where a word starts (not inside an e-mail address), in order, once

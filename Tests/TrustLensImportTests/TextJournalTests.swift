@@ -60,6 +60,36 @@ import TrustLensCore
     #expect(preamble.source.line == 1)
   }
 
+  /// Headings dated in the other spellings the README accepts start entries too (they were
+  /// folded into the entry before, dated as it); a day/month heading is an entry rejected as
+  /// ambiguous, read with `date_format`; words and numbers that are no date start none.
+  @Test func markdownHeadingsDatedInOtherSpellings() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = """
+      ## 2026-03-03
+      Text three
+      ## March 6, 2026
+      text six
+      ## 03/09/2026
+      text nine
+      ## 7 March 2026 evening
+      seven
+      ## March goals
+      ## 2026 plans
+      still seven
+
+      """
+    let path = TestSupport.write(text, "journal.md", in: folder)
+    let read = try readFile(path, options: options())
+    #expect(read.entries.map(\.date.description) == ["2026-03-03", "2026-03-06", "2026-03-07"])
+    #expect(read.entries.last?.text == "evening\nseven\n## March goals\n## 2026 plans\nstill seven")
+    #expect(read.rejects.map(\.source.line) == [5])
+    #expect(read.rejects.first?.reason.hasPrefix("ambiguous date \"03/09/2026\"") == true)
+    var us = options()
+    us.dayOrder = .monthDayYear
+    #expect(try readFile(path, options: us).entries.map(\.date.description) == ["2026-03-03", "2026-03-06", "2026-03-09", "2026-03-07"])
+  }
+
   @Test func badDatesAndEmptyEntriesInTextJournals() throws {
     let folder = TestSupport.temporaryFolder()
     let path = TestSupport.write("## 2026-13-40 oops\ntext\n## 2026-03-02\n\n", "j.md", in: folder)
