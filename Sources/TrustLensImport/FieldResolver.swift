@@ -23,6 +23,10 @@ final class FieldResolver {
   /// placed by this plan instead of being resolved key by key.
   private var lastKeys: [String] = []
   private var lastPlan: [String?] = []
+  /// Fields two different names filled in one object, not yet told (see ``takeClashes()``),
+  /// and those told.
+  private var clashes: [(field: String, known: Bool, read: String, ignored: String)] = []
+  private var toldClashes: Set<String> = []
 
   init(mapping: ColumnMapping) {
     var mapped: [String: String] = [:]
@@ -85,13 +89,29 @@ final class FieldResolver {
         if earlier.raw != key && earlier.raw.lowercased() == key.lowercased() {
           return .failure(ImportRejection(reason: FieldResolver.caseClash(members, key)))
         }
-        if earlier.raw != key && earlier.rank < resolution.rank { continue }
+        let earlierWins = earlier.raw != key && earlier.rank < resolution.rank
+        if earlier.raw != key, toldClashes.insert(resolution.key + "\u{0}" + earlier.raw + "\u{0}" + key).inserted {
+          clashes.append((resolution.key, resolution.known, earlierWins ? earlier.raw : key, earlierWins ? key : earlier.raw))
+        }
+        if earlierWins { continue }
         plan[earlier.member] = nil
       }
       winners[resolution.key] = (resolution.rank, key, index)
       plan[index] = resolution.key
     }
     return .success(plan)
+  }
+
+  /// The notices for fields two names of one object filled since the last call, once per
+  /// pair of names and file: `keys "text" and "note" both name the text; "text" is read …` (the
+  /// other value was left out, which must not pass unsaid).
+  func takeClashes() -> [String] {
+    defer { clashes.removeAll() }
+    return clashes.map { clash in
+      let named = clash.known ? clash.field : "key \"\(Excerpt.clean(clash.field))\""
+      return "keys \"\(Excerpt.clean(clash.read))\" and \"\(Excerpt.clean(clash.ignored))\" both name the \(named); "
+        + "\"\(Excerpt.clean(clash.read))\" is read, \"\(Excerpt.clean(clash.ignored))\" left out (choose with columns:)"
+    }
   }
 
   /// `keys "TEXT", "Text" and "text" differ only in case`.

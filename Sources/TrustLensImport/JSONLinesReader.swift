@@ -51,7 +51,9 @@ struct JSONLinesReader {
       switch JSONLinesReader.parseObject(line.bytes) {
       case .success(let members):
         switch resolver.fields(of: members) {
-        case .success(let fields): try context.emit(builder.build(fields, line: line.number, kind: kind))
+        case .success(let fields):
+          for clash in resolver.takeClashes() { context.notice(line: line.number, clash) }
+          try context.emit(builder.build(fields, line: line.number, kind: kind))
         case .failure(let rejection): try context.reject(line: line.number, rejection.reason)
         }
       case .failure(let rejection):

@@ -123,6 +123,25 @@ import TrustLensImport
     #expect(try readAll(unnamed, subject: .folder, folderSubject: "c07").first?.entry?.subject == "c07")
   }
 
+  /// Two keys of one object naming one field: the preferred is read and a notice, once per
+  /// pair and file, says which was left out (a note beside the text was dropped unsaid).
+  @Test func twoKeysOfOneFieldAreTold() throws {
+    let folder = TestSupport.temporaryFolder()
+    let lines = [
+      #"{"date":"2026-03-03","text":"I feel betrayed","note":"I feel so grateful"}"#,
+      #"{"date":"2026-03-04","text":"again","note":"and again"}"#,
+      #"{"subject":"a","client":"b","text":"z","date":"2026-03-01"}"#,
+    ]
+    let path = TestSupport.write(lines.joined(separator: "\n") + "\n", "k.jsonl", in: folder)
+    let result = try readFile(path, options: options())
+    #expect(result.entries.map(\.text) == ["I feel betrayed", "again", "z"])
+    #expect(result.entries.last?.subject == "a")
+    #expect(result.notices.map(\.description) == [
+      "\(path):1: keys \"text\" and \"note\" both name the text; \"text\" is read, \"note\" left out (choose with columns:)",
+      "\(path):3: keys \"subject\" and \"client\" both name the subject; \"subject\" is read, \"client\" left out (choose with columns:)",
+    ])
+  }
+
   /// A record that names its subject keeps it under any rule (the contract's order: the
   /// record's `subject` or `client` field, else the rule), and the file says so once: a record
   /// of bob's in alice's folder is never filed as alice's.
