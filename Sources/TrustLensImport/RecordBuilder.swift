@@ -41,7 +41,9 @@ struct RecordBuilder {
   /// Builds the record that starts at `line` from `fields`.
   func build(_ fields: [String: FieldValue], line: Int, kind: RecordKind) -> ImportedRecord {
     let source = SourceLocation(file: file, line: line)
-    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: source, reason: reason)) }
+    let subject = subject(from: fields, line: line)
+    // A rejected record is still its subject's: its client's folder lists it.
+    func reject(_ reason: String) -> ImportedRecord { .reject(Reject(source: source, reason: reason, subject: subject)) }
 
     guard let dateField = fields[FieldNames.date], !dateField.isBlank else { return reject("missing date") }
     guard var dateText = dateField.text else { return reject("date is not text") }
@@ -51,7 +53,6 @@ struct RecordBuilder {
     case .success(let parsed): date = parsed
     case .failure(let failure): return reject(failure.message)
     }
-    let subject = subject(from: fields, line: line)
     let givenID = fields[FieldNames.id]?.text.flatMap { $0.isEmpty ? nil : $0 }
     let id = givenID ?? generatedID(subject: subject, line: line)
     let text: String?
@@ -146,7 +147,7 @@ struct RecordBuilder {
       context.toldOwnSubject = true
       context.notice(
         line: line,
-        "the record names its own subject \"\(own)\", which comes before the subject rule's \"\(byRule)\": "
+        "the record names its own subject \(excerpt.quote(own)), which comes before the subject rule's \(excerpt.quote(byRule)): "
           + "such records are filed under their own subject (said once per file)")
     }
     return own

@@ -130,6 +130,26 @@ import TestSupport
     #expect(c05.contains("c05/journal.jsonl,31,"))
   }
 
+  /// With the subject in a column (`subject: field`), a rejected row is still its subject's:
+  /// b's folder lists b's bad date and counts it (it went to the run's list alone).
+  @Test func aSubjectColumnsRejectsAreInItsFolder() throws {
+    let folder = TestSupport.temporaryFolder()
+    TestSupport.write("subject,date,text\na,2026-03-01,a text\nb,2026-03-01,b text\nb,2026-13-01,b bad date\n", "s.csv", in: folder)
+    let yaml = """
+      name: field
+      inputs: [s.csv]
+      outputs: {dir: out, per_subject: true, formats: [json, rejects]}
+      max_rejected: 100
+
+      """
+    let result = try CommandRunner.run(["run", TestSupport.write(yaml, "f.yml", in: folder)], directory: folder)
+    #expect(result.status == 0, "\(result.stderr)")
+    let b = try String(contentsOf: folder.appendingPathComponent("out/b/rejects.csv"), encoding: .utf8)
+    #expect(b.contains("s.csv,4,"))
+    let a = try String(contentsOf: folder.appendingPathComponent("out/a/rejects.csv"), encoding: .utf8)
+    #expect(!a.contains("s.csv,4,"))
+  }
+
   @Test func summaryListsSkippedFiles() throws {
     let folder = TestSupport.temporaryFolder()
     let personal = try Self.personalCopy(in: folder)
