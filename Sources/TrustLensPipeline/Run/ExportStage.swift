@@ -37,10 +37,10 @@ struct ExportStage {
     let parts = 1 + (context.pipeline.perSubject ? report.subjects.count : 0)
     context.progress(.writing(outputs: outputs, part: 1, parts: parts))
     guard context.pipeline.perSubject else { return outputs }
-    var used = Set(ExportStage.reservedNames)
+    let names = SafeName.names(for: report.subjects.map(\.displayName), reserved: ExportStage.reservedNames)
     for (index, subject) in report.subjects.enumerated() {
       let id = subject.assessment.subject
-      let name = SafeName.make(subject.displayName, avoiding: &used)
+      let name = names[subject.displayName]!
       let folder = context.folder.file(name)
       try RunFolder.makeSubfolder(folder)
       var single = report
