@@ -37,6 +37,8 @@ struct DatedTextReader {
     var lines = LineReader(source: source)
     var current: Pending?
     var preamble: (line: Int, count: Int)?
+    // Inside a fenced code block (``` or ~~~) a `#` line is code, not a heading.
+    var fence: UInt8?
 
     func flush() throws {
       guard let entry = current else { return }
@@ -69,7 +71,10 @@ struct DatedTextReader {
       }
       // Only a line starting with `[` or `#` can start an entry: others are not decoded
       // while an over-long entry is skipped.
-      let mayStart = line.bytes.first == UInt8(ascii: style == .jrnl ? "[" : "#")
+      if style == .markdown, let marker = DatedTextReader.fenceMarker(line.bytes) {
+        fence = fence == nil ? marker : (fence == marker ? nil : fence)
+      }
+      let mayStart = line.bytes.first == UInt8(ascii: style == .jrnl ? "[" : "#") && fence == nil
       if current?.tooLong == true && !mayStart { continue }
       let valid = String(validating: line.bytes, as: UTF8.self)
       let text = valid ?? String(decoding: line.bytes, as: UTF8.self)
@@ -134,6 +139,16 @@ struct DatedTextReader {
       }
       return (date, restWords.joined(separator: " "))
     }
+  }
+
+  /// The fence character of a line that opens or closes a Markdown code block (three or more
+  /// backticks or tildes, up to three spaces in), else nil.
+  static func fenceMarker(_ bytes: [UInt8]) -> UInt8? {
+    let start = bytes.prefix(3).prefix { $0 == UInt8(ascii: " ") }.count
+    guard bytes.count >= start + 3 else { return nil }
+    let marker = bytes[start]
+    guard marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~") else { return nil }
+    return bytes[start..<start + 3].allSatisfy { $0 == marker } ? marker : nil
   }
 
   /// A heading that opens with a date in another spelling the date parser reads (`March 6,

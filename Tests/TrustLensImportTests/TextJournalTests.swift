@@ -90,6 +90,15 @@ import TrustLensCore
     #expect(try readFile(path, options: us).entries.map(\.date.description) == ["2026-03-03", "2026-03-06", "2026-03-09", "2026-03-07"])
   }
 
+  /// A dated `#` line inside a fenced code block is code, not a new entry (it split the entry).
+  @Test func aHeadingInsideACodeFenceIsCode() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = "## 2026-03-01\nbefore code\n```\n# 2026-03-02 not a heading\n~~~\n```\nafter code\n## 2026-03-03\nnext\n"
+    let read = try readFile(TestSupport.write(text, "journal.md", in: folder), options: options())
+    #expect(read.entries.map(\.date.description) == ["2026-03-01", "2026-03-03"])
+    #expect(read.entries.first?.text.hasSuffix("after code") == true)
+  }
+
   @Test func badDatesAndEmptyEntriesInTextJournals() throws {
     let folder = TestSupport.temporaryFolder()
     let path = TestSupport.write("## 2026-13-40 oops\ntext\n## 2026-03-02\n\n", "j.md", in: folder)
