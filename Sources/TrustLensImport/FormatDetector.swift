@@ -34,7 +34,12 @@ enum FormatDetector {
   /// Text" export is a `.txt` of tab-separated UTF-16).
   private static func isTabSeparated(_ head: [UInt8]) -> Bool {
     guard head.first != UInt8(ascii: "["), head.prefix(while: { $0 != 10 }).contains(9) else { return false }
-    return DelimiterSniffer.sniff(head) == .tab
+    // A jrnl journal whose title line holds a tab is still jrnl: any line of the head that
+    // opens a jrnl entry (`[2026-03-01 …`) says so.
+    let opensJrnlEntry = head.split(separator: 10).contains { line in
+      line.first == UInt8(ascii: "[") && DatedTextReader.looksLikeDate(String(decoding: line.dropFirst().prefix(10), as: UTF8.self))
+    }
+    return !opensJrnlEntry && DelimiterSniffer.sniff(head) == .tab
   }
 
   /// A first line that is one whole JSON object (and not a one-line Day One document): JSON

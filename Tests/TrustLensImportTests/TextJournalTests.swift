@@ -90,6 +90,17 @@ import TrustLensCore
     #expect(try readFile(path, options: us).entries.map(\.date.description) == ["2026-03-03", "2026-03-06", "2026-03-09", "2026-03-07"])
   }
 
+  /// A jrnl `.txt` whose title line holds a tab is jrnl, not a table (both entries were
+  /// rejected as rows of a TSV); a `.txt` table with a tab header stays TSV.
+  @Test func aJrnlTitleWithATabIsStillJrnl() throws {
+    let folder = TestSupport.temporaryFolder()
+    let jrnl = try readFile(TestSupport.write("Notes\tMarch\n[2026-03-01 10:00] first\n[2026-03-02 10:00] second\n", "j.txt", in: folder), options: options())
+    #expect(jrnl.report.format == .jrnl)
+    #expect(jrnl.entries.map(\.text) == ["first", "second"])
+    let table = try readFile(TestSupport.write("date\ttext\n2026-03-01\thello\n", "t.txt", in: folder), options: options())
+    #expect(table.report.format == .tsv && table.entries.map(\.text) == ["hello"])
+  }
+
   /// A dated `#` line inside a fenced code block is code, not a new entry (it split the entry).
   @Test func aHeadingInsideACodeFenceIsCode() throws {
     let folder = TestSupport.temporaryFolder()
