@@ -13,9 +13,27 @@ enum FormatDetector {
     case "csv": return (isDaylio(head) ? .daylio : .csv, .file)
     case "tsv", "tab": return (.tsv, .file)
     case "txt": return (isTabSeparated(head) ? .tsv : .jrnl, .file)
-    case "md", "markdown": return (DailyNoteReader.dateFields(ofFileName: name) != nil ? .dailyNotes : .markdown, .file)
+    case "md", "markdown":
+      guard let day = DailyNoteReader.dateFields(ofFileName: name), !headsAnotherDay(head, than: day) else { return (.markdown, .file) }
+      return (.dailyNotes, .file)
     case "json": return (firstLineIsJSONLine(head) ? .jsonl : .dayone, .file)
     default: return sniff(head).map { ($0, .guessed) }
+    }
+  }
+
+  /// Whether a heading of `head` starts with an ISO date other than the daily-note name's
+  /// `day`: then the file is a Markdown journal that merely starts with a date in its name
+  /// (`2026-03-01 March journal.md` with `## 2026-03-15` inside), read entry by entry, not one
+  /// note (its later entries were folded into the first, dated as it).
+  static func headsAnotherDay(_ head: [UInt8], than day: (year: Int, month: Int, day: Int)) -> Bool {
+    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    let named = "\(day.year)-\(two(day.month))-\(two(day.day))"
+    return head.split(separator: 10).contains { line in
+      let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
+      guard (1...6).contains(hashes) else { return false }
+      let words = String(decoding: line.dropFirst(hashes), as: UTF8.self).split(separator: " ")
+      guard let first = words.first, DatedTextReader.looksLikeDate(first) else { return false }
+      return first.prefix(10).replacingOccurrences(of: "/", with: "-") != named
     }
   }
 

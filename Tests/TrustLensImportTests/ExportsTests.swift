@@ -159,6 +159,21 @@ import TrustLensCore
     ])
   }
 
+  /// A `.md` named with a date but holding headings dated other days is a Markdown journal, read
+  /// entry by entry (its later entries were folded into the first); a note whose heading is its
+  /// own day stays a daily note.
+  @Test func aJournalNamedWithADateIsAJournal() throws {
+    let folder = TestSupport.temporaryFolder()
+    let journal = TestSupport.write(
+      "# March journal\n## 2026-03-01\nHe lied to me.\n## 2026-03-15\nWe talked it through.\n## 2026-03-30\nBetter week.\n",
+      "2026-03-01 March journal.md", in: folder)
+    let read = try readFile(journal, options: options())
+    #expect(read.report.format == .markdown)
+    #expect(read.entries.map(\.date.description) == ["2026-03-01", "2026-03-15", "2026-03-30"])
+    let note = TestSupport.write("## 2026-03-02\nMy note of the day.\n", "2026-03-02.md", in: folder)
+    #expect(try readFile(note, options: options()).report.format == .dailyNotes)
+  }
+
   /// A note named for a day that does not exist is a daily note rejected for its date, not a
   /// Markdown journal whose every line is an unread preamble (it was lost with a notice only).
   @Test(arguments: ["2026-02-30.md", "2026-13-01.md", "20260230.md"])
