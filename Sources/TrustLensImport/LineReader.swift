@@ -1,6 +1,7 @@
 /// Splits a byte stream into lines, counting them from 1.
 ///
-/// A line ends at LF; a CR right before the LF is dropped, so CR-LF files read like LF files.
+/// A line ends at LF; a CR right before the LF is dropped, so CR-LF files read like LF files; in
+/// a file whose first 64 KiB hold CRs and no LF (classic Mac line ends) a line ends at CR.
 /// The last line needs no line end. A UTF-8 byte-order mark at the very start is skipped.
 /// Lines longer than `maxLength` bytes are not kept: the reader skips to their end and
 /// reports them as too long, so memory stays bounded whatever the input.
@@ -22,6 +23,9 @@ struct LineReader {
   private let maxLength: Int
   private var lineNumber = 0
   private var started = false
+  /// `\n`, or `\r` for a file whose first 64 KiB hold carriage returns and no line feed (classic
+  /// Mac line ends: their lines were read as one).
+  private var delimiter = UInt8(ascii: "\n")
 
   init(source: ByteSource, maxLength: Int = 1 << 20) {
     self.source = source
@@ -33,12 +37,14 @@ struct LineReader {
     if !started {
       started = true
       try skipByteOrderMark(source)
+      let head = try source.lookahead(64 << 10)
+      if head.contains(UInt8(ascii: "\r")) && !head.contains(UInt8(ascii: "\n")) { delimiter = UInt8(ascii: "\r") }
     }
     guard try source.peek() != nil else { return nil }
     lineNumber += 1
     var bytes: [UInt8] = []
     var length = 0
-    _ = try source.readLine(into: &bytes, delimiter: UInt8(ascii: "\n"), limit: maxLength + 1, length: &length)
+    _ = try source.readLine(into: &bytes, delimiter: delimiter, limit: maxLength + 1, length: &length)
     if bytes.last == UInt8(ascii: "\r") {
       bytes.removeLast()
       length -= 1

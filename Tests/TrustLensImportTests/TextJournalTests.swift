@@ -101,6 +101,14 @@ import TrustLensCore
     #expect(table.report.format == .tsv && table.entries.map(\.text) == ["hello"])
   }
 
+  /// Classic Mac line ends (CR alone) end lines too: two jrnl entries, not one.
+  @Test func carriageReturnsAloneEndLines() throws {
+    let folder = TestSupport.temporaryFolder()
+    let read = try readFile(TestSupport.write("[2026-03-01 10:00] cr one\r[2026-03-02 10:00] cr two\r", "cr.txt", in: folder), options: options())
+    #expect(read.entries.map(\.text) == ["cr one", "cr two"])
+    #expect(read.entries.map(\.source.line) == [1, 2])
+  }
+
   /// A dated `#` line inside a fenced code block is code, not a new entry (it split the entry).
   @Test func aHeadingInsideACodeFenceIsCode() throws {
     let folder = TestSupport.temporaryFolder()
