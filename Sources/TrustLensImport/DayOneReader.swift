@@ -46,14 +46,23 @@ struct DayOneReader {
       return reject(rejection.reason == "not a JSON object" ? "entry is not a JSON object" : rejection.reason)
     }
     let value = FieldValue.object(object)
-    guard let created = value["creationDate"]?.string else { return reject("missing creationDate") }
-    let zone = value["timeZone"]?.string.flatMap(TimeZone.init(identifier:)) ?? context.options.timeZone
+    guard let createdValue = value["creationDate"], !createdValue.isNull else { return reject("missing creationDate") }
+    guard let created = createdValue.string else { return reject("creationDate is not text") }
+    var zone = context.options.timeZone
+    if let name = value["timeZone"]?.string {
+      if let named = TimeZone(identifier: name) {
+        zone = named
+      } else {
+        context.notice(line: line, "unknown timeZone \(builder.excerpt.quote(name)): the entry's time is read in \(zone.identifier)")
+      }
+    }
     let date: RecordDate
     switch DateParser(timeZone: zone, quoteValues: context.options.quoteValues).parse(created) {
     case .success(let parsed): date = DayOneReader.local(parsed, in: zone)
     case .failure(let failure): return reject(failure.message)
     }
-    guard let raw = value["text"]?.string else { return reject("empty text") }
+    guard let textValue = value["text"], !textValue.isNull else { return reject("empty text") }
+    guard let raw = textValue.string else { return reject("text is not a string") }
     let text = DayOneReader.unescapeMarkdown(raw).trimmed()
     guard !text.isEmpty else { return reject("empty text") }
     let subject = builder.subject(from: [FieldNames.subject: value["subject"] ?? value["client"] ?? .null], line: line)

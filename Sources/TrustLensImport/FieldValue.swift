@@ -42,6 +42,11 @@ enum FieldValue: Sendable {
     }
   }
 
+  var isNull: Bool {
+    if case .null = self { return true }
+    return false
+  }
+
   var isBlank: Bool {
     switch self {
     case .null: return true

@@ -46,6 +46,7 @@ struct InputOptions: ParsableArguments {
 
   func validate() throws {
     _ = try reading()
+    if subject.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--subject must be folder, field or an id") }
     if noBuiltin && lexicons.isEmpty { throw ValidationError("--no-builtin needs at least one --lexicon") }
   }
 

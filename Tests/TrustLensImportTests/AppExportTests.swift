@@ -51,6 +51,23 @@ import ZIPFoundation
     #expect(reject.reason == "empty text" && reject.source.line == 19)
   }
 
+  /// Wrong types get their own reasons (a number for creationDate was "missing creationDate",
+  /// a number for text "empty text"), and an unknown zone is said, the entry kept.
+  @Test func dayOneWrongTypesAreNamed() throws {
+    let folder = TestSupport.temporaryFolder()
+    let json = """
+      {"metadata":{"version":"1.0"},"entries":[
+      {"uuid":"A1","creationDate":1772335800,"text":"number date"},
+      {"uuid":"A2","creationDate":"2026-03-01T10:00:00Z","text":123},
+      {"uuid":"A3","creationDate":"2026-03-01T10:00:00Z","timeZone":"Not/AZone","text":"bad zone"}
+      ]}
+      """
+    let read = try readFile(TestSupport.write(json, "Journal.json", in: folder), options: options(zone: "UTC"))
+    #expect(read.rejects.map(\.reason) == ["creationDate is not text", "text is not a string"])
+    #expect(read.entries.map(\.text) == ["bad zone"])
+    #expect(read.messages.contains { $0.hasPrefix("unknown timeZone \"Not/AZone\": the entry's time is read in") })
+  }
+
   @Test func dayOneZipExport() throws {
     let folder = TestSupport.temporaryFolder()
     let url = folder.appendingPathComponent("export.zip")

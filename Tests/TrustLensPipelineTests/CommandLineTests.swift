@@ -66,6 +66,13 @@ import TestSupport
     #expect(result.stderr == "-:2: skipped: duplicate of an earlier record with the same subject, date and text\n")
   }
 
+  /// An empty subject id is refused as the pipeline file refuses it (it gave the subject "").
+  @Test func anEmptySubjectIsAUsageError() throws {
+    let result = try CommandRunner.run(["analyze", "-", "--subject", ""], stdin: #"{"date":"2026-03-01","text":"x"}"# + "\n")
+    #expect(result.status == 2)
+    #expect(result.stderr.contains("--subject must be folder, field or an id"))
+  }
+
   /// Ids are a kind's own: an export's journal and check-in files both numbered 1, 2, … are
   /// four records, not two and two duplicates; a repeated entry id still is one.
   @Test func entriesAndCheckInsNumberedAlikeAreAllKept() throws {
