@@ -134,14 +134,21 @@ struct RecordBuilder {
   /// else the input's rule (a fixed id, or the file's client folder), else `default`. A record
   /// that names its subject is never filed under another one's.
   /// Said once per file when a record's own subject overrides a different one the rule gives.
+  /// `text` in Unicode's composed form (NFC); ASCII text, nearly every subject id, as it is.
+  static func composed(_ text: String) -> String {
+    text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCanonicalMapping
+  }
+
+  /// Subjects are compared in Unicode's composed form (NFC), so "José" typed with a combining
+  /// accent, or a folder name as macOS stores it, is the same client as "José".
   func subject(from fields: [String: FieldValue], line: Int) -> String {
     let byRule: String? =
       switch options.subject {
-      case .fixed(let id): id
-      case .folder: subjectFromPath
+      case .fixed(let id): RecordBuilder.composed(id)
+      case .folder: subjectFromPath.map(RecordBuilder.composed)
       case .field: nil
       }
-    let own = fields[FieldNames.subject]?.text?.trimmed() ?? ""
+    let own = (fields[FieldNames.subject]?.text?.trimmed()).map(RecordBuilder.composed) ?? ""
     guard !own.isEmpty else { return byRule ?? "default" }
     if let byRule, byRule != own, !context.toldOwnSubject {
       context.toldOwnSubject = true

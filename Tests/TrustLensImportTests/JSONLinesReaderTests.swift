@@ -123,6 +123,17 @@ import TrustLensImport
     #expect(try readAll(unnamed, subject: .folder, folderSubject: "c07").first?.entry?.subject == "c07")
   }
 
+  /// A subject typed with a combining accent is the same subject as its composed form (two
+  /// look-alike clients before).
+  @Test func subjectsAreComposed() throws {
+    let folder = TestSupport.temporaryFolder()
+    let composed = "Jos\u{E9}", decomposed = "Jose\u{301}"
+    let lines = [composed, decomposed].map { #"{"date":"2026-03-01","text":"x","subject":""# + $0 + #""}"# }
+    let path = TestSupport.write(lines.joined(separator: "\n") + "\n", "s.jsonl", in: folder)
+    let subjects = try readAll(path).compactMap(\.entry).map(\.subject)
+    #expect(subjects.map { Array($0.utf8) } == [Array(composed.utf8), Array(composed.utf8)])
+  }
+
   /// Two keys of one object naming one field: the preferred is read and a notice, once per
   /// pair and file, says which was left out (a note beside the text was dropped unsaid).
   @Test func twoKeysOfOneFieldAreTold() throws {
