@@ -274,6 +274,7 @@ struct YAMLReader {
     switch error {
     case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
       return mark.line
+    case .duplicatedKeysInMapping(_, let context): return context.mark.line
     default: return nil
     }
   }
@@ -282,6 +283,9 @@ struct YAMLReader {
     switch error {
     case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
       return problem
+    case .duplicatedKeysInMapping(let duplicates, _):
+      let keys = duplicates.sorted().map { "\"\(TerminalText.escaped($0))\"" }.joined(separator: ", ")
+      return "\(duplicates.count == 1 ? "the key" : "the keys") \(keys) \(duplicates.count == 1 ? "is" : "are") given twice in one mapping"
     default: return "malformed"
     }
   }
