@@ -19,6 +19,9 @@ struct CSVReader {
   private let maxLength: Int
   private var line = 1
   private var started = false
+  /// `\n`, or `\r` in a file whose first 64 KiB hold CRs and no LF (classic Mac line ends),
+  /// as ``LineReader`` decides.
+  private var recordEnd = UInt8(ascii: "\n")
 
   init(source: ByteSource, delimiter: UInt8, maxLength: Int = 1 << 20) {
     self.source = source
@@ -31,6 +34,8 @@ struct CSVReader {
     if !started {
       started = true
       try skipByteOrderMark(source)
+      let head = try source.lookahead(64 << 10)
+      if head.contains(UInt8(ascii: "\r")) && !head.contains(UInt8(ascii: "\n")) { recordEnd = UInt8(ascii: "\r") }
     }
     while true {
       guard try source.peek() != nil else { return nil }
@@ -46,7 +51,7 @@ struct CSVReader {
   }
 
   private mutating func readRecord() throws(ImportError) -> Record {
-    let quote = UInt8(ascii: "\""), lf = UInt8(ascii: "\n"), cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\""), lf = recordEnd, cr = UInt8(ascii: "\r")
     let startLine = line
     var fields: [[UInt8]] = []
     var field: [UInt8] = []

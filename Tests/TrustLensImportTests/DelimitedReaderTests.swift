@@ -23,6 +23,14 @@ import TrustLensImport
   /// Two header cells that fold to one unknown name are told with that name cleaned of
   /// control characters (found by fuzzing the csv reader), and not quoted at all under
   /// pseudonyms.
+  /// Classic Mac line ends (CR alone) end records (the whole file was one header row).
+  @Test func carriageReturnsAloneEndRecords() throws {
+    let folder = TestSupport.temporaryFolder()
+    let read = try readFile(TestSupport.write("date,text\r2026-03-01,one\r2026-03-02,two\r", "cr.csv", in: folder), options: options())
+    #expect(read.entries.map(\.text) == ["one", "two"])
+    #expect(read.entries.map(\.source.line) == [2, 3])
+  }
+
   @Test func aClashOfUnknownColumnsIsToldCleaned() throws {
     let folder = TestSupport.temporaryFolder()
     let path = TestSupport.write("date,text,Weather\u{12} today,WEATHER\u{12} today\n2026-03-01,fine,3,4\n", "j.csv", in: folder)
