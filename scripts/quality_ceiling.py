@@ -366,6 +366,17 @@ def load_builtin(path: Path, trustlens: str | None) -> dict | None:
 fl_presumed_weight = 1.0
 
 
+def write_tables(out: Path, results: dict, builtin: dict | None, settings: dict, a: dict, seconds: float) -> None:
+    """Prints the table and writes ceiling-dev.md and ceiling-all.md, with a note of the settings."""
+    md, md_all = tables(results, builtin)
+    note = (f"\nDev splits only. Settings: {'; '.join(f'{k}: {v}' for k, v in settings.items())}; corpus safety "
+            f"{a['corpus_safety']}, own weight {a['own_weight']}, XED weight {a['xed_weight']}, presumed weight "
+            f"{a['presumed_weight']} (joined {a['presumed_joined']}). Run time {seconds:.0f} s.\n")
+    print(md + note)
+    (out / "ceiling-dev.md").write_text(md + note, encoding="utf-8")
+    (out / "ceiling-all.md").write_text(md_all + note, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     global fl_presumed_weight
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -388,14 +399,7 @@ def main(argv: list[str] | None = None) -> int:
         out.mkdir(parents=True, exist_ok=True)
         old = json.loads(Path(args.from_json).read_text(encoding="utf-8"))
         builtin = load_builtin(Path(args.builtin_json) if args.builtin_json else out / "builtin-dev.json", args.trustlens)
-        md, md_all = tables(old["results"], builtin)
-        o = old["args"]
-        note = (f"\nDev splits only. Settings: {'; '.join(f'{k}: {v}' for k, v in old['settings'].items())}; corpus safety "
-                f"{o['corpus_safety']}, own weight {o['own_weight']}, XED weight {o['xed_weight']}, presumed weight "
-                f"{o['presumed_weight']} (joined {o['presumed_joined']}). Run time {old['seconds']:.0f} s.\n")
-        print(md + note)
-        (out / "ceiling-dev.md").write_text(md + note, encoding="utf-8")
-        (out / "ceiling-all.md").write_text(md_all + note, encoding="utf-8")
+        write_tables(out, old["results"], builtin, old["settings"], old["args"], old["seconds"])
         return 0
     fl_presumed_weight = args.presumed_weight
     names = [s for s in args.settings.split(",") if s]
@@ -419,14 +423,7 @@ def main(argv: list[str] | None = None) -> int:
         results[s] = run_setting(s, SETTINGS[s], ds, fold, sets, args)
         results[s]["seconds"] = round(time.time() - t, 1)
     builtin = load_builtin(Path(args.builtin_json) if args.builtin_json else out / "builtin-dev.json", args.trustlens)
-    md, md_all = tables(results, builtin)
-    settings_note = "; ".join(f"{s}: {SETTINGS[s]}" for s in names)
-    note = (f"\nDev splits only. Settings: {settings_note}; corpus safety {args.corpus_safety}, own weight "
-            f"{args.own_weight}, XED weight {args.xed_weight}, presumed weight {args.presumed_weight} "
-            f"(joined {args.presumed_joined}). Run time {time.time() - T0:.0f} s.\n")
-    print(md + note)
-    (out / "ceiling-dev.md").write_text(md + note, encoding="utf-8")
-    (out / "ceiling-all.md").write_text(md_all + note, encoding="utf-8")
+    write_tables(out, results, builtin, {s: SETTINGS[s] for s in names}, vars(args), time.time() - T0)
     (out / "ceiling-dev.json").write_text(json.dumps({"settings": {s: SETTINGS[s] for s in names},
                                                       "args": vars(args), "results": results,
                                                       "seconds": round(time.time() - T0, 1)},
