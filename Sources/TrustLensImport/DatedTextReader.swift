@@ -37,8 +37,11 @@ struct DatedTextReader {
     var lines = LineReader(source: source)
     var current: Pending?
     var preamble: (line: Int, count: Int)?
-    // Inside a fenced code block (``` or ~~~) a `#` line is code, not a heading.
-    var fence: UInt8?
+    // Inside a fenced code block (``` or ~~~) a `#` line is code, not a heading; a fence never
+    // closed that held dated headings is said at the end.
+    var fence: Fence?
+    var fenceOpened = 0
+    var datedLinesInFence = 0
 
     func flush() throws {
       guard let entry = current else { return }
@@ -72,7 +75,10 @@ struct DatedTextReader {
       // Only a line starting with `[` or `#` can start an entry: others are not decoded
       // while an over-long entry is skipped.
       if style == .markdown, let marker = DatedTextReader.fenceMarker(line.bytes) {
-        fence = fence == nil ? marker : (fence == marker ? nil : fence)
+        if fence == nil { (fenceOpened, datedLinesInFence) = (line.number, 0) }
+        fence = Fence.after(fence, line: marker)
+      } else if fence != nil, line.bytes.first == UInt8(ascii: "#"), entryStart(String(decoding: line.bytes, as: UTF8.self)) != nil {
+        datedLinesInFence += 1
       }
       let mayStart = line.bytes.first == UInt8(ascii: style == .jrnl ? "[" : "#") && fence == nil
       if current?.tooLong == true && !mayStart { continue }
@@ -101,6 +107,11 @@ struct DatedTextReader {
       }
     }
     try flush()
+    if fence != nil && datedLinesInFence > 0 {
+      let headings = datedLinesInFence == 1 ? "1 dated heading" : "\(datedLinesInFence) dated headings"
+      context.notice(
+        line: fenceOpened, "a code fence opened here is never closed: \(headings) after it were read as code, inside the entry before (close the fence to read them as entries)")
+    }
     if let preamble {
       let lines = preamble.count == 1 ? "1 line" : "\(preamble.count) lines"
       context.notice(line: preamble.line, "text before the first dated entry (\(lines)) is not read: a title or introduction")
@@ -143,12 +154,26 @@ struct DatedTextReader {
 
   /// The fence character of a line that opens or closes a Markdown code block (three or more
   /// backticks or tildes, up to three spaces in), else nil.
-  static func fenceMarker(_ bytes: [UInt8]) -> UInt8? {
+  static func fenceMarker(_ bytes: [UInt8]) -> Fence? {
     let start = bytes.prefix(3).prefix { $0 == UInt8(ascii: " ") }.count
     guard bytes.count >= start + 3 else { return nil }
     let marker = bytes[start]
     guard marker == UInt8(ascii: "`") || marker == UInt8(ascii: "~") else { return nil }
-    return bytes[start..<start + 3].allSatisfy { $0 == marker } ? marker : nil
+    let length = bytes[start...].prefix { $0 == marker }.count
+    return length >= 3 ? Fence(marker: marker, length: length) : nil
+  }
+
+  /// A code fence: its character and how many of them (a fence closes on the same character,
+  /// at least as many: four backticks hold a three-backtick line as code).
+  struct Fence: Equatable {
+    var marker: UInt8
+    var length: Int
+
+    /// The fence open after `line`'s fence (`self` the one open before it, if any).
+    static func after(_ open: Fence?, line: Fence) -> Fence? {
+      guard let open else { return line }
+      return line.marker == open.marker && line.length >= open.length ? nil : open
+    }
   }
 
   /// A heading that opens with a date in another spelling the date parser reads (`March 6,

@@ -21,20 +21,40 @@ enum FormatDetector {
     }
   }
 
-  /// Whether a heading of `head` starts with an ISO date other than the daily-note name's
-  /// `day`: then the file is a Markdown journal that merely starts with a date in its name
-  /// (`2026-03-01 March journal.md` with `## 2026-03-15` inside), read entry by entry, not one
-  /// note (its later entries were folded into the first, dated as it).
+  /// Whether `head` reads as a Markdown journal that merely starts with a date in its name
+  /// (`2026-03-01 March journal.md`): a heading outside code fences starts with an ISO date
+  /// other than the name's `day`, and nothing but headings, blank lines and front matter comes
+  /// before the first dated heading. Then it is read entry by entry (its later entries were
+  /// folded into the first, dated as it); a note with text of its own before a heading dated
+  /// another day ("## 2026-03-02 plan for tomorrow") stays one daily note, so its text is kept.
   static func headsAnotherDay(_ head: [UInt8], than day: (year: Int, month: Int, day: Int)) -> Bool {
     func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
     let named = "\(day.year)-\(two(day.month))-\(two(day.day))"
-    return head.split(separator: 10).contains { line in
-      let hashes = line.prefix { $0 == UInt8(ascii: "#") }.count
-      guard (1...6).contains(hashes) else { return false }
-      let words = String(decoding: line.dropFirst(hashes), as: UTF8.self).split(separator: " ")
-      guard let first = words.first, DatedTextReader.looksLikeDate(first) else { return false }
-      return first.prefix(10).replacingOccurrences(of: "/", with: "-") != named
+    var frontMatter = FrontMatter()
+    var fence: DatedTextReader.Fence?
+    var lineNumber = 0
+    var dated = false
+    for line in head.split(separator: 10, omittingEmptySubsequences: false) {
+      lineNumber += 1
+      let bytes = Array(line.last == 13 ? line.dropLast() : line)
+      if !dated && frontMatter.take(String(decoding: bytes, as: UTF8.self), lineNumber: lineNumber) { continue }
+      if let marker = DatedTextReader.fenceMarker(bytes) {
+        fence = DatedTextReader.Fence.after(fence, line: marker)
+        continue
+      }
+      let hashes = bytes.prefix { $0 == UInt8(ascii: "#") }.count
+      if fence == nil, (1...6).contains(hashes), bytes.count > hashes, bytes[hashes] == 32 || bytes[hashes] == 9 {
+        let words = String(decoding: bytes.dropFirst(hashes), as: UTF8.self).split(separator: " ")
+        if let first = words.first, DatedTextReader.looksLikeDate(first) {
+          if first.prefix(10).replacingOccurrences(of: "/", with: "-") != named { return true }
+          dated = true
+        }
+        continue
+      }
+      // The note's own text before any dated heading: one daily note, whatever follows.
+      if !dated && !bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
     }
+    return false
   }
 
   /// True when the file's header row is Daylio's.

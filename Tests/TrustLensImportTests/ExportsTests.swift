@@ -172,6 +172,16 @@ import TrustLensCore
     #expect(read.entries.map(\.date.description) == ["2026-03-01", "2026-03-15", "2026-03-30"])
     let note = TestSupport.write("## 2026-03-02\nMy note of the day.\n", "2026-03-02.md", in: folder)
     #expect(try readFile(note, options: options()).report.format == .dailyNotes)
+    // A note's own text before a heading dated another day, or such a heading in a code
+    // fence, keeps it one daily note: its text is read, not left as a preamble.
+    for (name, text) in [
+      ("2026-03-03.md", "Today he lied to me.\n## 2026-03-04 plan for tomorrow\nTalk calmly.\n"),
+      ("2026-03-05.md", "today text\n```\n## 2026-03-06\n```\n"),
+    ] {
+      let read = try readFile(TestSupport.write(text, name, in: folder), options: options())
+      #expect(read.report.format == .dailyNotes, "\(name)")
+      #expect(read.entries.count == 1 && read.entries[0].text.hasPrefix(text.split(separator: "\n")[0]), "\(name)")
+    }
   }
 
   /// A note named for a day that does not exist is a daily note rejected for its date, not a

@@ -116,6 +116,15 @@ import TrustLensCore
     let read = try readFile(TestSupport.write(text, "journal.md", in: folder), options: options())
     #expect(read.entries.map(\.date.description) == ["2026-03-01", "2026-03-03"])
     #expect(read.entries.first?.text.hasSuffix("after code") == true)
+    // Four backticks hold a three-backtick line as code.
+    let long = "## 2026-03-01\nentry\n````\n```\n## 2026-03-06\n```\n````\n## 2026-03-07\nseven\n"
+    #expect(try readFile(TestSupport.write(long, "long.md", in: folder), options: options()).entries.map(\.date.description) == ["2026-03-01", "2026-03-07"])
+    // A fence never closed reads the rest as code, as Markdown does, and says so.
+    let open = "## 2026-03-01\nentry\n```\n## 2026-03-02 unclosed fence\nrest\n## 2026-03-03\nlast\n"
+    let unclosed = try readFile(TestSupport.write(open, "open.md", in: folder), options: options())
+    #expect(unclosed.entries.count == 1)
+    #expect(unclosed.notices.map(\.source.line) == [3])
+    #expect(unclosed.messages.first?.hasPrefix("a code fence opened here is never closed: 2 dated headings") == true)
   }
 
   @Test func badDatesAndEmptyEntriesInTextJournals() throws {
