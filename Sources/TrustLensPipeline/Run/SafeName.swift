@@ -13,22 +13,23 @@ package enum SafeName {
     return name
   }
 
-  /// Each id's folder name: its ``base(_:)``, unique without regard to case and never one of
-  /// `reserved`. A name depends only on the id and the ids that share its base, never on the
-  /// order or the rest of the caseload, so a client's folder stays the client's from run to
-  /// run: of ids sharing a base (`a_b`, `a/b`, `A_B`), the one spelled exactly as the base in
-  /// lower case keeps the plain name (`a_b`), or the only one; every other takes the base and
-  /// eight hex digits of a stable hash of its id (`a_b-3f09c2d1`), where a counter once made
-  /// `a/b` take `a_b` in a run without `a_b` and hand it over in the next.
+  /// Each id's folder name: unique without regard to case and never one of `reserved`, and a
+  /// function of the id alone (and, for ids differing only in case, of those), so a client's
+  /// folder is never handed to another client when the caseload changes between runs. An id
+  /// that is already a safe name (`c01`, `alice`, `Alice`) is its own folder; any other (`a/b`,
+  /// `José`) takes its ``base(_:)`` and eight hex digits of a stable hash of the id
+  /// (`a_b-727b2182`), even alone, so it never takes the plain name another id may need. Of
+  /// safe ids differing only in case (`a_b`, `A_B`), the lower-case one keeps the plain name.
   package static func names(for ids: [String], reserved: Set<String>) -> [String: String] {
     var groups: [String: [String]] = [:]
     for id in Set(ids) { groups[base(id).lowercased(), default: []].append(id) }
     var names: [String: String] = [:]
     var used = Set(reserved.map { $0.lowercased() })
     for (folded, members) in groups.sorted(by: { $0.key < $1.key }) where !used.contains(folded) {
-      let plain = members.count == 1 ? members[0] : members.first { $0 == base($0) && $0 == folded }
+      let safe = members.filter { $0 == base($0) }
+      let plain = safe.count == 1 ? safe[0] : safe.first { $0 == folded }
       if let plain {
-        names[plain] = base(plain)
+        names[plain] = plain
         used.insert(folded)
       }
     }
