@@ -23,6 +23,9 @@ final class FieldResolver {
   /// placed by this plan instead of being resolved key by key.
   private var lastKeys: [String] = []
   private var lastPlan: [String?] = []
+  /// Per field two or more keys of the last object named, their members, preferred first: a
+  /// blank preferred value gives way to the next (`"subject": ""` beside `"client": "erin"`).
+  private var lastFallbacks: [(field: String, members: [Int])] = []
   /// Fields two different names filled in one object, not yet told (see ``takeClashes()``),
   /// and those told.
   private var clashes: [(field: String, known: Bool, read: String, ignored: String)] = []
@@ -67,13 +70,30 @@ final class FieldResolver {
       case .success(let plan): (lastKeys, lastPlan) = (members.map(\.key), plan)
       case .failure(let rejection): return .failure(rejection)
       }
+      lastFallbacks = fallbacks(for: members)
     }
     var fields: [String: FieldValue] = [:]
     fields.reserveCapacity(members.count)
     for (member, field) in zip(members, lastPlan) {
       if let field { fields[field] = member.value }
     }
+    for fallback in lastFallbacks where fields[fallback.field]?.isBlank ?? true {
+      if let next = fallback.members.first(where: { !members[$0].value.isBlank }) { fields[fallback.field] = members[next].value }
+    }
     return .success(fields)
+  }
+
+  /// The fields that two or more different keys of `members` name, with those members in the
+  /// order ``plan(for:)`` prefers them (lower rank, then the later).
+  private func fallbacks(for members: [(key: String, value: FieldValue)]) -> [(field: String, members: [Int])] {
+    var byField: [String: [(rank: Int, index: Int)]] = [:]
+    for (index, member) in members.enumerated() {
+      let resolution = resolve(member.key)
+      byField[resolution.key, default: []].append((resolution.rank, index))
+    }
+    return byField.filter { $0.value.count > 1 }.sorted { $0.key < $1.key }.map { field, entries in
+      (field, entries.sorted { ($0.rank, -$0.index) < ($1.rank, -$1.index) }.map(\.index))
+    }
   }
 
   /// Per member, the field it fills, or nil when a later spelling or a preferred name of the
@@ -109,8 +129,9 @@ final class FieldResolver {
     defer { clashes.removeAll() }
     return clashes.map { clash in
       let named = clash.known ? clash.field : "key \"\(Excerpt.clean(clash.field))\""
-      return "keys \"\(Excerpt.clean(clash.read))\" and \"\(Excerpt.clean(clash.ignored))\" both name the \(named); "
-        + "\"\(Excerpt.clean(clash.read))\" is read, \"\(Excerpt.clean(clash.ignored))\" left out (choose with columns:)"
+      let read = Excerpt.clean(clash.read), other = Excerpt.clean(clash.ignored)
+      return "keys \"\(read)\" and \"\(other)\" both name the \(named); \"\(read)\" is read, \"\(other)\" only where \"\(read)\" is blank "
+        + "(choose with columns:)"
     }
   }
 

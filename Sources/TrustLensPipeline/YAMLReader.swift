@@ -155,7 +155,7 @@ struct YAMLReader {
         sawPath = true
       case "subject":
         let text = try string(value, key)
-        guard !text.isEmpty else { throw fail(value, "subject must be folder, field or an id") }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw fail(value, "subject must be folder, field or an id") }
         input.subject = SubjectRule(text)
       case "kind": input.kind = try choice(value, key)
       case "format": input.format = try choice(value, key)

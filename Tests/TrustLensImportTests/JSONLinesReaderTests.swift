@@ -148,9 +148,17 @@ import TrustLensImport
     #expect(result.entries.map(\.text) == ["I feel betrayed", "again", "z"])
     #expect(result.entries.last?.subject == "a")
     #expect(result.notices.map(\.description) == [
-      "\(path):1: keys \"text\" and \"note\" both name the text; \"text\" is read, \"note\" left out (choose with columns:)",
-      "\(path):3: keys \"subject\" and \"client\" both name the subject; \"subject\" is read, \"client\" left out (choose with columns:)",
+      "\(path):1: keys \"text\" and \"note\" both name the text; \"text\" is read, \"note\" only where \"text\" is blank (choose with columns:)",
+      "\(path):3: keys \"subject\" and \"client\" both name the subject; \"subject\" is read, \"client\" only where \"subject\" is blank (choose with columns:)",
     ])
+    // A blank preferred key gives way to the other: an empty subject hid a filled client, an
+    // empty text a filled note (the record was rejected as empty).
+    let blanks = TestSupport.write(
+      #"{"subject":"","client":"erin","text":"hi","date":"2026-03-01"}"# + "\n" + #"{"text":"","note":"only the note","date":"2026-03-02"}"# + "\n",
+      "b.jsonl", in: folder)
+    let read = try readFile(blanks, options: options())
+    #expect(read.entries.map(\.subject) == ["erin", "default"])
+    #expect(read.entries.map(\.text) == ["hi", "only the note"])
   }
 
   /// A record that names its subject keeps it under any rule (the contract's order: the

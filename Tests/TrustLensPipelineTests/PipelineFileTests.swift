@@ -50,6 +50,7 @@ import TrustLensTrends
     ("inputs: [a]\noutputs: {dir: o}\ntrends: {rush_dayz: 3}\n", #"p.yml:3: unknown key "rush_dayz" in trends"#),
     ("outputs: {dir: o}\n", "p.yml:1: the pipeline has no inputs"),
     ("inputs: [a\n", "p.yml:2: not valid YAML"),
+    ("inputs:\n  - {path: a, subject: \"  \"}\noutputs: {dir: o}\n", "p.yml:2: subject must be folder, field or an id"),
     ("inputs: [a]\noutputs:\n  dir: o\n  dir: p\n", #"p.yml:3: not valid YAML: the key "dir" is given twice in one mapping"#),
   ])
   func errorsNameTheKeyAndLine(_ yaml: String, _ prefix: String) {
