@@ -139,14 +139,23 @@ struct DatedTextReader {
       guard (1...6).contains(hashes.count) else { return nil }
       let heading = line.dropFirst(hashes.count)
       guard heading.first == " " || heading.first == "\t" else { return nil }
-      let words = heading.trimmed().split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
-      guard let first = words.first else { return nil }
+      let words = heading.trimmed().split(maxSplits: 2, omittingEmptySubsequences: true) {
+        $0 == " " || $0 == "\t" || $0 == "\u{A0}"
+      }
+      guard var first = words.first else { return nil }
       guard DatedTextReader.looksLikeDate(first) else { return namedDateStart(heading.trimmed()) }
+      var restWords = Array(words.dropFirst())
+      // `## 2026-03-03: Title`, `## 2026-03-04, Wednesday`: punctuation right after the date
+      // belongs to the title, not the date.
+      if first.count > 10, let mark = first.dropFirst(10).first, ":,;.–—-".contains(mark), !first.dropFirst(10).contains("T") {
+        let tail = first.dropFirst(11).trimmingPrefix(" ")
+        if !tail.isEmpty { restWords.insert(Substring(tail), at: 0) }
+        first = first.prefix(10)
+      }
       var date = String(first)
-      var restWords = words.dropFirst()
       if let time = restWords.first, DatedTextReader.looksLikeTime(time) {
         date += " " + time
-        restWords = restWords.dropFirst()
+        restWords.removeFirst()
       }
       return (date, restWords.joined(separator: " "))
     }

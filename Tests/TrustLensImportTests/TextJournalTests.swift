@@ -109,6 +109,17 @@ import TrustLensCore
     #expect(read.entries.map(\.source.line) == [1, 2])
   }
 
+  /// Punctuation, a tab or a no-break space right after a heading's date belongs to the title
+  /// (`## 2026-03-03: Title` was rejected as the invalid date "2026-03-03:").
+  @Test func headingDatesEndAtPunctuationAndAnySpace() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = "## 2026-03-03: Title\nthree\n## 2026-03-04, Wednesday\nfour\n## 2026-03-05\tTabbed\nfive\n## 2026-03-06\u{A0}nbsp\nsix\n## 2026-03-08T09:00 morning\neight\n"
+    let read = try readFile(TestSupport.write(text, "j.md", in: folder), options: options(zone: "UTC"))
+    #expect(read.rejects.isEmpty)
+    #expect(read.entries.map(\.date.description) == ["2026-03-03", "2026-03-04", "2026-03-05", "2026-03-06", "2026-03-08T09:00:00Z"])
+    #expect(read.entries.first?.text == "Title\nthree")
+  }
+
   /// A dated `#` line inside a fenced code block is code, not a new entry (it split the entry).
   @Test func aHeadingInsideACodeFenceIsCode() throws {
     let folder = TestSupport.temporaryFolder()
