@@ -1,8 +1,9 @@
 import TrustLensCore
 
 /// Reads a daily note — one Markdown file per day, the date in its name (`2026-03-02.md`,
-/// Logseq's `2026_03_02.md`, `20260302.md`, `2026-03-02 Monday.md`), as Obsidian, Logseq and
-/// Foam keep them — as one entry of that date.
+/// Logseq's `2026_03_02.md`, `20260302.md`, `2026-03-02 Monday.md`, `2026-03-02-journal.md`,
+/// Obsidian's `202603021014.md`), as Obsidian, Logseq and Foam keep them — as one entry of
+/// that date.
 ///
 /// YAML front matter at the top (between `---` lines) is skipped, and its `tags:` (a list,
 /// `[a, b]`, or `a, b`) become the entry's tags. A note longer than 1 MiB is rejected; a
@@ -84,7 +85,12 @@ struct DailyNoteReader {
       && bytes[7] == bytes[4]
     let (yearRange, monthRange, dayRange, end) = separated ? (0..<4, 5..<7, 8..<10, 10) : (0..<4, 4..<6, 6..<8, 8)
     guard let year = digits(yearRange), let month = digits(monthRange), let day = digits(dayRange) else { return nil }
-    guard end == bytes.count || bytes[end] == 32 else { return nil }
+    // After the date: nothing, a space, `-`, `_` or `T` and more (`2026-03-05-journal.md`,
+    // `2026-03-05T10:00.md`), or a time of four or six digits (Obsidian's `202603051000.md`).
+    let after = bytes[end...]
+    let ends = after.first.map { [32, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "T")].contains($0) } ?? true
+    let clock = [4, 6].contains(after.count) && after.allSatisfy { $0 >= 48 && $0 <= 57 }
+    guard ends || clock else { return nil }
     return (year, month, day)
   }
 }

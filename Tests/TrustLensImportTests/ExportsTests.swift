@@ -184,6 +184,16 @@ import TrustLensCore
     }
   }
 
+  /// Daily-note names with more after the date (`-journal`, a `T` time, Obsidian's twelve
+  /// digits) are daily notes (their whole text was a "not read" notice).
+  @Test(arguments: [("2026-03-05-journal.md", "2026-03-05"), ("2026-03-05T10.00.md", "2026-03-05"), ("202603051000.md", "2026-03-05"), ("2026_03_05_notes.md", "2026-03-05")])
+  func dailyNoteNamesWithMoreAfterTheDate(_ name: String, _ day: String) throws {
+    let folder = TestSupport.temporaryFolder()
+    let read = try readFile(TestSupport.write("A hard day, but we talked.\n", name, in: folder), options: options())
+    #expect(read.report.format == .dailyNotes)
+    #expect(read.entries.map(\.date.description) == [day])
+  }
+
   /// A note named for a day that does not exist is a daily note rejected for its date, not a
   /// Markdown journal whose every line is an unread preamble (it was lost with a notice only).
   @Test(arguments: ["2026-02-30.md", "2026-13-01.md", "20260230.md"])
