@@ -22,6 +22,9 @@ struct DelimitedReader {
     var names: [String]
     var kind: RecordKind
     var unknown: [Bool]
+    /// Per field two or more columns name, those columns, the one read first: a blank cell
+    /// there gives way to the next (a blank `subject` beside a filled `client`).
+    var fallbacks: [(field: String, columns: [Int])] = []
   }
 
   func read(_ source: ByteSource) throws {
@@ -56,6 +59,9 @@ struct DelimitedReader {
       for (index, cell) in cells.enumerated() {
         guard let key = current.keys[index] else { continue }
         fields[key] = .string(cell)
+      }
+      for fallback in current.fallbacks where fields[fallback.field]?.isBlank ?? true {
+        if let next = fallback.columns.first(where: { !cells[$0].isAllWhitespace }) { fields[fallback.field] = .string(cells[next]) }
       }
       if watching {
         for index in cells.indices where current.unknown[index] && !unread[index] {
@@ -132,7 +138,12 @@ struct DelimitedReader {
       // A column that is no known field is named by its own (folded) header text: shown as
       // any header text is, cleaned, and not at all under pseudonyms.
       let named = unknown[used] ? "column \(show(field))" : field
-      context.notice(line: line, "columns \(listed) all name the \(named); \(show(names[used])) is read (choose with columns:)")
+      context.notice(
+        line: line, "columns \(listed) all name the \(named); \(show(names[used])) is read, the others where it is blank (choose with columns:)")
+    }
+    let fallbacks = clashes.sorted(by: { $0.key < $1.key }).map { field, columns in
+      let used = best[field]?.column ?? columns[0]
+      return (field: field, columns: [used] + columns.filter { $0 != used })
     }
     if !fields.contains(FieldNames.date) {
       context.notice(line: line, "no date column in \(headerList); name one with columns: (every row is rejected)")
@@ -144,7 +155,7 @@ struct DelimitedReader {
       context.notice(line: line, "the header row holds a date: is the header missing? (the first row is read as the header)")
     }
     for index in unknown.indices where keys[index] == nil { unknown[index] = false }
-    return Header(keys: keys, names: names, kind: fileKind, unknown: unknown)
+    return Header(keys: keys, names: names, kind: fileKind, unknown: unknown, fallbacks: fallbacks)
   }
 
   /// The header as found (`Date, Notes, Mood`), or only its size when values are not quoted.

@@ -23,6 +23,17 @@ import TrustLensImport
   /// Two header cells that fold to one unknown name are told with that name cleaned of
   /// control characters (found by fuzzing the csv reader), and not quoted at all under
   /// pseudonyms.
+  /// A blank cell of the column read for a field gives way to another column naming it (a
+  /// blank subject beside a filled client was filed under `default`; a blank text beside a
+  /// note was rejected as empty).
+  @Test func aBlankCellGivesWayToAnotherColumnOfItsField() throws {
+    let folder = TestSupport.temporaryFolder()
+    let csv = "date,subject,client,text,note\n2026-03-01,,erin,hi,\n2026-03-02,bob,,,only the note\n"
+    let read = try readFile(TestSupport.write(csv, "sc.csv", in: folder), options: options())
+    #expect(read.entries.map(\.subject) == ["erin", "bob"])
+    #expect(read.entries.map(\.text) == ["hi", "only the note"])
+  }
+
   /// Classic Mac line ends (CR alone) end records (the whole file was one header row).
   @Test func carriageReturnsAloneEndRecords() throws {
     let folder = TestSupport.temporaryFolder()
