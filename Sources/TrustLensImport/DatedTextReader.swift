@@ -80,7 +80,8 @@ struct DatedTextReader {
       } else if fence != nil, line.bytes.first == UInt8(ascii: "#"), entryStart(String(decoding: line.bytes, as: UTF8.self)) != nil {
         datedLinesInFence += 1
       }
-      let mayStart = line.bytes.first == UInt8(ascii: style == .jrnl ? "[" : "#") && fence == nil
+      let indent = style == .markdown ? line.bytes.prefix(3).prefix { $0 == UInt8(ascii: " ") }.count : 0
+      let mayStart = line.bytes.dropFirst(indent).first == UInt8(ascii: style == .jrnl ? "[" : "#") && fence == nil
       if current?.tooLong == true && !mayStart { continue }
       let valid = String(validating: line.bytes, as: UTF8.self)
       let text = valid ?? String(decoding: line.bytes, as: UTF8.self)
@@ -135,6 +136,8 @@ struct DatedTextReader {
       if rest.hasPrefix("*") { rest = String(rest.dropFirst()).trimmed() }
       return (String(inside), rest)
     case .markdown:
+      // Up to three spaces may indent a heading, as Markdown allows.
+      let line = line.prefix(3).allSatisfy { $0 == " " } ? Substring(line.drop { $0 == " " }) : Substring(line)
       let hashes = line.prefix { $0 == "#" }
       guard (1...6).contains(hashes.count) else { return nil }
       let heading = line.dropFirst(hashes.count)
@@ -143,6 +146,11 @@ struct DatedTextReader {
         $0 == " " || $0 == "\t" || $0 == "\u{A0}"
       }
       guard var first = words.first else { return nil }
+      // A date set in bold or as a wiki link: `## **2026-03-11**`, `## [[2026-03-12]]`.
+      let undecorated = first.drop { "*_[".contains($0) }.reversed().drop { "*_]".contains($0) }
+      if undecorated.count < first.count, DatedTextReader.looksLikeDate(String(undecorated.reversed())) {
+        first = Substring(String(undecorated.reversed()))
+      }
       guard DatedTextReader.looksLikeDate(first) else { return namedDateStart(heading.trimmed()) }
       var restWords = Array(words.dropFirst())
       // `## 2026-03-03: Title`, `## 2026-03-04, Wednesday`: punctuation right after the date

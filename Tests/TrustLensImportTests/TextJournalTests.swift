@@ -120,6 +120,16 @@ import TrustLensCore
     #expect(read.entries.first?.text == "Title\nthree")
   }
 
+  /// A heading indented up to three spaces, and a date in bold or as a wiki link, start
+  /// entries (they were merged into the entry before); four spaces are code.
+  @Test func indentedAndDecoratedHeadingDatesStartEntries() throws {
+    let folder = TestSupport.temporaryFolder()
+    let text = "## 2026-03-10\nten\n## **2026-03-11**\neleven\n## [[2026-03-12]]\ntwelve\n   ## 2026-03-13 indented\nthirteen\n    ## 2026-03-14 code\n## **bold** title\nstill\n"
+    let read = try readFile(TestSupport.write(text, "j.md", in: folder), options: options())
+    #expect(read.entries.map(\.date.description) == ["2026-03-10", "2026-03-11", "2026-03-12", "2026-03-13"])
+    #expect(read.entries.last?.text.hasSuffix("still") == true)
+  }
+
   /// A dated `#` line inside a fenced code block is code, not a new entry (it split the entry).
   @Test func aHeadingInsideACodeFenceIsCode() throws {
     let folder = TestSupport.temporaryFolder()
