@@ -19,8 +19,7 @@ struct CSVReader {
   private let maxLength: Int
   private var line = 1
   private var started = false
-  /// `\n`, or `\r` in a file whose first 64 KiB hold CRs and no LF (classic Mac line ends),
-  /// as ``LineReader`` decides.
+  /// `\n`, or `\r` in a file of classic Mac line ends (``lineEnd(of:)``).
   private var recordEnd = UInt8(ascii: "\n")
 
   init(source: ByteSource, delimiter: UInt8, maxLength: Int = 1 << 20) {
@@ -34,8 +33,7 @@ struct CSVReader {
     if !started {
       started = true
       try skipByteOrderMark(source)
-      let head = try source.lookahead(64 << 10)
-      if head.contains(UInt8(ascii: "\r")) && !head.contains(UInt8(ascii: "\n")) { recordEnd = UInt8(ascii: "\r") }
+      recordEnd = try lineEnd(of: source)
     }
     while true {
       guard try source.peek() != nil else { return nil }
@@ -51,7 +49,7 @@ struct CSVReader {
   }
 
   private mutating func readRecord() throws(ImportError) -> Record {
-    let quote = UInt8(ascii: "\""), lf = recordEnd, cr = UInt8(ascii: "\r")
+    let quote = UInt8(ascii: "\""), end = recordEnd, cr = UInt8(ascii: "\r")
     let startLine = line
     var fields: [[UInt8]] = []
     var field: [UInt8] = []
@@ -71,7 +69,7 @@ struct CSVReader {
           line += lines
         } else if !field.isEmpty && !fieldWasQuoted {
           var lines = 0
-          _ = try source.append(upTo: delimiter, or: lf, into: &field, limit: maxLength, newlines: &lines, length: &length)
+          _ = try source.append(upTo: delimiter, or: end, into: &field, limit: maxLength, newlines: &lines, length: &length)
         }
         if tooLong() {
           problem = CSVReader.tooLong(maxLength)
@@ -84,7 +82,7 @@ struct CSVReader {
       if problem != nil {
         // Skip the rest of an over-long record, honouring quotes so we stop at its real end.
         if byte == quote { inQuotes.toggle() }
-        if byte == lf {
+        if byte == end {
           line += 1
           if !inQuotes { return Record(line: startLine, fields: [], problem: problem) }
         }
@@ -99,14 +97,14 @@ struct CSVReader {
             inQuotes = false
           }
         } else {
-          if byte == lf { line += 1 }
+          if byte == end { line += 1 }
           field.append(byte)
         }
       } else if byte == delimiter {
         fields.append(field)
         field = []
         fieldWasQuoted = false
-      } else if byte == lf {
+      } else if byte == end {
         line += 1
         if !fieldWasQuoted, field.last == cr { field.removeLast() }
         fields.append(field)
@@ -114,7 +112,7 @@ struct CSVReader {
       } else if byte == quote && field.isEmpty && !fieldWasQuoted {
         inQuotes = true
         fieldWasQuoted = true
-      } else if byte == cr, fieldWasQuoted, try source.peek() == lf {
+      } else if byte == cr, fieldWasQuoted, try source.peek() == end {
         continue
       } else {
         field.append(byte)

@@ -22,8 +22,7 @@ struct DailyNoteReader {
       return try context.reject(line: 1, "not a daily note: the file name holds no date (name it YYYY-MM-DD.md)")
     }
     guard let day = LocalDay(year: named.year, month: named.month, day: named.day) else {
-      func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-      return try context.reject(line: 1, "invalid date \(named.year)-\(two(named.month))-\(two(named.day)) in the daily note's file name: no such day")
+      return try context.reject(line: 1, "invalid date \(named.isoText) in the daily note's file name: no such day")
     }
     var lines = LineReader(source: source)
     var body: [String] = []
@@ -71,9 +70,22 @@ struct DailyNoteReader {
     dateFields(ofFileName: name).flatMap { LocalDay(year: $0.year, month: $0.month, day: $0.day) }
   }
 
-  /// The year, month and day a daily note's name is shaped as (`2026-02-30.md` too: no such
-  /// day, but a daily note all the same, rejected for its date rather than read as a journal).
-  static func dateFields(ofFileName name: String) -> (year: Int, month: Int, day: Int)? {
+  /// A year, month and day as a note's name spells them, a real day or not.
+  struct NamedDate {
+    var year: Int
+    var month: Int
+    var day: Int
+
+    /// `2026-02-30`: as written, whether or not such a day exists.
+    var isoText: String {
+      func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+      return "\(year)-\(two(month))-\(two(day))"
+    }
+  }
+
+  /// The date a daily note's name is shaped as (`2026-02-30.md` too: no such day, but a daily
+  /// note all the same, rejected for its date rather than read as a journal).
+  static func dateFields(ofFileName name: String) -> NamedDate? {
     let stem = name.split(separator: ".", omittingEmptySubsequences: false).count > 1
       ? String(name[..<(name.lastIndex(of: ".") ?? name.endIndex)]) : name
     let bytes = Array(stem.utf8)
@@ -91,6 +103,6 @@ struct DailyNoteReader {
     let ends = after.first.map { [32, UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "T")].contains($0) } ?? true
     let clock = [4, 6].contains(after.count) && after.allSatisfy { $0 >= 48 && $0 <= 57 }
     guard ends || clock else { return nil }
-    return (year, month, day)
+    return NamedDate(year: year, month: month, day: day)
   }
 }

@@ -136,37 +136,43 @@ struct DatedTextReader {
       if rest.hasPrefix("*") { rest = String(rest.dropFirst()).trimmed() }
       return (String(inside), rest)
     case .markdown:
-      // Up to three spaces may indent a heading, as Markdown allows.
-      let line = line.prefix(3).allSatisfy { $0 == " " } ? Substring(line.drop { $0 == " " }) : Substring(line)
-      let hashes = line.prefix { $0 == "#" }
-      guard (1...6).contains(hashes.count) else { return nil }
-      let heading = line.dropFirst(hashes.count)
-      guard heading.first == " " || heading.first == "\t" else { return nil }
-      let words = heading.trimmed().split(maxSplits: 2, omittingEmptySubsequences: true) {
-        $0 == " " || $0 == "\t" || $0 == "\u{A0}"
-      }
-      guard var first = words.first else { return nil }
-      // A date set in bold or as a wiki link: `## **2026-03-11**`, `## [[2026-03-12]]`.
-      let undecorated = first.drop { "*_[".contains($0) }.reversed().drop { "*_]".contains($0) }
-      if undecorated.count < first.count, DatedTextReader.looksLikeDate(String(undecorated.reversed())) {
-        first = Substring(String(undecorated.reversed()))
-      }
-      guard DatedTextReader.looksLikeDate(first) else { return namedDateStart(heading.trimmed()) }
-      var restWords = Array(words.dropFirst())
-      // `## 2026-03-03: Title`, `## 2026-03-04, Wednesday`: punctuation right after the date
-      // belongs to the title, not the date.
-      if first.count > 10, let mark = first.dropFirst(10).first, ":,;.–—-".contains(mark), !first.dropFirst(10).contains("T") {
-        let tail = first.dropFirst(11).trimmingPrefix(" ")
-        if !tail.isEmpty { restWords.insert(Substring(tail), at: 0) }
-        first = first.prefix(10)
-      }
-      var date = String(first)
-      if let time = restWords.first, DatedTextReader.looksLikeTime(time) {
-        date += " " + time
-        restWords.removeFirst()
-      }
-      return (date, restWords.joined(separator: " "))
+      guard let heading = DatedTextReader.headingText(line) else { return nil }
+      return DatedTextReader.isoDateStart(heading) ?? namedDateStart(String(heading))
     }
+  }
+
+  /// The text of a Markdown heading line (`## Title` → `Title`, trimmed), up to three spaces
+  /// of indent allowed, as Markdown allows; nil for any other line.
+  static func headingText(_ line: String) -> Substring? {
+    let line = line.prefix(3).allSatisfy { $0 == " " } ? line.drop { $0 == " " } : Substring(line)
+    let hashes = line.prefix { $0 == "#" }
+    guard (1...6).contains(hashes.count) else { return nil }
+    let heading = line.dropFirst(hashes.count)
+    guard heading.first == " " || heading.first == "\t" else { return nil }
+    return Substring(heading.trimmed())
+  }
+
+  /// The ISO date (and time) a heading's text opens with, and the rest: `2026-03-01 21:14 Title`,
+  /// `**2026-03-11**` (bold) or `[[2026-03-12]]` (a wiki link), `2026-03-03: Title` (punctuation
+  /// after the date belongs to the title); nil when it opens with no such date.
+  static func isoDateStart(_ heading: Substring) -> (date: String, rest: String)? {
+    let words = heading.split(maxSplits: 2, omittingEmptySubsequences: true) { $0 == " " || $0 == "\t" || $0 == "\u{A0}" }
+    guard var first = words.first else { return nil }
+    let undecorated = String(first.drop { "*_[".contains($0) }.reversed().drop { "*_]".contains($0) }.reversed())
+    if undecorated.count < first.count, looksLikeDate(undecorated) { first = Substring(undecorated) }
+    guard looksLikeDate(first) else { return nil }
+    var rest = Array(words.dropFirst())
+    if first.count > 10, let mark = first.dropFirst(10).first, ":,;.–—-".contains(mark), !first.dropFirst(10).contains("T") {
+      let tail = first.dropFirst(11).trimmingPrefix(" ")
+      if !tail.isEmpty { rest.insert(Substring(tail), at: 0) }
+      first = first.prefix(10)
+    }
+    var date = String(first)
+    if let time = rest.first, looksLikeTime(time) {
+      date += " " + time
+      rest.removeFirst()
+    }
+    return (date, rest.joined(separator: " "))
   }
 
   /// The fence character of a line that opens or closes a Markdown code block (three or more

@@ -27,32 +27,28 @@ enum FormatDetector {
   /// before the first dated heading. Then it is read entry by entry (its later entries were
   /// folded into the first, dated as it); a note with text of its own before a heading dated
   /// another day ("## 2026-03-02 plan for tomorrow") stays one daily note, so its text is kept.
-  static func headsAnotherDay(_ head: [UInt8], than day: (year: Int, month: Int, day: Int)) -> Bool {
-    func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-    let named = "\(day.year)-\(two(day.month))-\(two(day.day))"
+  static func headsAnotherDay(_ head: [UInt8], than day: DailyNoteReader.NamedDate) -> Bool {
+    let named = day.isoText
     var frontMatter = FrontMatter()
     var fence: DatedTextReader.Fence?
-    var lineNumber = 0
     var dated = false
-    for line in head.split(separator: 10, omittingEmptySubsequences: false) {
-      lineNumber += 1
+    for (index, line) in head.split(separator: 10, omittingEmptySubsequences: false).enumerated() {
       let bytes = Array(line.last == 13 ? line.dropLast() : line)
-      if !dated && frontMatter.take(String(decoding: bytes, as: UTF8.self), lineNumber: lineNumber) { continue }
+      let text = String(decoding: bytes, as: UTF8.self)
+      if !dated && frontMatter.take(text, lineNumber: index + 1) { continue }
       if let marker = DatedTextReader.fenceMarker(bytes) {
         fence = DatedTextReader.Fence.after(fence, line: marker)
         continue
       }
-      let hashes = bytes.prefix { $0 == UInt8(ascii: "#") }.count
-      if fence == nil, (1...6).contains(hashes), bytes.count > hashes, bytes[hashes] == 32 || bytes[hashes] == 9 {
-        let words = String(decoding: bytes.dropFirst(hashes), as: UTF8.self).split(separator: " ")
-        if let first = words.first, DatedTextReader.looksLikeDate(first) {
-          if first.prefix(10).replacingOccurrences(of: "/", with: "-") != named { return true }
+      if fence == nil, let heading = DatedTextReader.headingText(text) {
+        if let start = DatedTextReader.isoDateStart(heading) {
+          if start.date.prefix(10).replacingOccurrences(of: "/", with: "-") != named { return true }
           dated = true
         }
         continue
       }
       // The note's own text before any dated heading: one daily note, whatever follows.
-      if !dated && !bytes.allSatisfy({ $0 == 32 || $0 == 9 }) { return false }
+      if !dated && !text.isAllWhitespace { return false }
     }
     return false
   }

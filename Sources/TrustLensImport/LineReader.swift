@@ -37,8 +37,7 @@ struct LineReader {
     if !started {
       started = true
       try skipByteOrderMark(source)
-      let head = try source.lookahead(64 << 10)
-      if head.contains(UInt8(ascii: "\r")) && !head.contains(UInt8(ascii: "\n")) { delimiter = UInt8(ascii: "\r") }
+      delimiter = try lineEnd(of: source)
     }
     guard try source.peek() != nil else { return nil }
     lineNumber += 1
@@ -64,4 +63,11 @@ func skipByteOrderMark(_ source: ByteSource) throws(ImportError) {
   guard try source.peek() == 0xBB else { return }
   _ = try source.read()
   if try source.peek() == 0xBF { _ = try source.read() }
+}
+
+/// The byte that ends a line of `source`: LF, or CR for a file whose first 64 KiB hold CRs and
+/// no LF (classic Mac line ends, whose lines were read as one). Looks without consuming.
+func lineEnd(of source: ByteSource) throws(ImportError) -> UInt8 {
+  let head = try source.lookahead(64 << 10)
+  return head.contains(UInt8(ascii: "\r")) && !head.contains(UInt8(ascii: "\n")) ? UInt8(ascii: "\r") : UInt8(ascii: "\n")
 }

@@ -37,14 +37,15 @@ package enum SafeName {
       for id in members.sorted() where names[id] == nil {
         var hash = FNV()
         hash.mix(id)
-        var candidate = base(id).prefix(70) + "-" + String(hash.value >> 32, radix: 16).leftPadded(to: 8)
+        let hashed = base(id).prefix(70) + "-" + String(hash.value >> 32, radix: 16).leftPadded(to: 8)
+        var candidate = hashed
         var counter = 2
-        while used.contains(candidate.lowercased()) {
-          candidate = base(id).prefix(70) + "-" + String(hash.value >> 32, radix: 16).leftPadded(to: 8) + "-\(counter)"
+        while used.contains(candidate.lowercased()) {  // two ids' hashes alike: not seen, but never one folder
+          candidate = hashed + "-\(counter)"
           counter += 1
         }
         used.insert(candidate.lowercased())
-        names[id] = String(candidate)
+        names[id] = candidate
       }
     }
     return names
